@@ -1,0 +1,75 @@
+/**
+ * The host's services, wired to the API contract. Runs under plain Node (the bridge, tests, the
+ * headless command) and in Electron's main process alike: host-specific abilities come in as
+ * arguments.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ApiHandlers } from '../../shared/contract/api.ts';
+import type { AppInfo } from '../../shared/contract/entities.ts';
+import { ServiceError } from '../../shared/contract/dispatch.ts';
+import { MediaStore } from './media/media-store.ts';
+import { UploadStore } from './media/uploads.ts';
+import { ClientRepository } from './storage/clients.ts';
+import { DATABASE_FILE, Database, type OpenOptions } from './storage/database.ts';
+import { VisitRepository } from './storage/visits.ts';
+
+export interface HostAbilities {
+  transport: AppInfo['transport'];
+  appVersion: string;
+  /** Shows the OS file dialog; absent where there is no OS dialog (the browser uses a file input). */
+  chooseVideoFiles?: () => Promise<string[]>;
+}
+
+export interface Services {
+  handlers: ApiHandlers;
+  database: Database;
+  media: MediaStore;
+  uploads: UploadStore;
+  close(): void;
+}
+
+export function openServices(dataDir: string, host: HostAbilities, options: OpenOptions = {}): Services {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch {
+    throw new ServiceError('storage', `GaitLens cannot create its data folder at ${dataDir}. Check that it is writable.`);
+  }
+  const database = Database.open(join(dataDir, DATABASE_FILE), options);
+  const clients = new ClientRepository(database);
+  const visits = new VisitRepository(database);
+  const media = new MediaStore(database, dataDir);
+  const uploads = new UploadStore(dataDir);
+
+  const handlers: ApiHandlers = {
+    'app.info': async () => ({
+      name: 'GaitLens',
+      version: host.appVersion,
+      dataDir,
+      schemaVersion: database.schemaVersion,
+      transport: host.transport,
+    }),
+    'clients.list': async ({ query }) => clients.list(query),
+    'clients.get': async ({ id }) => clients.get(id),
+    'clients.create': async (fields) => clients.create(fields),
+    'clients.update': async ({ id, ...fields }) => clients.update(id, fields),
+    'visits.list': async ({ clientId }) => visits.list(clientId),
+    'visits.get': async ({ id }) => visits.get(id),
+    'visits.create': async ({ clientId, ...fields }) => visits.create(clientId, fields),
+    'visits.update': async ({ id, ...fields }) => visits.update(id, fields),
+    'visits.attachVideo': async ({ visitId, source }) => {
+      if (source.kind === 'path') return media.attach(visitId, source.path);
+      const video = await media.attach(visitId, await uploads.path(source.uploadId), source.originalName);
+      await uploads.discard(source.uploadId);
+      return video;
+    },
+    'dialog.chooseVideoFiles': async () => {
+      if (!host.chooseVideoFiles) {
+        throw new ServiceError('unavailable', 'There is no system file dialog here: use the "Choose video" button.');
+      }
+      return host.chooseVideoFiles();
+    },
+  };
+
+  return { handlers, database, media, uploads, close: () => database.close() };
+}

@@ -1,0 +1,47 @@
+/**
+ * The API between the UI and the host: one typed object. Every call has a runtime schema for its
+ * argument and a declared result type. The channel list, the renderer's client, the preload's
+ * bridge and the host's handler table are all derived from this object, so a call without a
+ * handler (or a handler without a call) is a type error.
+ */
+import { z } from 'zod';
+import type { AppInfo, Client, ClientSummary, Visit, VisitVideo } from './entities.ts';
+import type { Result } from './result.ts';
+import { ClientFields, Empty, Id, VideoSource, VisitFields } from './schemas.ts';
+
+interface CallSpec<I extends z.ZodType, O> {
+  input: I;
+  /** Phantom: carries the result type only. */
+  output?: O;
+}
+const call = <O>() => <I extends z.ZodType>(input: I): CallSpec<I, O> => ({ input });
+
+export const contract = {
+  'app.info': call<AppInfo>()(Empty),
+  'clients.list': call<ClientSummary[]>()(z.object({ query: z.string().max(200).default('') }).strict()),
+  'clients.get': call<Client>()(z.object({ id: Id }).strict()),
+  'clients.create': call<Client>()(ClientFields.strict()),
+  'clients.update': call<Client>()(ClientFields.extend({ id: Id }).strict()),
+  'visits.list': call<Visit[]>()(z.object({ clientId: Id }).strict()),
+  'visits.get': call<Visit>()(z.object({ id: Id }).strict()),
+  'visits.create': call<Visit>()(VisitFields.extend({ clientId: Id }).strict()),
+  'visits.update': call<Visit>()(VisitFields.extend({ id: Id }).strict()),
+  'visits.attachVideo': call<VisitVideo>()(z.object({ visitId: Id, source: VideoSource }).strict()),
+  'dialog.chooseVideoFiles': call<string[]>()(Empty),
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export const channels = Object.keys(contract) as Channel[];
+
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type Output<C extends Channel> = NonNullable<Contract[C]['output']>;
+
+/** What the renderer calls: one function per channel, each returning a Result. */
+export type GaitLensApi = { [C in Channel]: (arg: Input<C>) => Promise<Result<Output<C>>> };
+
+/** What the host implements: one handler per channel, given the validated argument. */
+export type ApiHandlers = { [C in Channel]: (arg: ParsedInput<C>) => Promise<Output<C>> };
+
+export const isChannel = (name: string): name is Channel => Object.hasOwn(contract, name);
