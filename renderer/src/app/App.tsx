@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'react';
+import type { AppInfo } from '../../../shared/contract/entities.ts';
+import { ClientListScreen } from '../screens/ClientListScreen.tsx';
+import { ClientScreen } from '../screens/ClientScreen.tsx';
+import { VisitScreen } from '../screens/VisitScreen.tsx';
+import { ErrorNotice } from '../components/ui.tsx';
+import { useHost } from './host-context.tsx';
+import { href, useRoute } from './routes.ts';
+
+export function App() {
+  const { api } = useHost();
+  const route = useRoute();
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [startError, setStartError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void api['app.info']({}).then((result) => (result.ok ? setInfo(result.value) : setStartError(result.error.message)));
+  }, [api]);
+
+  return (
+    <div className="shell">
+      <aside className="sidebar">
+        <a className="brand" href={href({ screen: 'clients' })}>
+          <img src="./icon.svg" alt="" width={28} height={28} />
+          <span>GaitLens</span>
+        </a>
+        <nav aria-label="Main">
+          <a className={route.screen !== 'clients' ? 'nav-link' : 'nav-link active'} href={href({ screen: 'clients' })}>
+            Clients
+          </a>
+        </nav>
+        <footer className="sidebar-footer">
+          {info ? (
+            <span className="status" data-testid="app-ready" title={`Data folder: ${info.dataDir}`}>
+              <span className="status-dot" aria-hidden /> Ready · offline
+            </span>
+          ) : (
+            !startError && <span className="status muted">Starting…</span>
+          )}
+          {info && <span className="muted small">v{info.version}</span>}
+        </footer>
+      </aside>
+      <main className="content">
+        {startError ? (
+          <ErrorNotice title="GaitLens could not start." error={startError} />
+        ) : (
+          info && (
+            <>
+              {route.screen === 'clients' && <ClientListScreen />}
+              {route.screen === 'client' && <ClientScreen key={route.clientId} clientId={route.clientId} />}
+              {route.screen === 'visit' && <VisitScreen key={route.visitId} visitId={route.visitId} />}
+            </>
+          )
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { ErrorNotice, Loading, PageHeader } from '../components/ui.tsx';
+import { attachVideos, type AttachOutcome, type PendingVideo } from '../components/video-attach.ts';
+import { VideoPicker } from '../components/VideoPicker.tsx';
+import { formatBytes, formatDate } from '../app/format.ts';
+import { useHost } from '../app/host-context.tsx';
+import { href } from '../app/routes.ts';
+import { useResult } from '../app/use-result.ts';
+
+export function VisitScreen({ visitId }: { visitId: string }) {
+  const host = useHost();
+  const visit = useResult(() => host.api['visits.get']({ id: visitId }), visitId);
+  const [pending, setPending] = useState<PendingVideo[]>([]);
+  const [progress, setProgress] = useState<Record<string, number>>({});
+  const [failures, setFailures] = useState<AttachOutcome[]>([]);
+  const [attaching, setAttaching] = useState(false);
+
+  if (visit.status === 'loading') return <Loading what="visit" />;
+  if (visit.status === 'error') return <ErrorNotice error={visit.error} />;
+  const v = visit.value;
+
+  const attach = async () => {
+    setAttaching(true);
+    const outcomes = await attachVideos(host, v.id, pending, (name, f) => setProgress((p) => ({ ...p, [name]: f })));
+    setFailures(outcomes.filter((o) => !o.result.ok));
+    setPending([]);
+    setProgress({});
+    setAttaching(false);
+    visit.reload();
+  };
+
+  return (
+    <section className="screen" aria-label="Visit">
+      <PageHeader
+        crumbs={
+          <>
+            <a href={href({ screen: 'clients' })}>Clients</a>
+            <span aria-hidden> / </span>
+            <ClientCrumb clientId={v.clientId} />
+          </>
+        }
+        title={`Visit of ${formatDate(v.visitDate)}`}
+      />
+      <dl className="card facts" aria-label="Visit details">
+        <div className="wide">
+          <dt>Reason</dt>
+          <dd>{v.reason || '—'}</dd>
+        </div>
+        <div className="wide">
+          <dt>Notes</dt>
+          <dd className="prewrap">{v.notes || '—'}</dd>
+        </div>
+      </dl>
+      <h2 className="section-title">Videos</h2>
+      {failures.map((f) => (
+        <ErrorNotice key={f.name} title={`${f.name} was not attached:`} error={f.result.ok ? '' : f.result.error} />
+      ))}
+      {v.videos.length === 0 ? (
+        <div className="empty">
+          <p>No video attached yet.</p>
+        </div>
+      ) : (
+        <ul className="video-grid" aria-label="Attached videos">
+          {v.videos.map((video) => (
+            <li key={video.id} className="card video-card">
+              <video src={host.mediaUrl(video.mediaId)} controls preload="metadata" muted playsInline />
+              <div className="video-meta">
+                <span className="file-name">{video.originalName}</span>
+                <span className="muted">{formatBytes(video.sizeBytes)}</span>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="card attach-more">
+        <VideoPicker videos={pending} onChange={setPending} progress={progress} />
+        {pending.length > 0 && (
+          <button className="button-primary" onClick={attach} disabled={attaching}>
+            {attaching ? 'Attaching…' : `Attach ${pending.length} video${pending.length === 1 ? '' : 's'}`}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function ClientCrumb({ clientId }: { clientId: string }) {
+  const { api } = useHost();
+  const client = useResult(() => api['clients.get']({ id: clientId }), clientId);
+  return <a href={href({ screen: 'client', clientId })}>{client.status === 'ready' ? client.value.name : 'Client'}</a>;
+}
