@@ -14,6 +14,11 @@ export function lockDownNavigation(): void {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  // GaitLens is offline: no request leaves the machine (MediaPipe's runtime tries to send usage logs).
+  session.defaultSession.webRequest.onBeforeRequest(
+    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] },
+    (_details, callback) => callback({ cancel: true }),
+  );
 }
 
 export function createMainWindow(preloadPath: string): BrowserWindow {
