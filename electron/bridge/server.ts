@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createDispatch } from '../../shared/contract/dispatch.ts';
 import { fail, ok, type Result } from '../../shared/contract/result.ts';
+import { fromWire, toWire } from '../../shared/contract/wire.ts';
 import { containerMimeType } from '../services/media/container.ts';
 import { parseRange } from '../services/http-range.ts';
 import { SECURITY_HEADERS } from '../services/security.ts';
@@ -33,7 +34,8 @@ export interface Bridge {
   close(): Promise<void>;
 }
 
-const MAX_JSON_BYTES = 1024 * 1024;
+/** Landmark tracks travel in API bodies: a minute at 240 fps is about 15 MB as base64. */
+const MAX_JSON_BYTES = 256 * 1024 * 1024;
 export const TOKEN_HEADER = 'x-gaitlens-token';
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
@@ -154,14 +156,14 @@ async function readJson(req: IncomingMessage): Promise<Result<unknown>> {
   }
   if (size === 0) return ok({});
   try {
-    return ok(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+    return ok(fromWire(Buffer.concat(chunks).toString('utf8')));
   } catch {
     return fail('invalid-argument', 'The request is not valid JSON.');
   }
 }
 
 function sendJson(res: ServerResponse, result: Result<unknown>): void {
-  send(res, 200, 'application/json', JSON.stringify(result));
+  send(res, 200, 'application/json', toWire(result));
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {

@@ -12,7 +12,8 @@ import { MediaStore } from './media/media-store.ts';
 import { UploadStore } from './media/uploads.ts';
 import { ClientRepository } from './storage/clients.ts';
 import { DATABASE_FILE, Database, type OpenOptions } from './storage/database.ts';
-import { VisitRepository } from './storage/visits.ts';
+import { VisitRepository, VisitVideoRepository } from './storage/visits.ts';
+import { AnalysisStore } from './analysis/analysis-store.ts';
 
 export interface HostAbilities {
   transport: AppInfo['transport'];
@@ -26,6 +27,7 @@ export interface Services {
   database: Database;
   media: MediaStore;
   uploads: UploadStore;
+  analyses: AnalysisStore;
   close(): void;
 }
 
@@ -40,6 +42,8 @@ export function openServices(dataDir: string, host: HostAbilities, options: Open
   const visits = new VisitRepository(database);
   const media = new MediaStore(database, dataDir);
   const uploads = new UploadStore(dataDir);
+  const videos = new VisitVideoRepository(database);
+  const analyses = new AnalysisStore(database, dataDir);
 
   const handlers: ApiHandlers = {
     'app.info': async () => ({
@@ -63,6 +67,9 @@ export function openServices(dataDir: string, host: HostAbilities, options: Open
       await uploads.discard(source.uploadId);
       return video;
     },
+    'videos.setCaptureFps': async ({ visitVideoId, captureFps }) => videos.setCaptureFps(visitVideoId, captureFps),
+    'analyses.save': async ({ visitVideoId, track, startS, endS }) => analyses.save(visitVideoId, track, startS, endS),
+    'analyses.track': async ({ analysisId }) => analyses.track(analysisId),
     'dialog.chooseVideoFiles': async () => {
       if (!host.chooseVideoFiles) {
         throw new ServiceError('unavailable', 'There is no system file dialog here: use the "Choose video" button.');
@@ -71,5 +78,5 @@ export function openServices(dataDir: string, host: HostAbilities, options: Open
     },
   };
 
-  return { handlers, database, media, uploads, close: () => database.close() };
+  return { handlers, database, media, uploads, analyses, close: () => database.close() };
 }

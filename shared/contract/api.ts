@@ -5,9 +5,9 @@
  * handler (or a handler without a call) is a type error.
  */
 import { z } from 'zod';
-import type { AppInfo, Client, ClientSummary, Visit, VisitVideo } from './entities.ts';
+import type { AnalysisSummary, AppInfo, Client, ClientSummary, Visit, VisitVideo } from './entities.ts';
 import type { Result } from './result.ts';
-import { ClientFields, Empty, Id, VideoSource, VisitFields } from './schemas.ts';
+import { Bytes, CaptureFps, ClientFields, Empty, Id, VideoSource, VisitFields } from './schemas.ts';
 
 interface CallSpec<I extends z.ZodType, O> {
   input: I;
@@ -27,6 +27,12 @@ export const contract = {
   'visits.create': call<Visit>()(VisitFields.extend({ clientId: Id }).strict()),
   'visits.update': call<Visit>()(VisitFields.extend({ id: Id }).strict()),
   'visits.attachVideo': call<VisitVideo>()(z.object({ visitId: Id, source: VideoSource }).strict()),
+  'videos.setCaptureFps': call<VisitVideo>()(z.object({ visitVideoId: Id, captureFps: CaptureFps.nullable() }).strict()),
+  /** Stores a landmark track (shared/pose/track-codec.ts) as the video's newest analysis. */
+  'analyses.save': call<AnalysisSummary>()(
+    z.object({ visitVideoId: Id, track: Bytes, startS: z.number().min(0), endS: z.number().positive() }).strict(),
+  ),
+  'analyses.track': call<Uint8Array>()(z.object({ analysisId: Id }).strict()),
   'dialog.chooseVideoFiles': call<string[]>()(Empty),
 } as const;
 

@@ -1,4 +1,5 @@
 /** The records the app keeps, as they cross the API. Dates are ISO strings (YYYY-MM-DD). */
+import type { PoseModel } from '../pose/track.ts';
 
 export interface Client {
   id: string;
@@ -23,6 +24,31 @@ export interface VisitVideo {
   sizeBytes: number;
   sha256: string;
   attachedAt: string;
+  /** The rate the camera filmed at, when the clinician set it (slow motion is stored at a lower playback rate). */
+  captureFps: number | null;
+  /** The newest pose analysis of this video, if any. */
+  analysis: AnalysisSummary | null;
+}
+
+/** A stored pose analysis: the landmark track file and what it covers. */
+export interface AnalysisSummary {
+  id: string;
+  visitVideoId: string;
+  model: PoseModel;
+  frames: number;
+  framesWithPose: number;
+  width: number;
+  height: number;
+  rotation: 0 | 90 | 180 | 270;
+  fileFps: number;
+  captureFps: number;
+  /** The analysed window, in file seconds. */
+  startS: number;
+  endS: number;
+  /** Length of the analysed window in capture (real) time. */
+  analysedS: number;
+  trackBytes: number;
+  createdAt: string;
 }
 
 export interface Visit {

@@ -34,3 +34,10 @@ export const VideoSource = z.discriminatedUnion('kind', [
 export type VideoSource = z.infer<typeof VideoSource>;
 
 export const Empty = z.object({}).strict();
+
+export const CaptureFps = z
+  .number()
+  .min(1, 'The capture rate must be between 1 and 2000 frames per second.')
+  .max(2000, 'The capture rate must be between 1 and 2000 frames per second.');
+
+export const Bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'Expected binary data.' });

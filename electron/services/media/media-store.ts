@@ -12,6 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import type { VisitVideo } from '../../../shared/contract/entities.ts';
 import { ServiceError } from '../../../shared/contract/dispatch.ts';
 import type { Database } from '../storage/database.ts';
+import { selectVideos } from '../storage/visit-videos.ts';
 import { sniffContainer, type Container } from './container.ts';
 
 export interface StoredMedia {
@@ -77,16 +78,8 @@ export class MediaStore {
       if (!referenced) await rm(finalPath, { force: true });
       throw error;
     }
-    return this.db.read(
-      (db) =>
-        db
-          .prepare(
-            `SELECT vv.id, vv.visit_id AS visitId, vv.media_id AS mediaId, vv.original_name AS originalName,
-               m.size_bytes AS sizeBytes, m.sha256, vv.attached_at AS attachedAt
-             FROM visit_videos vv JOIN media m ON m.id = vv.media_id WHERE vv.id = ?`,
-          )
-          .get(videoId) as unknown as VisitVideo,
-    );
+    const [video] = this.db.read((db) => selectVideos(db, 'vv.id = ?', videoId));
+    return video!;
   }
 
   /** Where a stored video lives, for serving it to the player. */

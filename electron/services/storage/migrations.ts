@@ -44,4 +44,28 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX visit_videos_visit ON visit_videos (visit_id);
   `,
+  `
+  ALTER TABLE visit_videos ADD COLUMN capture_fps REAL CHECK (capture_fps IS NULL OR capture_fps BETWEEN 1 AND 2000);
+
+  CREATE TABLE analyses (
+    id TEXT PRIMARY KEY,
+    visit_video_id TEXT NOT NULL REFERENCES visit_videos (id) ON DELETE CASCADE,
+    model TEXT NOT NULL CHECK (model IN ('lite', 'full', 'heavy')),
+    track_file TEXT NOT NULL UNIQUE,
+    track_sha256 TEXT NOT NULL CHECK (length(track_sha256) = 64),
+    track_bytes INTEGER NOT NULL,
+    frames INTEGER NOT NULL CHECK (frames >= 0),
+    frames_with_pose INTEGER NOT NULL CHECK (frames_with_pose BETWEEN 0 AND frames),
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    rotation INTEGER NOT NULL CHECK (rotation IN (0, 90, 180, 270)),
+    file_fps REAL NOT NULL CHECK (file_fps > 0),
+    capture_fps REAL NOT NULL CHECK (capture_fps > 0),
+    start_s REAL NOT NULL,
+    end_s REAL NOT NULL,
+    analysed_s REAL NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX analyses_video ON analyses (visit_video_id, created_at);
+  `,
 ];

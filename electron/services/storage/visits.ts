@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Visit, VisitVideo } from '../../../shared/contract/entities.ts';
 import { ServiceError } from '../../../shared/contract/dispatch.ts';
 import type { Database } from './database.ts';
+import { selectVideos } from './visit-videos.ts';
 
 export interface VisitFields {
   visitDate: string;
@@ -12,8 +13,6 @@ export interface VisitFields {
 type VisitRow = Omit<Visit, 'videos'>;
 
 const VISIT_COLUMNS = `id, client_id AS clientId, visit_date AS visitDate, reason, notes, created_at AS createdAt`;
-const VIDEO_COLUMNS = `vv.id, vv.visit_id AS visitId, vv.media_id AS mediaId, vv.original_name AS originalName,
-  m.size_bytes AS sizeBytes, m.sha256, vv.attached_at AS attachedAt`;
 
 export class VisitRepository {
   private readonly db: Database;
@@ -32,12 +31,7 @@ export class VisitRepository {
       const rows = db
         .prepare(`SELECT ${VISIT_COLUMNS} FROM visits WHERE client_id = ? ORDER BY visit_date DESC, created_at DESC`)
         .all(clientId) as unknown as VisitRow[];
-      const videos = db
-        .prepare(
-          `SELECT ${VIDEO_COLUMNS} FROM visit_videos vv JOIN media m ON m.id = vv.media_id
-           JOIN visits v ON v.id = vv.visit_id WHERE v.client_id = ? ORDER BY vv.attached_at`,
-        )
-        .all(clientId) as unknown as VisitVideo[];
+      const videos = selectVideos(db, 'vv.visit_id IN (SELECT id FROM visits WHERE client_id = ?)', clientId);
       return rows.map((row) => ({ ...row, videos: videos.filter((video) => video.visitId === row.id) }));
     });
   }
@@ -46,13 +40,7 @@ export class VisitRepository {
     return this.db.read((db) => {
       const row = db.prepare(`SELECT ${VISIT_COLUMNS} FROM visits WHERE id = ?`).get(id) as VisitRow | undefined;
       if (!row) throw new ServiceError('not-found', 'This visit no longer exists.');
-      const videos = db
-        .prepare(
-          `SELECT ${VIDEO_COLUMNS} FROM visit_videos vv JOIN media m ON m.id = vv.media_id
-           WHERE vv.visit_id = ? ORDER BY vv.attached_at`,
-        )
-        .all(id) as unknown as VisitVideo[];
-      return { ...row, videos };
+      return { ...row, videos: selectVideos(db, 'vv.visit_id = ?', id) };
     });
   }
 
@@ -75,6 +63,26 @@ export class VisitRepository {
         .run(fields.visitDate, fields.reason, fields.notes, id),
     );
     if (changed.changes === 0) throw new ServiceError('not-found', 'This visit no longer exists.');
+    return this.get(id);
+  }
+}
+
+export class VisitVideoRepository {
+  private readonly db: Database;
+
+  constructor(db: Database) {
+    this.db = db;
+  }
+
+  get(id: string): VisitVideo {
+    const [video] = this.db.read((db) => selectVideos(db, 'vv.id = ?', id));
+    if (!video) throw new ServiceError('not-found', 'This video is no longer attached to the visit.');
+    return video;
+  }
+
+  setCaptureFps(id: string, captureFps: number | null): VisitVideo {
+    const changed = this.db.write((db) => db.prepare('UPDATE visit_videos SET capture_fps = ? WHERE id = ?').run(captureFps, id));
+    if (changed.changes === 0) throw new ServiceError('not-found', 'This video is no longer attached to the visit.');
     return this.get(id);
   }
 }

@@ -5,6 +5,7 @@
 import { channels, type GaitLensApi } from '../../../shared/contract/api.ts';
 import type { VideoSource } from '../../../shared/contract/schemas.ts';
 import { fail, type Result } from '../../../shared/contract/result.ts';
+import { fromWire, toWire } from '../../../shared/contract/wire.ts';
 
 declare global {
   interface Window {
@@ -47,11 +48,11 @@ function httpApi(): GaitLensApi {
       const response = await fetch(`api/${channel}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(arg ?? {}),
+        body: toWire(arg ?? {}),
       });
       if (response.status === 401) return fail('unavailable', 'This page has lost its access to GaitLens. Open the address printed by "npm run web" again.');
       if (!response.ok) return fail('unavailable', `GaitLens answered with an error (${response.status}).`);
-      return (await response.json()) as Result<unknown>;
+      return fromWire(await response.text()) as Result<unknown>;
     } catch {
       return fail('unavailable', 'GaitLens is not running any more (the connection was lost). Start it again; nothing saved is lost.');
     }

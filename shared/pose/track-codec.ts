@@ -1,0 +1,137 @@
+/**
+ * The landmark track as a compact binary file (not JSON rows): a small ASCII JSON header, then
+ * typed arrays. Landmarks are stored as float32, the precision the pose model produces, so a
+ * track from the model loads back exactly.
+ *
+ * Layout (little-endian): "GLTK" | u16 version | u16 0 | u32 header bytes | header (ASCII JSON,
+ * space-padded to 8 bytes) | f64 tMs[n] | i32 i[n] | u8 hasPose[n] padded to 4 |
+ * f32 image[posed x 33 x 5: x y z visibility presence] | f32 world[posed x 33 x 3: x y z]
+ */
+import { LANDMARK_COUNT, type ImageLandmark, type LandmarkTrack, type PoseFrame, type WorldLandmark } from './track.ts';
+
+const MAGIC = [0x47, 0x4c, 0x54, 0x4b];
+export const TRACK_FORMAT_VERSION = 1;
+const IMAGE_VALUES = 5;
+const WORLD_VALUES = 3;
+
+interface Header {
+  video: LandmarkTrack['video'];
+  model: LandmarkTrack['model'];
+  frames: number;
+}
+
+export class TrackFormatError extends Error {
+  constructor(message: string) {
+    super(`This landmark track file is not readable: ${message}`);
+    this.name = 'TrackFormatError';
+  }
+}
+
+const align = (n: number, to: number) => Math.ceil(n / to) * to;
+
+/** JSON with every non-ASCII character escaped, so one byte per character (no TextEncoder in pure code). */
+const asciiJson = (value: unknown) =>
+  JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+export function encodeTrack(track: LandmarkTrack): Uint8Array {
+  const n = track.frames.length;
+  const posed = track.frames.filter((f) => f.landmarks && f.world);
+  const header = asciiJson({ video: track.video, model: track.model, frames: n } satisfies Header);
+  const headerBytes = align(12 + header.length, 8) - 12;
+  const tOffset = 12 + headerBytes;
+  const iOffset = tOffset + n * 8;
+  const poseOffset = iOffset + n * 4;
+  const imageOffset = align(poseOffset + n, 4);
+  const worldOffset = imageOffset + posed.length * LANDMARK_COUNT * IMAGE_VALUES * 4;
+  const size = worldOffset + posed.length * LANDMARK_COUNT * WORLD_VALUES * 4;
+
+  const bytes = new Uint8Array(size);
+  const view = new DataView(bytes.buffer);
+  bytes.set(MAGIC, 0);
+  view.setUint16(4, TRACK_FORMAT_VERSION, true);
+  view.setUint32(8, headerBytes, true);
+  for (let c = 0; c < headerBytes; c++) bytes[12 + c] = c < header.length ? header.charCodeAt(c) : 0x20;
+
+  let image = imageOffset;
+  let world = worldOffset;
+  track.frames.forEach((frame, k) => {
+    view.setFloat64(tOffset + k * 8, frame.tMs, true);
+    view.setInt32(iOffset + k * 4, frame.i, true);
+    if (!frame.landmarks || !frame.world) return;
+    if (frame.landmarks.length !== LANDMARK_COUNT || frame.world.length !== LANDMARK_COUNT) {
+      throw new TrackFormatError(`frame ${frame.i} has ${frame.landmarks.length} landmarks, expected ${LANDMARK_COUNT}`);
+    }
+    bytes[poseOffset + k] = 1;
+    for (const l of frame.landmarks) {
+      for (const v of [l.x, l.y, l.z, l.visibility, l.presence]) {
+        view.setFloat32(image, v, true);
+        image += 4;
+      }
+    }
+    for (const w of frame.world) {
+      for (const v of [w.x, w.y, w.z]) {
+        view.setFloat32(world, v, true);
+        world += 4;
+      }
+    }
+  });
+  return bytes;
+}
+
+export function decodeTrack(bytes: Uint8Array): LandmarkTrack {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length < 12 || MAGIC.some((m, k) => bytes[k] !== m)) throw new TrackFormatError('it does not start with GLTK');
+  const version = view.getUint16(4, true);
+  if (version !== TRACK_FORMAT_VERSION) throw new TrackFormatError(`format version ${version} is not known to this GaitLens`);
+  const headerBytes = view.getUint32(8, true);
+  if (12 + headerBytes > bytes.length) throw new TrackFormatError('the header is cut short');
+  let header: Header;
+  try {
+    header = JSON.parse(String.fromCharCode(...bytes.subarray(12, 12 + headerBytes))) as Header;
+  } catch {
+    throw new TrackFormatError('the header is not valid');
+  }
+  const n = header.frames;
+  const tOffset = 12 + headerBytes;
+  const iOffset = tOffset + n * 8;
+  const poseOffset = iOffset + n * 4;
+  const imageOffset = align(poseOffset + n, 4);
+  if (imageOffset > bytes.length) throw new TrackFormatError('the frame table is cut short');
+  let posed = 0;
+  for (let k = 0; k < n; k++) posed += bytes[poseOffset + k] === 1 ? 1 : 0;
+  const worldOffset = imageOffset + posed * LANDMARK_COUNT * IMAGE_VALUES * 4;
+  const size = worldOffset + posed * LANDMARK_COUNT * WORLD_VALUES * 4;
+  if (size !== bytes.length) throw new TrackFormatError(`expected ${size} bytes, found ${bytes.length}`);
+
+  let image = imageOffset;
+  let world = worldOffset;
+  const frames: PoseFrame[] = [];
+  for (let k = 0; k < n; k++) {
+    const frame: PoseFrame = {
+      i: view.getInt32(iOffset + k * 4, true),
+      tMs: view.getFloat64(tOffset + k * 8, true),
+      landmarks: null,
+      world: null,
+    };
+    if (bytes[poseOffset + k] === 1) {
+      const landmarks: ImageLandmark[] = [];
+      for (let l = 0; l < LANDMARK_COUNT; l++, image += IMAGE_VALUES * 4) {
+        landmarks.push({
+          x: view.getFloat32(image, true),
+          y: view.getFloat32(image + 4, true),
+          z: view.getFloat32(image + 8, true),
+          visibility: view.getFloat32(image + 12, true),
+          presence: view.getFloat32(image + 16, true),
+        });
+      }
+      const worldLandmarks: WorldLandmark[] = [];
+      for (let l = 0; l < LANDMARK_COUNT; l++, world += WORLD_VALUES * 4) {
+        worldLandmarks.push({ x: view.getFloat32(world, true), y: view.getFloat32(world + 4, true), z: view.getFloat32(world + 8, true) });
+      }
+      frame.landmarks = landmarks;
+      frame.world = worldLandmarks;
+    }
+    frames.push(frame);
+  }
+  return { video: header.video, model: header.model, frames };
+}

@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { decodeTrack, encodeTrack, TrackFormatError } from '../../../shared/pose/track-codec.ts';
+import { sampleTrack } from '../../support/sample-track.ts';
+
+test('a track loads back exactly, frames without a pose included', () => {
+  const track = sampleTrack(40);
+  const bytes = encodeTrack(track);
+  assert.deepEqual(decodeTrack(bytes), track);
+  assert.equal(track.frames.filter((f) => f.landmarks === null).length, 8);
+});
+
+test('the file is compact: about 1 KB per frame with a pose', () => {
+  const bytes = encodeTrack(sampleTrack(100, 1000));
+  const perFrame = bytes.length / 100;
+  assert.ok(perFrame > 33 * 8 * 4 && perFrame < 33 * 8 * 4 + 64, `${perFrame} bytes per frame`);
+});
+
+test('a header with non-ASCII text survives (escaped to ASCII)', () => {
+  const track = sampleTrack(2);
+  const odd = { ...track, video: { ...track.video, note: 'Läufer – 走る' } } as typeof track;
+  assert.deepEqual(decodeTrack(encodeTrack(odd)), odd);
+});
+
+test('damaged or foreign bytes are refused with a clear error', () => {
+  const bytes = encodeTrack(sampleTrack(6));
+  assert.throws(() => decodeTrack(bytes.subarray(0, bytes.length - 4)), (e: unknown) => e instanceof TrackFormatError && /expected \d+ bytes/.test(e.message));
+  assert.throws(() => decodeTrack(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13])), /does not start with GLTK/);
+  const future = bytes.slice();
+  future[4] = 9;
+  assert.throws(() => decodeTrack(future), /format version 9/);
+});
+
+test('a frame with the wrong number of landmarks is not encoded', () => {
+  const track = sampleTrack(3);
+  track.frames[0]!.landmarks = track.frames[0]!.landmarks!.slice(0, 17);
+  assert.throws(() => encodeTrack(track), /has 17 landmarks, expected 33/);
+});
