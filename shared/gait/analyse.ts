@@ -1,0 +1,136 @@
+/**
+ * The one entry: a landmark track plus the clinician's options in, a GaitAnalysis out.
+ * Pipeline: time base (capture fps) -> landmarks in pixels -> left/right identity (automatic
+ * fix, then manual swaps) -> cleaning (outliers, gaps, zero-phase low-pass) -> view (detected or
+ * overridden) -> orientation (side view: runner faces +x) -> calibration -> angles (raw and
+ * filtered) -> events (+ edits) -> strides and measures -> symmetry -> findings.
+ * Pure and deterministic: the same track and options give the same result.
+ */
+import type { LandmarkTrack } from '../pose/track.ts';
+import { anglesToJson, computeAngles } from './angles.ts';
+import { extractBody, mirrorX } from './body.ts';
+import { calibrate, segmentLengthsPx } from './calibration.ts';
+import { detectEvents, eventList } from './events.ts';
+import { cleanBody, cutoffForRate } from './filters.ts';
+import { evaluateFindings } from './findings.ts';
+import { applyLegSwap, detectLegSwaps, stretchesToMask } from './identity.ts';
+import { SIDE_MEASURES } from './measures.ts';
+import { computeMetrics } from './metrics.ts';
+import { toJsonNumber } from './series.ts';
+import { symmetryOf } from './symmetry.ts';
+import type { AnalysisOptions, GaitAnalysis, Side, ViewResult } from './types.ts';
+import { detectView } from './view.ts';
+
+/** Outlier floor as a fraction of leg length: smaller deviations are never called outliers. */
+const OUTLIER_FLOOR_LEG = 0.03;
+
+export function analyseTrack(track: LandmarkTrack, options: AnalysisOptions = {}): GaitAnalysis {
+  const { width, height } = track.video;
+  const trackFps = track.video.captureFps;
+  const captureFps = options.captureFps && options.captureFps > 0 ? options.captureFps : trackFps;
+  const scale = trackFps / captureFps;
+  const frameIndex = track.frames.map((f) => f.i);
+  const tMs = track.frames.map((f) => f.tMs * scale);
+  const n = track.frames.length;
+  const durationMs = n > 1 ? tMs[n - 1]! - tMs[0]! : 0;
+  const sampleRateHz = n > 1 && durationMs > 0 ? ((n - 1) * 1000) / durationMs : captureFps;
+
+  const raw0 = extractBody(track);
+  const legGuess = segmentLengthsPx(raw0, 'frontal', null).legLength;
+  const auto = options.autoSwapFix === false ? null : detectLegSwaps(raw0, legGuess, frameIndex);
+  const afterAuto = auto ? applyLegSwap(raw0, auto.swapped) : raw0;
+  const manualMask = stretchesToMask(options.swapStretches ?? [], frameIndex);
+  const raw = applyLegSwap(afterAuto, manualMask);
+
+  const cutoffHz = options.filterCutoffHz && options.filterCutoffHz > 0 ? Math.min(options.filterCutoffHz, 0.45 * sampleRateHz) : cutoffForRate(sampleRateHz);
+  const cleaned = cleanBody(raw, { sampleRateHz, cutoffHz, outlierFloorPx: OUTLIER_FLOOR_LEG * (legGuess || 0) });
+
+  const detected = detectView(cleaned.filtered, tMs);
+  const ov = options.view;
+  const view: ViewResult = {
+    kind: ov?.kind ?? detected.kind,
+    side: ov?.side ?? detected.side,
+    direction: ov ? (ov.kind === 'sagittal' ? (ov.direction ?? (ov.side === 'left' ? 'left' : 'right')) : null) : detected.direction,
+    origin: ov ? 'override' : 'detected',
+    detected: { kind: detected.kind, side: detected.side, direction: detected.direction, confidence: toJsonNumber(detected.confidence) ?? 0, notes: detected.notes },
+  };
+  const flip = view.kind === 'sagittal' && view.direction === 'left';
+  const orient = (b: typeof raw) => (flip ? mirrorX(b, width) : b);
+  const filtered = orient(cleaned.filtered);
+  const filled = orient(cleaned.filled);
+  const rawOriented = orient(raw);
+  const nearSide: Side | null = view.kind === 'sagittal' && (view.side === 'left' || view.side === 'right') ? view.side : null;
+
+  const seg = segmentLengthsPx(filtered, view.kind, nearSide);
+  const calibration = calibrate(seg, options.calibration, { width, height }, view.kind);
+  const angles = computeAngles(filtered, view.kind);
+  const anglesRaw = computeAngles(rawOriented, view.kind);
+
+  const detection = detectEvents({ filtered, filled, view: view.kind, legLengthPx: seg.legLength });
+  const events = eventList(detection, frameIndex, tMs, options.eventEdits);
+  const metrics = computeMetrics({
+    view: view.kind,
+    nearSide,
+    events,
+    frameIndex,
+    tMs,
+    angles,
+    body: filtered,
+    pxPerCm: calibration.pxPerCm,
+    legLengthPx: calibration.legLengthPx,
+    excluded: options.excludedStrides ?? [],
+  });
+  const symmetry = symmetryOf(SIDE_MEASURES, metrics.perSide.left, metrics.perSide.right);
+  const { findings, notEvaluated } = evaluateFindings({
+    view: view.kind,
+    gait: metrics.gait.kind,
+    calibrated: calibration.pxPerCm !== null,
+    cadenceSpm: metrics.cadenceSpm,
+    trunkLeanDeg: metrics.trunkLeanDeg,
+    perSide: metrics.perSide,
+    symmetry,
+  });
+
+  return {
+    schemaVersion: 1,
+    input: {
+      frames: n,
+      fileFps: track.video.fileFps,
+      captureFps,
+      captureFpsOrigin: captureFps === trackFps ? 'track' : 'override',
+      durationMs: toJsonNumber(durationMs, 1) ?? 0,
+    },
+    view,
+    gait: metrics.gait,
+    calibration: {
+      ...calibration,
+      pxPerCm: toJsonNumber(calibration.pxPerCm ?? Number.NaN, 4),
+      legLengthPx: toJsonNumber(calibration.legLengthPx ?? Number.NaN, 1),
+      legLengthCm: toJsonNumber(calibration.legLengthCm ?? Number.NaN, 1),
+    },
+    identity: {
+      autoStretches: auto?.stretches ?? [],
+      framesChangedAuto: auto?.framesChanged ?? 0,
+      manualStretches: options.swapStretches ?? [],
+      framesChangedManual: manualMask.filter(Boolean).length,
+    },
+    cleaning: { sampleRateHz: toJsonNumber(sampleRateHz, 3) ?? 0, cutoffHz: toJsonNumber(cutoffHz, 3) ?? 0, ...cleaned.report },
+    frames: { frame: frameIndex, tMs: tMs.map((t) => toJsonNumber(t, 3) ?? 0) },
+    angles: anglesToJson(angles),
+    anglesRaw: anglesToJson(anglesRaw),
+    events: events.map((e) => ({ ...e, tMs: toJsonNumber(e.tMs, 3) ?? 0 })),
+    strides: metrics.strides,
+    metrics: {
+      cadenceSpm: metrics.cadenceSpm,
+      stepTimeMs: metrics.stepTimeMs,
+      strideTimeMs: metrics.strideTimeMs,
+      trunkLeanDeg: metrics.trunkLeanDeg,
+      stepWidthCm: metrics.stepWidthCm,
+      perSide: metrics.perSide,
+      footStrike: metrics.footStrike,
+      symmetry,
+    },
+    findings,
+    findingsNotEvaluated: notEvaluated,
+  };
+}

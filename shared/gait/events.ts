@@ -1,0 +1,286 @@
+/**
+ * Gait events per foot: initial contact (IC) and toe-off (TO).
+ *
+ * Side view (body oriented so the runner faces +x): the foot's horizontal position relative to
+ * the hip midpoint cycles once per stride; from its forward extreme (late swing) to its
+ * backward extreme (around toe-off) the foot is in, or about to be in, contact. Inside that
+ * window the foot's lowest point (the lower of heel and toe landmarks, image y down) sits on
+ * the ground: the contact plateau. The plateau's first and last frames are refined to the
+ * frame by a continuous two-line (hinge) fit of the foot's vertical position, on the unsmoothed
+ * samples: IC where the foot's descent stops, TO where it starts to rise.
+ * Rear/front view (depth is not seen): toe-off is where the toe is lowest in the image (the
+ * stance foot nears the camera on a treadmill, then lifts); initial contact is where the heel's
+ * descent from its swing-phase top (which flattens as the foot swings away from the camera)
+ * turns into the steady stance drift (a parabola-then-line fit). Less precise than the side view.
+ * All windows scale with the stride period found by autocorrelation, so they hold at any frame
+ * rate, including slow-motion files whose capture rate is wrong.
+ */
+import { midpoint } from './body.ts';
+import type { BodySeries, Limb } from './body.ts';
+import { argMax, argMin, percentile } from './series.ts';
+import { SIDES } from './types.ts';
+import type { EventRef, EventType, GaitEvent, Side, ViewKind } from './types.ts';
+
+/** Lowest point of the foot (largest image y of heel and toe; the ankle when both are unknown). */
+export function footLowY(limb: Limb): number[] {
+  return limb.heel.y.map((hy, i) => {
+    const ty = limb.toe.y[i]!;
+    const v = Math.max(Number.isFinite(hy) ? hy : -Infinity, Number.isFinite(ty) ? ty : -Infinity);
+    return Number.isFinite(v) ? v : limb.ankle.y[i]!;
+  });
+}
+
+/** Stride period in frames from the summed autocorrelation of the given cyclic series. */
+export function stridePeriodFrames(series: readonly (readonly number[])[], minLag = 8): number | null {
+  const n = series[0]?.length ?? 0;
+  const maxLag = Math.floor(n / 2);
+  if (maxLag <= minLag) return null;
+  const centred = series.map((s) => {
+    const fin = s.filter((v) => Number.isFinite(v));
+    const m = fin.reduce((a, b) => a + b, 0) / Math.max(1, fin.length);
+    return s.map((v) => (Number.isFinite(v) ? v - m : 0));
+  });
+  const ac = (lag: number) => {
+    let num = 0;
+    let den = 0;
+    for (const s of centred) {
+      for (let i = 0; i + lag < n; i++) num += s[i]! * s[i + lag]!;
+      for (let i = 0; i < n; i++) den += s[i]! * s[i]!;
+    }
+    return den > 0 ? (num / (n - lag)) * (n / den) : 0;
+  };
+  const values: number[] = [];
+  for (let lag = 0; lag <= maxLag; lag++) values.push(ac(lag));
+  let lag = 1;
+  while (lag < maxLag && values[lag]! > 0) lag++;
+  let best = -1;
+  for (let l = Math.max(lag, minLag); l < maxLag; l++) {
+    const v = values[l]!;
+    if (v > 0.3 && v >= values[l - 1]! && v >= values[l + 1]!) {
+      best = l;
+      break;
+    }
+  }
+  if (best < 0) return null;
+  // parabolic refinement of the peak
+  const a = values[best - 1]!;
+  const b = values[best]!;
+  const c = values[best + 1]!;
+  const den = a - 2 * b + c;
+  return den < 0 ? best + (0.5 * (a - c)) / den : best;
+}
+
+/** Frames that are the largest finite value within +/- halfWindow frames. */
+export function localMaxima(xs: readonly number[], halfWindow: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < xs.length; i++) {
+    const v = xs[i]!;
+    if (!Number.isFinite(v)) continue;
+    if (argMax(xs, i - halfWindow, i + halfWindow) === i) out.push(i);
+  }
+  return out;
+}
+
+/** Least-squares fit of y[from..to] on the given basis functions; returns the SSE. */
+function fitSse(y: readonly number[], from: number, to: number, basis: (k: number) => number[]): number {
+  const p = basis(from).length;
+  const ata = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  const atb = new Array<number>(p).fill(0);
+  let count = 0;
+  for (let k = from; k <= to; k++) {
+    const v = y[k]!;
+    if (!Number.isFinite(v)) continue;
+    const row = basis(k);
+    count++;
+    for (let i = 0; i < p; i++) {
+      atb[i]! += row[i]! * v;
+      for (let j = 0; j < p; j++) ata[i]![j]! += row[i]! * row[j]!;
+    }
+  }
+  if (count < p + 1) return Infinity;
+  const coef = solve(ata, atb);
+  if (!coef) return Infinity;
+  let sse = 0;
+  for (let k = from; k <= to; k++) {
+    const v = y[k]!;
+    if (!Number.isFinite(v)) continue;
+    const row = basis(k);
+    let f = 0;
+    for (let i = 0; i < p; i++) f += row[i]! * coef[i]!;
+    sse += (v - f) ** 2;
+  }
+  return sse;
+}
+
+/** Gaussian elimination with partial pivoting; null when singular. */
+function solve(a: number[][], b: number[]): number[] | null {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i]!]);
+  for (let c = 0; c < n; c++) {
+    let piv = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[piv]![c]!)) piv = r;
+    if (Math.abs(m[piv]![c]!) < 1e-12) return null;
+    [m[c], m[piv]] = [m[piv]!, m[c]!];
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = m[r]![c]! / m[c]![c]!;
+      for (let k = c; k <= n; k++) m[r]![k]! -= f * m[c]![k]!;
+    }
+  }
+  return m.map((row, i) => row[n]! / row[i]!);
+}
+
+/**
+ * Frame of the knot of the best continuous fit in [from, to] made of a parabola (the foot's
+ * accelerating approach or lift) joined to a straight segment:
+ *   'landing'  parabola then flat (side view: the foot has landed and stays put),
+ *   'lifting'  flat then parabola (side view: the foot is about to lift),
+ *   'ramp'     parabola then a sloped line (rear view: the landed heel drifts with the belt).
+ */
+export function hingeFrame(y: readonly number[], from: number, to: number, mode: 'landing' | 'lifting' | 'ramp'): number | null {
+  let best: number | null = null;
+  let bestSse = Infinity;
+  for (let b = from + 1; b < to; b++) {
+    const sse = fitSse(y, from, to, (k) => {
+      if (mode === 'lifting') {
+        const u = Math.max(0, k - b);
+        return [1, u, u * u];
+      }
+      const u = Math.min(0, k - b);
+      return mode === 'landing' ? [1, u, u * u] : [1, u, u * u, Math.max(0, k - b)];
+    });
+    if (sse < bestSse) {
+      bestSse = sse;
+      best = b;
+    }
+  }
+  return best;
+}
+
+export interface EventInput {
+  /** Oriented (side view: runner faces +x), smoothed body: for segmentation. */
+  filtered: BodySeries;
+  /** Oriented, gap-filled but unsmoothed body: for refinement to the frame. */
+  filled: BodySeries;
+  view: ViewKind;
+  legLengthPx: number;
+}
+
+export interface FootEvents {
+  ic: number[];
+  to: number[];
+}
+
+export interface EventDetection {
+  /** Sample indices (not frame numbers) per side. */
+  perSide: Record<Side, FootEvents>;
+  stridePeriodFrames: number | null;
+}
+
+function sagittalFoot(input: EventInput, side: Side, period: number): FootEvents {
+  const hip = midpoint(input.filtered.left.hip, input.filtered.right.hip);
+  const limb = input.filtered[side];
+  const relX = limb.ankle.x.map((x, i) => x - hip.x[i]!);
+  const lowSmooth = footLowY(limb);
+  const lowRaw = footLowY(input.filled[side]);
+  const half = Math.max(2, Math.round(0.3 * period));
+  const w = Math.max(3, Math.round(0.08 * period));
+  const tol = 0.04 * input.legLengthPx;
+  const n = relX.length;
+  const out: FootEvents = { ic: [], to: [] };
+  for (const a of localMaxima(relX, half)) {
+    const p = argMin(relX, a + 1, a + Math.round(0.9 * period));
+    if (p < 0 || p - a < 2) continue;
+    const from = Math.max(0, a - Math.round(0.15 * period));
+    const to = Math.min(n - 1, p + Math.round(0.15 * period));
+    const ground = percentile(lowSmooth.slice(a, p + 1), 90);
+    if (!Number.isFinite(ground)) continue;
+    const centre = argMax(lowSmooth, a, p);
+    if (centre < 0 || lowSmooth[centre]! < ground - tol) continue;
+    let s = centre;
+    while (s - 1 >= from && lowSmooth[s - 1]! >= ground - tol) s--;
+    let e = centre;
+    while (e + 1 <= to && lowSmooth[e + 1]! >= ground - tol) e++;
+    // a plateau that touches the clip's edge is cut: its event is unknown
+    const ic = s > 0 ? hingeFrame(lowRaw, Math.max(0, s - w), Math.min(n - 1, s + w), 'landing') : null;
+    const toe = e < n - 1 ? hingeFrame(lowRaw, Math.max(0, e - w), Math.min(n - 1, e + w), 'lifting') : null;
+    if (ic !== null && ic > 0) out.ic.push(ic);
+    if (toe !== null && toe < n - 1) out.to.push(toe);
+  }
+  return out;
+}
+
+function frontalFoot(input: EventInput, side: Side, period: number): FootEvents {
+  const heel = input.filtered[side].heel.y;
+  const toe = input.filtered[side].toe.y;
+  const heelRaw = input.filled[side].heel.y;
+  const half = Math.max(2, Math.round(0.3 * period));
+  // toe-off: the toe is lowest in the image (nearest the camera, still on the ground) just before it lifts
+  const toeOffs = localMaxima(toe, half);
+  const out: FootEvents = { ic: [], to: [] };
+  for (const to of toeOffs) {
+    if (to <= 0 || to >= toe.length - 1) continue;
+    out.to.push(to);
+    // initial contact: the heel's fast descent turns into the slow stance drift, before toe-off
+    const from = Math.max(0, to - Math.round(0.7 * period));
+    const swingTop = argMin(heel, from, to);
+    if (swingTop < 0) continue;
+    const landing = hingeFrame(heelRaw, swingTop, to - Math.round(0.15 * period), 'ramp');
+    if (landing !== null && landing > 0) out.ic.push(landing);
+  }
+  return out;
+}
+
+/** Sorted, with events closer than minGap frames to the previous one dropped. */
+function dedupe(frames: readonly number[], minGap: number): number[] {
+  const out: number[] = [];
+  for (const f of [...frames].sort((a, b) => a - b)) {
+    if (out.length === 0 || f - out[out.length - 1]! >= minGap) out.push(f);
+  }
+  return out;
+}
+
+export function detectEvents(input: EventInput): EventDetection {
+  const hip = midpoint(input.filtered.left.hip, input.filtered.right.hip);
+  const cyc = SIDES.map((s) =>
+    input.view === 'sagittal' ? input.filtered[s].ankle.x.map((x, i) => x - hip.x[i]!) : footLowY(input.filtered[s]),
+  );
+  const period = stridePeriodFrames(cyc);
+  const perSide: Record<Side, FootEvents> = { left: { ic: [], to: [] }, right: { ic: [], to: [] } };
+  if (period === null || !(input.legLengthPx > 0)) return { perSide, stridePeriodFrames: period };
+  for (const s of SIDES) {
+    const found = input.view === 'sagittal' ? sagittalFoot(input, s, period) : frontalFoot(input, s, period);
+    perSide[s] = { ic: dedupe(found.ic, 0.4 * period), to: dedupe(found.to, 0.4 * period) };
+  }
+  return { perSide, stridePeriodFrames: period };
+}
+
+/** Events as result records (frame numbers and times), with the clinician's edits applied. */
+export function eventList(
+  detection: EventDetection,
+  frameIndex: readonly number[],
+  tMs: readonly number[],
+  edits: { add?: EventRef[]; remove?: EventRef[] } | undefined,
+): GaitEvent[] {
+  const out: GaitEvent[] = [];
+  const removed = (side: Side, type: EventType, frame: number) =>
+    (edits?.remove ?? []).some((r) => r.side === side && r.type === type && r.frame === frame);
+  for (const side of SIDES) {
+    for (const [type, list] of [
+      ['IC', detection.perSide[side].ic],
+      ['TO', detection.perSide[side].to],
+    ] as const) {
+      for (const k of list) {
+        const frame = frameIndex[k]!;
+        if (!removed(side, type, frame)) out.push({ side, type, frame, tMs: tMs[k]!, origin: 'detected' });
+      }
+    }
+  }
+  for (const a of edits?.add ?? []) {
+    const k = frameIndex.indexOf(a.frame);
+    if (k < 0) continue;
+    if (out.some((e) => e.side === a.side && e.type === a.type && e.frame === a.frame)) continue;
+    out.push({ side: a.side, type: a.type, frame: a.frame, tMs: tMs[k]!, origin: 'edited' });
+  }
+  return out.sort((x, y) => x.tMs - y.tMs || (x.side < y.side ? -1 : 1));
+}

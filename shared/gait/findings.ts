@@ -1,0 +1,390 @@
+/**
+ * Findings: one rules table. Each rule reads the summarised measures and either raises findings
+ * (with the values that triggered them, the reference values, a confidence and its sources) or
+ * says why it could not be evaluated. Cut-points are data (THRESHOLDS), each with its source;
+ * where the literature gives no cut-off the source says so (gaitlensScreening).
+ */
+import { levelOf } from './confidence.ts';
+import { MEASURES } from './measures.ts';
+import type { MeasureId, SideMeasureId } from './measures.ts';
+import type { SourceId } from './references.ts';
+import { SIDES } from './types.ts';
+import type {
+  Finding,
+  FindingNotEvaluated,
+  MetricSummary,
+  ReferenceValue,
+  Side,
+  SideMetrics,
+  SymmetryEntry,
+  TriggerValue,
+  ViewKind,
+} from './types.ts';
+
+export const THRESHOLDS = {
+  /** Running cadence below this is implausible: the capture rate is probably wrong. */
+  implausibleCadenceSpm: { value: 120, sources: ['gaitlensScreening'] },
+  lowCadenceSpm: { value: 160, sources: ['gaitlensScreening', 'heiderscheit2011', 'anderson2022'] },
+  /** Heiderscheit 2011 mean 17.8 minus 1 SD (4.0). */
+  straightKneeAtIcDeg: { value: 13.8, sources: ['heiderscheit2011', 'bramah2018'] },
+  forwardShankAtIcDeg: { value: 5, sources: ['gaitlensScreening', 'souza2016'] },
+  footAheadOfHipPctLeg: { value: 30, sources: ['gaitlensScreening', 'lieberman2015'] },
+  angleAsymmetryDeg: { value: 3, sources: ['symmetry2023', 'malisoux2024'] },
+  timeAsymmetryPct: { value: 10, sources: ['vendorSymmetry', 'malisoux2024'] },
+  verticalOscillationCm: { value: 10, sources: ['stryd'] },
+  pelvicDropDeg: { value: 5, sources: ['gaitlensScreening', 'bramah2018'] },
+  crossoverPct: { value: 50, sources: ['gaitlensScreening', 'crossover2023', 'souza2016'] },
+  /** Teng and Powers 2015 flexed group mean 10.8 minus 1 SD (2.2). */
+  trunkLeanDeg: { value: 8.6, sources: ['tengPowers2015'] },
+} as const satisfies Record<string, { value: number; sources: readonly SourceId[] }>;
+
+export interface FindingContext {
+  view: ViewKind;
+  gait: 'running' | 'walking' | 'unknown';
+  calibrated: boolean;
+  cadenceSpm: MetricSummary;
+  trunkLeanDeg: MetricSummary;
+  perSide: Record<Side, SideMetrics>;
+  symmetry: Record<string, SymmetryEntry>;
+}
+
+type RuleResult = { findings: Finding[] } | { notEvaluated: string };
+
+export interface FindingRule {
+  id: string;
+  title: string;
+  sources: SourceId[];
+  evaluate(ctx: FindingContext): RuleResult;
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+function trigger(id: MeasureId, side: Side | null, value: number): TriggerValue {
+  return { measureId: id, side, value: round1(value), unit: MEASURES[id].unit };
+}
+
+function reference(id: MeasureId): ReferenceValue {
+  return { text: `${MEASURES[id].label}: ${MEASURES[id].reference.text}`, sources: [...MEASURES[id].reference.sources] };
+}
+
+function thresholdRef(text: string, key: keyof typeof THRESHOLDS): ReferenceValue {
+  return { text, sources: [...THRESHOLDS[key].sources] };
+}
+
+function finding(f: Omit<Finding, 'level'>): Finding {
+  return { ...f, confidence: round1(f.confidence * 100) / 100, level: levelOf(f.confidence) };
+}
+
+const uniq = (xs: SourceId[]) => [...new Set(xs)];
+
+const implausibleCadence = (ctx: FindingContext) =>
+  ctx.gait === 'running' && ctx.cadenceSpm.mean !== null && ctx.cadenceSpm.mean < THRESHOLDS.implausibleCadenceSpm.value;
+
+function needsRunning(ctx: FindingContext): string | null {
+  if (ctx.gait === 'walking') return 'The clip looks like walking: running findings do not apply.';
+  if (ctx.gait === 'unknown') return 'No complete strides were found.';
+  return null;
+}
+
+const sideName = (s: Side) => (s === 'left' ? 'Left' : 'Right');
+
+export const RULES: FindingRule[] = [
+  {
+    id: 'check-capture-rate',
+    title: 'Check the capture frame rate',
+    sources: ['gaitlensScreening'],
+    evaluate: (ctx) => {
+      if (!implausibleCadence(ctx)) return { findings: [] };
+      const c = ctx.cadenceSpm;
+      return {
+        findings: [
+          finding({
+            id: 'check-capture-rate',
+            side: null,
+            title: 'Check the capture frame rate',
+            plainText: `The measured step rate (${round1(c.mean!)} steps/min) is too low for running. The video is probably slow motion: confirm the real capture frame rate and the analysis will be redone.`,
+            clinicalText: `Running cadence of ${round1(c.mean!)} steps/min is implausible (under ${THRESHOLDS.implausibleCadenceSpm.value}). Phones store slow motion at a playback rate that hides the capture rate; all time-based measures are scaled wrongly, so cadence and overstriding verdicts are withheld until the capture rate is confirmed.`,
+            triggeringValues: [trigger('cadenceSpm', null, c.mean!)],
+            referenceValues: [thresholdRef(`Running cadence is rarely under ${THRESHOLDS.implausibleCadenceSpm.value} steps/min.`, 'implausibleCadenceSpm')],
+            confidence: c.confidence,
+            sources: ['gaitlensScreening'],
+          }),
+        ],
+      };
+    },
+  },
+  {
+    id: 'walking-gait',
+    title: 'Walking, not running',
+    sources: ['young2023'],
+    evaluate: (ctx) =>
+      ctx.gait !== 'walking'
+        ? { findings: [] }
+        : {
+            findings: [
+              finding({
+                id: 'walking-gait',
+                side: null,
+                title: 'Walking, not running',
+                plainText: 'Both feet are on the ground together for part of each step: this clip shows walking. Running measures and findings are not given.',
+                clinicalText: 'Duty factor over 50% (double support, negative flight time): classified as walking. Running reference values do not apply.',
+                triggeringValues: SIDES.flatMap((s) => {
+                  const d = ctx.perSide[s].dutyFactorPct;
+                  return d && d.mean !== null ? [trigger('dutyFactorPct', s, d.mean)] : [];
+                }),
+                referenceValues: [reference('dutyFactorPct')],
+                confidence: Math.max(...SIDES.map((s) => ctx.perSide[s].dutyFactorPct?.confidence ?? 0)),
+                sources: ['young2023'],
+              }),
+            ],
+          },
+  },
+  {
+    id: 'overstriding',
+    title: 'Signs of overstriding',
+    sources: ['heiderscheit2011', 'souza2016', 'lieberman2015', 'bramah2018', 'gaitlensScreening'],
+    evaluate: (ctx) => {
+      const notRunning = needsRunning(ctx);
+      if (notRunning) return { notEvaluated: notRunning };
+      if (ctx.view !== 'sagittal') return { notEvaluated: 'Needs a side view.' };
+      if (implausibleCadence(ctx)) return { notEvaluated: 'Withheld until the capture frame rate is confirmed.' };
+      const out: Finding[] = [];
+      for (const s of SIDES) {
+        const m = ctx.perSide[s];
+        const knee = m.kneeFlexionAtIcDeg;
+        const shank = m.shankAngleAtIcDeg;
+        const foot = m.footAheadOfHipAtIcPctLeg;
+        if (!knee || !shank || !foot || knee.mean === null || shank.mean === null || foot.mean === null) continue;
+        const signs = [
+          knee.mean < THRESHOLDS.straightKneeAtIcDeg.value,
+          shank.mean > THRESHOLDS.forwardShankAtIcDeg.value,
+          foot.mean > THRESHOLDS.footAheadOfHipPctLeg.value,
+        ].filter(Boolean).length;
+        if (signs < 2) continue;
+        const cmFoot = m.footAheadOfHipAtIcCm?.mean ?? null;
+        out.push(
+          finding({
+            id: 'overstriding',
+            side: s,
+            title: `${sideName(s)}: signs of overstriding`,
+            plainText: `The ${s} foot lands well ahead of the body with a fairly straight knee. This raises braking at each step. A slightly quicker step rate (5-10% more steps per minute) usually brings the foot closer under the body.`,
+            clinicalText: `${signs} of 3 overstride measures beyond their screening points at initial contact: knee flexion ${round1(knee.mean)} deg (reference 17.8 +/- 4.0), shank ${round1(shank.mean)} deg to vertical (aim near 0), ankle ${round1(foot.mean)}% of leg length ahead of the hip${cmFoot !== null ? ` (${round1(cmFoot)} cm)` : ''}. There is no single validated overstriding threshold: the measures are reported together for the clinician to confirm.`,
+            triggeringValues: [trigger('kneeFlexionAtIcDeg', s, knee.mean), trigger('shankAngleAtIcDeg', s, shank.mean), trigger('footAheadOfHipAtIcPctLeg', s, foot.mean)],
+            referenceValues: [
+              reference('kneeFlexionAtIcDeg'),
+              reference('shankAngleAtIcDeg'),
+              reference('footAheadOfHipAtIcPctLeg'),
+              thresholdRef(
+                `Screening points: knee under ${THRESHOLDS.straightKneeAtIcDeg.value} deg (1 SD below the mean), shank over ${THRESHOLDS.forwardShankAtIcDeg.value} deg, foot over ${THRESHOLDS.footAheadOfHipPctLeg.value}% of leg length ahead; at least 2 of 3. Not validated.`,
+                'forwardShankAtIcDeg',
+              ),
+            ],
+            confidence: Math.min(knee.confidence, shank.confidence, foot.confidence),
+            sources: uniq(['heiderscheit2011', 'souza2016', 'lieberman2015', 'bramah2018', 'gaitlensScreening']),
+          }),
+        );
+      }
+      return { findings: out };
+    },
+  },
+  {
+    id: 'low-cadence',
+    title: 'Low cadence',
+    sources: ['gaitlensScreening', 'heiderscheit2011', 'anderson2022'],
+    evaluate: (ctx) => {
+      const notRunning = needsRunning(ctx);
+      if (notRunning) return { notEvaluated: notRunning };
+      const c = ctx.cadenceSpm;
+      if (c.mean === null) return { notEvaluated: c.reasonIfAbsent ?? 'No cadence.' };
+      if (implausibleCadence(ctx)) return { notEvaluated: 'Withheld until the capture frame rate is confirmed.' };
+      if (c.mean >= THRESHOLDS.lowCadenceSpm.value) return { findings: [] };
+      const lo = Math.round(c.mean * 1.05);
+      const hi = Math.round(c.mean * 1.1);
+      return {
+        findings: [
+          finding({
+            id: 'low-cadence',
+            side: null,
+            title: 'Low cadence',
+            plainText: `You take ${Math.round(c.mean)} steps per minute. Taking 5-10% more steps (about ${lo}-${hi} per minute, with a metronome) lowers the load on the knee.`,
+            clinicalText: `Cadence ${round1(c.mean)} steps/min, under the ${THRESHOLDS.lowCadenceSpm.value} steps/min screening point (not a validated threshold). Step rate +5-10% lowers knee energy absorption and peak knee flexion, and at +10% hip adduction (Heiderscheit 2011; Anderson 2022).`,
+            triggeringValues: [trigger('cadenceSpm', null, c.mean)],
+            referenceValues: [reference('cadenceSpm'), thresholdRef(`Screening point ${THRESHOLDS.lowCadenceSpm.value} steps/min (not validated).`, 'lowCadenceSpm')],
+            confidence: c.confidence,
+            sources: ['gaitlensScreening', 'heiderscheit2011', 'anderson2022'],
+          }),
+        ],
+      };
+    },
+  },
+  {
+    id: 'asymmetry',
+    title: 'Left/right asymmetry',
+    sources: ['symmetry2023', 'vendorSymmetry', 'malisoux2024'],
+    evaluate: (ctx) => {
+      const notRunning = needsRunning(ctx);
+      if (notRunning) return { notEvaluated: notRunning };
+      const angleIds: SideMeasureId[] = ['kneeFlexionAtIcDeg', 'peakKneeFlexionStanceDeg', 'shankAngleAtIcDeg', 'hipExtensionAtToDeg', 'pelvicDropDeg', 'peakHipAdductionDeg'];
+      const timeIds: SideMeasureId[] = ['contactTimeMs'];
+      const out: Finding[] = [];
+      for (const id of [...angleIds, ...timeIds]) {
+        const e = ctx.symmetry[id];
+        if (!e || e.left === null || e.right === null || e.differenceAbs === null) continue;
+        const isAngle = angleIds.includes(id);
+        const big = isAngle
+          ? e.differenceAbs > THRESHOLDS.angleAsymmetryDeg.value
+          : e.symmetryIndexPct !== null && e.symmetryIndexPct > THRESHOLDS.timeAsymmetryPct.value;
+        if (!big) continue;
+        const def = MEASURES[id];
+        const size = isAngle ? `${round1(e.differenceAbs)} deg` : `${round1(e.differenceAbs)} ${def.unit} (SI ${e.symmetryIndexPct}%)`;
+        const l = ctx.perSide.left[id]!;
+        const r = ctx.perSide.right[id]!;
+        out.push(
+          finding({
+            id: 'asymmetry',
+            side: null,
+            title: `Asymmetry: ${def.label.toLowerCase()}`,
+            plainText: `Your left and right sides differ in ${def.label.toLowerCase()} by ${size}. This is something to look at, not a diagnosis: on its own, asymmetry has not been shown to predict injury.`,
+            clinicalText: `${def.label}: left ${round1(e.left)}, right ${round1(e.right)} ${def.unit}; difference ${size}. ${isAngle ? `Healthy runners differ 2-3 deg between sides (screening point ${THRESHOLDS.angleAsymmetryDeg.value} deg).` : `The 10% SI rule is a vendor heuristic, not validated.`} In 836 runners timing asymmetry did not predict injury (Malisoux 2024): examine, do not diagnose.`,
+            triggeringValues: [trigger(id, 'left', e.left), trigger(id, 'right', e.right)],
+            referenceValues: [
+              isAngle
+                ? thresholdRef('Healthy runners differ 2-3 deg between sides in joint angles.', 'angleAsymmetryDeg')
+                : thresholdRef('Over 10% SI is a vendor heuristic, not validated.', 'timeAsymmetryPct'),
+            ],
+            confidence: Math.min(l.confidence, r.confidence),
+            sources: isAngle ? ['symmetry2023', 'malisoux2024'] : ['vendorSymmetry', 'malisoux2024'],
+          }),
+        );
+      }
+      return { findings: out };
+    },
+  },
+  {
+    id: 'vertical-oscillation',
+    title: 'Large vertical oscillation',
+    sources: ['stryd'],
+    evaluate: (ctx) => {
+      const notRunning = needsRunning(ctx);
+      if (notRunning) return { notEvaluated: notRunning };
+      if (ctx.view !== 'sagittal') return { notEvaluated: 'Needs a side view.' };
+      if (!ctx.calibrated) return { notEvaluated: "Needs calibration (client's height or a drawn length): the reference is in cm." };
+      const out: Finding[] = [];
+      for (const s of SIDES) {
+        const vo = ctx.perSide[s].verticalOscillationCm;
+        if (!vo || vo.mean === null || vo.mean <= THRESHOLDS.verticalOscillationCm.value) continue;
+        out.push(
+          finding({
+            id: 'vertical-oscillation',
+            side: s,
+            title: `${sideName(s)} step: large vertical oscillation`,
+            plainText: `Your body rises and falls about ${round1(vo.mean)} cm with each ${s} step. Bouncing a lot costs energy that does not move you forward.`,
+            clinicalText: `Vertical excursion of the hip midpoint ${round1(vo.mean)} cm per ${s} step, over the ${THRESHOLDS.verticalOscillationCm.value} cm level above which oscillation is called inefficient (3-15 cm seen).`,
+            triggeringValues: [trigger('verticalOscillationCm', s, vo.mean)],
+            referenceValues: [reference('verticalOscillationCm')],
+            confidence: vo.confidence,
+            sources: ['stryd'],
+          }),
+        );
+      }
+      return { findings: out };
+    },
+  },
+  {
+    id: 'pelvic-drop',
+    title: 'Contralateral pelvic drop',
+    sources: ['bramah2018', 'gaitlensScreening'],
+    evaluate: (ctx) => {
+      const notRunning = needsRunning(ctx);
+      if (notRunning) return { notEvaluated: notRunning };
+      if (ctx.view !== 'frontal') return { notEvaluated: 'Needs a rear or front view.' };
+      const out: Finding[] = [];
+      for (const s of SIDES) {
+        const pd = ctx.perSide[s].pelvicDropDeg;
+        if (!pd || pd.mean === null || pd.mean <= THRESHOLDS.pelvicDropDeg.value) continue;
+        const o = s === 'left' ? 'right' : 'left';
+        out.push(
+          finding({
+            id: 'pelvic-drop',
+            side: s,
+            title: `Pelvic drop when standing on the ${s} leg`,
+            plainText: `When you land on your ${s} leg, your ${o} hip drops by about ${round1(pd.mean)} degrees. Strengthening the ${s} hip muscles (glutes) usually helps control this.`,
+            clinicalText: `Contralateral pelvic drop at ${s} midstance ${round1(pd.mean)} deg. No absolute cut-off exists (screening point ${THRESHOLDS.pelvicDropDeg.value} deg, not validated); in Bramah 2018 each +1 deg raised the odds of injury by 80%.`,
+            triggeringValues: [trigger('pelvicDropDeg', s, pd.mean)],
+            referenceValues: [reference('pelvicDropDeg'), thresholdRef(`Screening point ${THRESHOLDS.pelvicDropDeg.value} deg (not validated).`, 'pelvicDropDeg')],
+            confidence: pd.confidence,
+            sources: ['bramah2018', 'gaitlensScreening'],
+          }),
+        );
+      }
+      return { findings: out };
+    },
+  },
+  {
+    id: 'crossover',
+    title: 'Crossover gait',
+    sources: ['crossover2023', 'souza2016', 'gaitlensScreening'],
+    evaluate: (ctx) => {
+      const notRunning = needsRunning(ctx);
+      if (notRunning) return { notEvaluated: notRunning };
+      if (ctx.view !== 'frontal') return { notEvaluated: 'Needs a rear or front view.' };
+      const out: Finding[] = [];
+      for (const s of SIDES) {
+        const c = ctx.perSide[s].crossoverPct;
+        if (!c || c.mean === null || c.mean < THRESHOLDS.crossoverPct.value) continue;
+        out.push(
+          finding({
+            id: 'crossover',
+            side: s,
+            title: `${sideName(s)} foot crosses the midline`,
+            plainText: `Your ${s} foot often lands across the middle line of your body (${Math.round(c.mean)}% of steps), as if running on a tightrope. A slightly wider landing is worth practising.`,
+            clinicalText: `${Math.round(c.mean)}% of ${s} initial contacts on or across the pelvis midline (screening point ${THRESHOLDS.crossoverPct.value}%, not validated). Crossover is seen in 29.5% of healthy runners and linked to tibial stress fracture, ITB syndrome and hip adduction.`,
+            triggeringValues: [trigger('crossoverPct', s, c.mean)],
+            referenceValues: [reference('crossoverPct')],
+            confidence: c.confidence,
+            sources: ['crossover2023', 'souza2016', 'gaitlensScreening'],
+          }),
+        );
+      }
+      return { findings: out };
+    },
+  },
+  {
+    id: 'trunk-lean',
+    title: 'Forward trunk lean',
+    sources: ['tengPowers2015'],
+    evaluate: (ctx) => {
+      const notRunning = needsRunning(ctx);
+      if (notRunning) return { notEvaluated: notRunning };
+      const t = ctx.trunkLeanDeg;
+      if (t.mean === null) return { notEvaluated: t.reasonIfAbsent ?? 'No trunk lean.' };
+      if (t.mean < THRESHOLDS.trunkLeanDeg.value) return { findings: [] };
+      return {
+        findings: [
+          finding({
+            id: 'trunk-lean',
+            side: null,
+            title: 'Forward trunk lean',
+            plainText: `You run leaning forward about ${round1(t.mean)} degrees. Leaning forward shifts work from the knees to the hips; whether to change it depends on where you have pain.`,
+            clinicalText: `Trunk lean ${round1(t.mean)} deg to vertical, in the range of the flexed-trunk group (10.8 +/- 2.2 deg vs 3.6 +/- 2.8 upright; screening point ${THRESHOLDS.trunkLeanDeg.value} deg = flexed mean - 1 SD). A flexed trunk lowers knee extensor demand and raises hip extensor demand.`,
+            triggeringValues: [trigger('trunkLeanDeg', null, t.mean)],
+            referenceValues: [reference('trunkLeanDeg')],
+            confidence: t.confidence,
+            sources: ['tengPowers2015'],
+          }),
+        ],
+      };
+    },
+  },
+];
+
+export function evaluateFindings(ctx: FindingContext): { findings: Finding[]; notEvaluated: FindingNotEvaluated[] } {
+  const findings: Finding[] = [];
+  const notEvaluated: FindingNotEvaluated[] = [];
+  for (const rule of RULES) {
+    const r = rule.evaluate(ctx);
+    if ('notEvaluated' in r) notEvaluated.push({ ruleId: rule.id, reason: r.notEvaluated });
+    else findings.push(...r.findings);
+  }
+  return { findings, notEvaluated };
+}

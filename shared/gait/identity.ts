@@ -1,0 +1,164 @@
+/**
+ * Left/right leg identity. Pose models swap the leg labels for stretches of frames (most often
+ * the far leg in a side view). Detection: a two-state (labels as given / labels exchanged)
+ * Viterbi over the frames, whose cost is how far each leg's joints land from where constant
+ * velocity predicts them, plus a penalty per switch. Applying a mask is a separate step, so
+ * the clinician's hand-made swaps can replace or extend the automatic ones.
+ */
+import { LEG_JOINTS } from './body.ts';
+import type { BodySeries, Limb, PointSeries } from './body.ts';
+import type { FrameStretch } from './types.ts';
+
+/** Penalty per label switch, in squared leg lengths summed over the compared joints. */
+export const SWITCH_PENALTY = 0.15;
+
+export interface SwapDetection {
+  /** Per frame: true when the leg labels are to be exchanged. */
+  swapped: boolean[];
+  stretches: FrameStretch[];
+  framesChanged: number;
+}
+
+type Xy = [number, number];
+
+function legPoints(limb: Limb, k: number): (Xy | null)[] {
+  return LEG_JOINTS.map((j) => {
+    const p = limb[j];
+    const x = p.x[k]!;
+    const y = p.y[k]!;
+    return Number.isFinite(x) && Number.isFinite(y) ? [x, y] : null;
+  });
+}
+
+/** Both legs as [A, B] under state s (0: A = labelled left; 1: A = labelled right). */
+function assign(frame: { l: (Xy | null)[]; r: (Xy | null)[] }, s: number): [(Xy | null)[], (Xy | null)[]] {
+  return s === 0 ? [frame.l, frame.r] : [frame.r, frame.l];
+}
+
+function predictionCost(
+  cur: (Xy | null)[],
+  prev: (Xy | null)[],
+  prev2: (Xy | null)[] | null,
+  ratio: number,
+  scale2: number,
+): number {
+  let cost = 0;
+  for (let j = 0; j < cur.length; j++) {
+    const c = cur[j];
+    const p = prev[j];
+    if (!c || !p) continue;
+    const q = prev2?.[j];
+    const px = q ? p[0] + (p[0] - q[0]) * ratio : p[0];
+    const py = q ? p[1] + (p[1] - q[1]) * ratio : p[1];
+    cost += ((c[0] - px) ** 2 + (c[1] - py) ** 2) / scale2;
+  }
+  return cost;
+}
+
+export function detectLegSwaps(body: BodySeries, legLengthPx: number, frameIndex: readonly number[]): SwapDetection {
+  const valid: number[] = [];
+  const frames: { l: (Xy | null)[]; r: (Xy | null)[] }[] = [];
+  for (let k = 0; k < body.n; k++) {
+    const l = legPoints(body.left, k);
+    const r = legPoints(body.right, k);
+    // knee (1) and ankle (2) of both legs are required
+    if (l[1] && l[2] && r[1] && r[2]) {
+      valid.push(k);
+      frames.push({ l, r });
+    }
+  }
+  const swapped = new Array<boolean>(body.n).fill(false);
+  const m = frames.length;
+  if (m < 3 || !(legLengthPx > 0)) return { swapped, stretches: [], framesChanged: 0 };
+  const scale2 = legLengthPx * legLengthPx;
+  // pair state index: 2 * previous + current
+  let cost = [0, 0, 0, 0];
+  const back: number[][] = [];
+  for (let a = 0; a < 2; a++)
+    for (let b = 0; b < 2; b++) {
+      const [pa, pb] = assign(frames[0]!, a);
+      const [ca, cb] = assign(frames[1]!, b);
+      cost[2 * a + b] =
+        predictionCost(ca, pa, null, 0, scale2) + predictionCost(cb, pb, null, 0, scale2) + (a === b ? 0 : SWITCH_PENALTY);
+    }
+  for (let t = 2; t < m; t++) {
+    const ratio = (valid[t]! - valid[t - 1]!) / (valid[t - 1]! - valid[t - 2]!);
+    const next = [Infinity, Infinity, Infinity, Infinity];
+    const ptr = [0, 0, 0, 0];
+    for (let a = 0; a < 2; a++)
+      for (let b = 0; b < 2; b++) {
+        const [qa, qb] = assign(frames[t - 2]!, a);
+        const [pa, pb] = assign(frames[t - 1]!, b);
+        for (let c = 0; c < 2; c++) {
+          const [ca, cb] = assign(frames[t]!, c);
+          const step =
+            predictionCost(ca, pa, qa, ratio, scale2) +
+            predictionCost(cb, pb, qb, ratio, scale2) +
+            (b === c ? 0 : SWITCH_PENALTY);
+          const total = cost[2 * a + b]! + step;
+          if (total < next[2 * b + c]!) {
+            next[2 * b + c] = total;
+            ptr[2 * b + c] = 2 * a + b;
+          }
+        }
+      }
+    back.push(ptr);
+    cost = next;
+  }
+  let state = cost.indexOf(Math.min(...cost));
+  const states = new Array<number>(m).fill(0);
+  for (let t = m - 1; t >= 1; t--) {
+    states[t] = state % 2;
+    if (t === 1) states[0] = Math.floor(state / 2);
+    else state = back[t - 2]![state]!;
+  }
+  // The cost is symmetric under exchanging all labels: keep the labelling that changes fewer frames.
+  const ones = states.filter((s) => s === 1).length;
+  const flip = ones > m / 2 ? 1 : 0;
+  let v = 0;
+  for (let k = 0; k < body.n; k++) {
+    while (v + 1 < m && valid[v + 1]! <= k) v++;
+    swapped[k] = (states[v]! ^ flip) === 1 && valid[0]! <= k;
+  }
+  const stretches = maskToStretches(swapped, frameIndex);
+  return { swapped, stretches, framesChanged: swapped.filter(Boolean).length };
+}
+
+export function maskToStretches(mask: readonly boolean[], frameIndex: readonly number[]): FrameStretch[] {
+  const out: FrameStretch[] = [];
+  let start = -1;
+  for (let k = 0; k <= mask.length; k++) {
+    const on = k < mask.length && mask[k]!;
+    if (on && start < 0) start = k;
+    if (!on && start >= 0) {
+      out.push({ startFrame: frameIndex[start]!, endFrame: frameIndex[k - 1]! });
+      start = -1;
+    }
+  }
+  return out;
+}
+
+export function stretchesToMask(stretches: readonly FrameStretch[], frameIndex: readonly number[]): boolean[] {
+  return frameIndex.map((f) => stretches.filter((s) => f >= s.startFrame && f <= s.endFrame).length % 2 === 1);
+}
+
+function swapPoint(a: PointSeries, b: PointSeries, mask: readonly boolean[]): [PointSeries, PointSeries] {
+  const pick = (p: PointSeries, q: PointSeries): PointSeries => ({
+    x: p.x.map((v, i) => (mask[i] ? q.x[i]! : v)),
+    y: p.y.map((v, i) => (mask[i] ? q.y[i]! : v)),
+    vis: p.vis.map((v, i) => (mask[i] ? q.vis[i]! : v)),
+  });
+  return [pick(a, b), pick(b, a)];
+}
+
+/** Exchanges the left and right leg landmarks (hip to toe) in the masked frames. */
+export function applyLegSwap(body: BodySeries, mask: readonly boolean[]): BodySeries {
+  const left: Limb = { ...body.left };
+  const right: Limb = { ...body.right };
+  for (const j of LEG_JOINTS) {
+    const [l, r] = swapPoint(body.left[j], body.right[j], mask);
+    left[j] = l;
+    right[j] = r;
+  }
+  return { n: body.n, nose: body.nose, left, right };
+}

@@ -1,0 +1,264 @@
+/**
+ * Strides, steps and the measures of measures.ts: per stride, then summarised per side (mean,
+ * SD, n, confidence) and for the whole clip (cadence, step and stride time, trunk lean, step
+ * width). Strides run from an initial contact (IC) to the next IC of the same foot, with the
+ * foot's toe-off (TO) between; strides and steps further than 0.6-1.5x their median duration
+ * from it (a missed or extra event) are dropped.
+ */
+import type { AngleSeries } from './angles.ts';
+import { LEG_JOINTS, midpoint } from './body.ts';
+import type { BodySeries } from './body.ts';
+import { MIN_STRIDES, confidenceOf } from './confidence.ts';
+import { MEASURES, SIDE_MEASURES } from './measures.ts';
+import type { MeasureId, SideMeasureId } from './measures.ts';
+import { mean, median, sd, toJsonNumber } from './series.ts';
+import { SIDES } from './types.ts';
+import type { FootStrike, GaitEvent, MetricSummary, Side, SideMetrics, StrideRecord, ViewKind } from './types.ts';
+
+export const FOOT_STRIKE_BANDS = { rearfootAboveDeg: 8, forefootBelowDeg: -1.6 } as const;
+
+export function footStrikeOf(footAngleAtIcDeg: number): FootStrike {
+  if (footAngleAtIcDeg > FOOT_STRIKE_BANDS.rearfootAboveDeg) return 'rearfoot';
+  if (footAngleAtIcDeg < FOOT_STRIKE_BANDS.forefootBelowDeg) return 'forefoot';
+  return 'midfoot';
+}
+
+export interface MetricInput {
+  view: ViewKind;
+  /** Side facing the camera in a side view. */
+  nearSide: Side | null;
+  events: readonly GaitEvent[];
+  frameIndex: readonly number[];
+  tMs: readonly number[];
+  angles: AngleSeries;
+  /** Oriented, filtered body. */
+  body: BodySeries;
+  pxPerCm: number | null;
+  legLengthPx: number | null;
+  excluded: readonly { side: Side; icFrame: number }[];
+}
+
+interface Stride {
+  side: Side;
+  ic: number;
+  to: number;
+  next: number;
+  excluded: boolean;
+  visibility: number;
+  values: Partial<Record<MeasureId, number>>;
+}
+
+export interface MetricResult {
+  strides: StrideRecord[];
+  perSide: Record<Side, SideMetrics>;
+  cadenceSpm: MetricSummary;
+  stepTimeMs: MetricSummary;
+  strideTimeMs: MetricSummary;
+  trunkLeanDeg: MetricSummary;
+  stepWidthCm: MetricSummary;
+  footStrike: Record<Side, Record<FootStrike, number>>;
+  gait: { kind: 'running' | 'walking' | 'unknown'; reason: string };
+}
+
+function absent(id: MeasureId, reason: string, n = 0): MetricSummary {
+  return { mean: null, sd: null, n, unit: MEASURES[id].unit, confidence: 0, level: 'low', confidenceFactors: null, reasonIfAbsent: reason };
+}
+
+/** Why a measure cannot be had in this clip, or null. */
+function unavailable(id: MeasureId, view: ViewKind, pxPerCm: number | null): string | null {
+  const def = MEASURES[id];
+  if (def.view !== 'any' && def.view !== view) return def.view === 'sagittal' ? 'Needs a side view.' : 'Needs a rear or front view.';
+  if (def.needsCalibration && pxPerCm === null) return "Needs calibration: enter the client's height or draw a known length.";
+  return null;
+}
+
+export function summarise(
+  id: MeasureId,
+  values: readonly number[],
+  visibility: number,
+  farLeg: boolean,
+  view: ViewKind,
+  pxPerCm: number | null,
+): MetricSummary {
+  const why = unavailable(id, view, pxPerCm);
+  if (why) return absent(id, why);
+  const v = values.filter((x) => Number.isFinite(x));
+  if (v.length < MIN_STRIDES) return absent(id, `Too few strides with this value (${v.length}; at least ${MIN_STRIDES} needed).`, v.length);
+  const m = mean(v);
+  const s = sd(v);
+  const c = confidenceOf({ meanVisibility: visibility, farLeg, n: v.length, sd: s, spreadScale: MEASURES[id].spreadScale });
+  return {
+    mean: toJsonNumber(m),
+    sd: toJsonNumber(s),
+    n: v.length,
+    unit: MEASURES[id].unit,
+    confidence: toJsonNumber(c.score, 3) ?? 0,
+    level: c.level,
+    confidenceFactors: {
+      visibility: toJsonNumber(c.factors.visibility) ?? 0,
+      occlusion: c.factors.occlusion,
+      strides: toJsonNumber(c.factors.strides) ?? 0,
+      spread: toJsonNumber(c.factors.spread) ?? 0,
+    },
+    reasonIfAbsent: null,
+  };
+}
+
+function maxIn(xs: readonly number[], from: number, to: number): number {
+  let m = Number.NaN;
+  for (let i = from; i <= to; i++) if (Number.isFinite(xs[i]!) && !(xs[i]! <= m)) m = xs[i]!;
+  return m;
+}
+
+function minIn(xs: readonly number[], from: number, to: number): number {
+  return -maxIn(
+    xs.map((x) => -x),
+    from,
+    to,
+  );
+}
+
+function legVisibility(body: BodySeries, side: Side, from: number, to: number): number {
+  const vals: number[] = [];
+  for (const j of LEG_JOINTS) for (let i = from; i <= to; i++) vals.push(body[side][j].vis[i]!);
+  return mean(vals);
+}
+
+function inRange(x: number, ref: number): boolean {
+  return x >= 0.6 * ref && x <= 1.5 * ref;
+}
+
+export function computeMetrics(input: MetricInput): MetricResult {
+  const { view, tMs, angles: a, body, pxPerCm, legLengthPx } = input;
+  const indexOf = new Map<number, number>(input.frameIndex.map((f, k) => [f, k]));
+  const ev = (side: Side, type: 'IC' | 'TO') =>
+    input.events
+      .filter((e) => e.side === side && e.type === type && indexOf.has(e.frame))
+      .map((e) => indexOf.get(e.frame)!)
+      .sort((x, y) => x - y);
+  const ics: Record<Side, number[]> = { left: ev('left', 'IC'), right: ev('right', 'IC') };
+  const tos: Record<Side, number[]> = { left: ev('left', 'TO'), right: ev('right', 'TO') };
+  const hip = midpoint(body.left.hip, body.right.hip);
+  const isExcluded = (side: Side, ic: number) => input.excluded.some((x) => x.side === side && x.icFrame === input.frameIndex[ic]);
+  const other = (s: Side): Side => (s === 'left' ? 'right' : 'left');
+  const nextIcOf = (s: Side, after: number) => ics[s].find((k) => k > after);
+  const cm = (px: number) => (pxPerCm ? px / pxPerCm : Number.NaN);
+  const pctLeg = (px: number) => (legLengthPx ? (px / legLengthPx) * 100 : Number.NaN);
+
+  const candidates: Stride[] = [];
+  for (const s of SIDES) {
+    const list = ics[s];
+    for (let k = 0; k + 1 < list.length; k++) {
+      const ic = list[k]!;
+      const next = list[k + 1]!;
+      const to = tos[s].find((x) => x > ic && x < next);
+      if (to === undefined) continue;
+      candidates.push({ side: s, ic, to, next, excluded: isExcluded(s, ic), visibility: legVisibility(body, s, ic, to), values: {} });
+    }
+  }
+  const strideMedian = median(candidates.map((c) => tMs[c.next]! - tMs[c.ic]!));
+  const strides = candidates.filter((c) => inRange(tMs[c.next]! - tMs[c.ic]!, strideMedian));
+
+  for (const st of strides) {
+    const { side: s, ic, to, next } = st;
+    const v = st.values;
+    const otherIc = nextIcOf(other(s), ic);
+    v.contactTimeMs = tMs[to]! - tMs[ic]!;
+    v.dutyFactorPct = ((tMs[to]! - tMs[ic]!) / (tMs[next]! - tMs[ic]!)) * 100;
+    if (otherIc !== undefined && otherIc < next) v.flightTimeMs = tMs[otherIc]! - tMs[to]!;
+    if (view === 'sagittal') {
+      v.kneeFlexionAtIcDeg = a.kneeFlexionDeg[s][ic]!;
+      v.peakKneeFlexionStanceDeg = maxIn(a.kneeFlexionDeg[s], ic, to);
+      v.shankAngleAtIcDeg = a.shankAngleDeg[s][ic]!;
+      v.footAngleAtIcDeg = a.footAngleDeg[s][ic]!;
+      v.hipExtensionAtToDeg = -a.hipFlexionDeg[s][to]!;
+      const ahead = body[s].ankle.x[ic]! - hip.x[ic]!;
+      v.footAheadOfHipAtIcCm = cm(ahead);
+      v.footAheadOfHipAtIcPctLeg = pctLeg(ahead);
+      if (otherIc !== undefined && otherIc < next) {
+        const vo = maxIn(hip.y, ic, otherIc) - minIn(hip.y, ic, otherIc);
+        v.verticalOscillationCm = cm(vo);
+        v.verticalOscillationPctLeg = pctLeg(vo);
+      }
+      v.trunkLeanDeg = mean(a.trunkLeanDeg.slice(ic, next + 1));
+    } else {
+      const mid = Math.round((ic + to) / 2);
+      const ob = a.pelvicObliquityDeg[mid]!;
+      v.pelvicDropDeg = s === 'left' ? ob : -ob;
+      v.peakHipAdductionDeg = maxIn(a.hipAdductionDeg[s], ic, to);
+      v.peakKneeFppaDeg = maxIn(a.kneeFppaDeg[s], ic, to);
+      const own = Math.sign(body[s].hip.x[ic]! - hip.x[ic]!);
+      const offset = (body[s].ankle.x[ic]! - hip.x[ic]!) * own;
+      v.footMidlineOffsetAtIcCm = cm(offset);
+      if (Number.isFinite(offset)) v.crossoverPct = offset <= 0 ? 100 : 0;
+    }
+  }
+
+  const used = strides.filter((st) => !st.excluded);
+  const perSide = { left: {} as SideMetrics, right: {} as SideMetrics };
+  for (const s of SIDES) {
+    const mine = used.filter((st) => st.side === s);
+    const vis = mean(mine.map((st) => st.visibility));
+    const far = view === 'sagittal' && input.nearSide !== null && s !== input.nearSide;
+    for (const id of SIDE_MEASURES) {
+      perSide[s][id] = summarise(id, mine.map((st) => st.values[id as SideMeasureId] ?? Number.NaN), vis, far, view, pxPerCm);
+    }
+  }
+
+  // steps: consecutive initial contacts of alternate feet
+  const allIcs = SIDES.flatMap((s) => ics[s].map((k) => ({ s, k }))).sort((x, y) => x.k - y.k);
+  const rawSteps: { from: { s: Side; k: number }; to: { s: Side; k: number }; ms: number }[] = [];
+  for (let i = 0; i + 1 < allIcs.length; i++) {
+    const f = allIcs[i]!;
+    const t = allIcs[i + 1]!;
+    if (f.s !== t.s) rawSteps.push({ from: f, to: t, ms: tMs[t.k]! - tMs[f.k]! });
+  }
+  const stepMedian = median(rawSteps.map((x) => x.ms));
+  const steps = rawSteps.filter((x) => inRange(x.ms, stepMedian) && !isExcluded(x.from.s, x.from.k));
+  const stepVis = mean(steps.map((x) => legVisibility(body, x.to.s, x.to.k, x.to.k)));
+  const stepMs = steps.map((x) => x.ms);
+  const cadence = summarise('cadenceSpm', stepMs.map((ms) => 60000 / ms), stepVis, false, view, pxPerCm);
+  if (cadence.mean !== null) cadence.mean = toJsonNumber(60000 / mean(stepMs));
+  const stepWidths =
+    view === 'frontal'
+      ? steps.map((x) => {
+          const own = Math.sign(body[x.to.s].hip.x[x.to.k]! - body[x.from.s].hip.x[x.to.k]!);
+          return cm((body[x.to.s].ankle.x[x.to.k]! - body[x.from.s].ankle.x[x.from.k]!) * own);
+        })
+      : [];
+  const allVis = mean(used.map((st) => st.visibility));
+
+  const footStrike = { left: { rearfoot: 0, midfoot: 0, forefoot: 0 }, right: { rearfoot: 0, midfoot: 0, forefoot: 0 } };
+  if (view === 'sagittal') {
+    for (const st of used) {
+      const fa = st.values.footAngleAtIcDeg;
+      if (fa !== undefined && Number.isFinite(fa)) footStrike[st.side][footStrikeOf(fa)]++;
+    }
+  }
+
+  const duty = mean(used.map((st) => st.values.dutyFactorPct ?? Number.NaN));
+  const gait: MetricResult['gait'] = !Number.isFinite(duty)
+    ? { kind: 'unknown', reason: 'No complete strides were found.' }
+    : duty < 50
+      ? { kind: 'running', reason: `Duty factor ${duty.toFixed(0)}% (under 50%: a flight phase).` }
+      : { kind: 'walking', reason: `Duty factor ${duty.toFixed(0)}% (over 50%: double support); running measures and findings do not apply.` };
+
+  return {
+    strides: strides.map((st) => ({
+      side: st.side,
+      icFrame: input.frameIndex[st.ic]!,
+      toFrame: input.frameIndex[st.to]!,
+      nextIcFrame: input.frameIndex[st.next]!,
+      excluded: st.excluded,
+      values: Object.fromEntries(Object.entries(st.values).map(([k, x]) => [k, toJsonNumber(x)])),
+    })),
+    perSide,
+    cadenceSpm: cadence,
+    stepTimeMs: summarise('stepTimeMs', stepMs, stepVis, false, view, pxPerCm),
+    strideTimeMs: summarise('strideTimeMs', used.map((st) => tMs[st.next]! - tMs[st.ic]!), allVis, false, view, pxPerCm),
+    trunkLeanDeg: summarise('trunkLeanDeg', used.map((st) => st.values.trunkLeanDeg ?? Number.NaN), allVis, false, view, pxPerCm),
+    stepWidthCm: summarise('stepWidthCm', stepWidths, stepVis, false, view, pxPerCm),
+    footStrike,
+    gait,
+  };
+}

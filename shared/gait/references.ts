@@ -1,0 +1,121 @@
+/**
+ * The sources behind every definition, typical value and threshold, as data, so the UI and the
+ * report can name the source of each number. Keys are stable ids used across the result.
+ * Numbers quoted here come from docs/clinical-reference.md unless the entry says otherwise.
+ */
+
+export interface Source {
+  id: string;
+  citation: string;
+  /** What GaitLens takes from this source. */
+  usedFor: string;
+}
+
+export const SOURCES = {
+  heiderscheit2011: {
+    id: 'heiderscheit2011',
+    citation:
+      'Heiderscheit BC, Chumanov ES, Michalski MP, Wille CM, Ryan MB. Effects of step rate manipulation on joint mechanics during running. Med Sci Sports Exerc 2011;43(2):296-302.',
+    usedFor:
+      'Knee flexion at initial contact 17.8 +/- 4.0 deg, peak stance knee flexion 46.3 +/- 4.5 deg, peak hip adduction 10.4 +/- 3.3 deg (table 3); step rate +5-10% lowers knee load.',
+  },
+  souza2016: {
+    id: 'souza2016',
+    citation:
+      'Souza RB. An evidence-based videotaped running biomechanics analysis. Phys Med Rehabil Clin N Am 2016;27(1):217-236.',
+    usedFor:
+      'Shank angle at initial contact (vertical is the aim, no validated cut-off), foot inclination as a sliding scale, hip extension about 10 deg at toe-off, crossover gait, peak knee flexion under 40 deg noted in some knee-pain groups.',
+  },
+  lieberman2015: {
+    id: 'lieberman2015',
+    citation:
+      'Lieberman DE, Warrener AG, Wang J, Castillo ER. Effects of stride frequency and foot position at landing on braking force, hip torque, impact peak force and the metabolic cost of running in humans. J Exp Biol 2015;218:3406-3414.',
+    usedFor: 'Foot landing ahead of the hip: smaller is better; braking force follows it; it falls as stride rate rises.',
+  },
+  bramah2018: {
+    id: 'bramah2018',
+    citation:
+      'Bramah C, Preece SJ, Gill N, Herrington L. Is there a pathological gait associated with common soft tissue running injuries? Am J Sports Med 2018;46(12):3023-3031.',
+    usedFor:
+      'Contralateral pelvic drop is the strongest injury marker (each +1 deg raised the odds of injury by 80%), no absolute cut-off; injured runners land with a straighter knee and a more dorsiflexed ankle.',
+  },
+  tengPowers2015: {
+    id: 'tengPowers2015',
+    citation:
+      'Teng HL, Powers CM. Influence of trunk posture on lower extremity energetics during running. Med Sci Sports Exerc 2015;47(3):625-630.',
+    usedFor: 'Trunk forward lean 3.6 +/- 2.8 deg (upright group) vs 10.8 +/- 2.2 deg (flexed group).',
+  },
+  straubPowers2022: {
+    id: 'straubPowers2022',
+    citation: 'Straub RK, Powers CM. Int J Sports Phys Ther 2022 (2D knee frontal plane projection angle vs 3D valgus).',
+    usedFor: 'Knee frontal plane projection angle agrees poorly with 3D valgus (limits of agreement -30 to +17 deg): a qualitative sign only.',
+  },
+  crossover2023: {
+    id: 'crossover2023',
+    citation: 'Front Bioeng Biotechnol 2023, doi:10.3389/fbioe.2023.1210049 (crossover running).',
+    usedFor: 'Crossover seen in 29.5% of 44 healthy runners; linked to tibial stress fracture, ITB syndrome and hip adduction.',
+  },
+  symmetry2023: {
+    id: 'symmetry2023',
+    citation: 'Gait Posture 2023 (PubMed 37187155): between-side differences in healthy runners.',
+    usedFor: 'Healthy runners differ 2-3 deg between sides in joint angles.',
+  },
+  malisoux2024: {
+    id: 'malisoux2024',
+    citation: 'Malisoux L et al. BMJ Open Sport Exerc Med 2024;10:e001787.',
+    usedFor: 'In 836 runners timing asymmetry did not predict injury: asymmetry is a finding to examine, not a diagnosis.',
+  },
+  vendorSymmetry: {
+    id: 'vendorSymmetry',
+    citation: 'Common running-dynamics vendor heuristic ("over 10% is asymmetric"), not validated.',
+    usedFor: 'Symmetry index screening level of 10% for time measures, shown as a heuristic.',
+  },
+  stryd: {
+    id: 'stryd',
+    citation: 'Stryd support article on vertical oscillation (quoting Heiderscheit).',
+    usedFor: 'Vertical oscillation 3-15 cm seen; under 5 or over 10-12 cm called inefficient.',
+  },
+  garmin: {
+    id: 'garmin',
+    citation: 'Garmin running dynamics reference figures.',
+    usedFor: 'Ground contact time 160-300 ms; elite runners under 200 ms.',
+  },
+  young2023: {
+    id: 'young2023',
+    citation: 'Young F et al. Sensors 2023;23:696 (BlazePose vs Vicon running gait events).',
+    usedFor: 'Kinematic IC/TO detection within about one frame at 60-120 fps; the far-side leg is the least accurate.',
+  },
+  anderson2022: {
+    id: 'anderson2022',
+    citation: 'Anderson LM et al. Sports Med Open 2022, doi:10.1186/s40798-022-00504-0 (step rate meta-analysis).',
+    usedFor: 'Raising step rate 5-10% lowers knee load: the best supported gait cue.',
+  },
+  damsted: {
+    id: 'damsted',
+    citation: 'Damsted C et al. Int J Sports Phys Ther: reliability of 2D video running kinematics.',
+    usedFor: 'Between-day 95% prediction interval of 2D knee/hip angles at foot strike 9-14 deg; within a day 3-8 deg.',
+  },
+  altmanDavis2012: {
+    id: 'altmanDavis2012',
+    citation:
+      'Altman AR, Davis IS. A kinematic method for footstrike pattern detection in barefoot and shod runners. Gait Posture 2012;35(2):298-300.',
+    usedFor:
+      'Foot strike angle bands: rearfoot above 8 deg, midfoot -1.6 to 8 deg, forefoot below -1.6 deg (3D, relative to standing; not in clinical-reference.md, to be checked against the paper before release).',
+  },
+  winter2009: {
+    id: 'winter2009',
+    citation: 'Winter DA. Biomechanics and Motor Control of Human Movement, 4th ed. Wiley 2009, segment lengths as fractions of body height.',
+    usedFor: 'Thigh 0.245 H, shank 0.246 H, hip-to-shoulder 0.288 H for calibration from the client height.',
+  },
+  gaitlensScreening: {
+    id: 'gaitlensScreening',
+    citation: 'GaitLens screening cut-point: a product choice to draw attention, not a validated threshold.',
+    usedFor: 'Cut-points where the literature gives none; the clinician confirms every finding.',
+  },
+} as const satisfies Record<string, Source>;
+
+export type SourceId = keyof typeof SOURCES;
+
+export function sourceCitation(id: SourceId): string {
+  return SOURCES[id].citation;
+}

@@ -1,0 +1,219 @@
+/**
+ * The gait analysis result and its options: plain JSON-serialisable data (null where unknown),
+ * written into a visit's analysis.json and shown by the UI and the report.
+ */
+import type { SourceId } from './references.ts';
+
+export type Side = 'left' | 'right';
+export const SIDES = ['left', 'right'] as const satisfies readonly Side[];
+
+export type ViewKind = 'sagittal' | 'frontal';
+/** Sagittal: the runner's side that faces the camera. Frontal: camera behind (rear) or in front. */
+export type ViewSide = 'left' | 'right' | 'rear' | 'front';
+/** Image direction the runner faces / moves in a side view. */
+export type Direction = 'left' | 'right';
+
+export type EventType = 'IC' | 'TO';
+
+export interface ImagePoint {
+  /** Normalised to frame width (0..1). */
+  x: number;
+  /** Normalised to frame height (0..1), down. */
+  y: number;
+}
+
+export type CalibrationInput =
+  | { kind: 'height'; heightCm: number }
+  | { kind: 'knownLength'; lengthCm: number; a: ImagePoint; b: ImagePoint };
+
+export interface EventRef {
+  side: Side;
+  type: EventType;
+  frame: number;
+}
+
+export interface FrameStretch {
+  startFrame: number;
+  endFrame: number;
+}
+
+/** Clinician corrections and overrides; analyseTrack recomputes everything from them. */
+export interface AnalysisOptions {
+  view?: { kind: ViewKind; side: ViewSide; direction?: Direction | null };
+  calibration?: CalibrationInput;
+  /** Capture rate confirmed by the clinician (slow-motion clips); rescales every time. */
+  captureFps?: number;
+  /** Strides left out of every summary, named by the side and frame of their initial contact. */
+  excludedStrides?: { side: Side; icFrame: number }[];
+  /** Events removed and added by hand (a moved event is a removal plus an addition). */
+  eventEdits?: { add?: EventRef[]; remove?: EventRef[] };
+  /** Stretches whose left/right leg labels the clinician swapped by hand (applied after the automatic fix). */
+  swapStretches?: FrameStretch[];
+  /** Automatic left/right swap detection and fix; default true. */
+  autoSwapFix?: boolean;
+  /** Low-pass cutoff in Hz for the zero-phase Butterworth filter; default chosen from the capture rate. */
+  filterCutoffHz?: number;
+}
+
+export type ConfidenceLevel = 'high' | 'moderate' | 'low';
+
+export interface Confidence {
+  /** 0..1 */
+  score: number;
+  level: ConfidenceLevel;
+  factors: { visibility: number; occlusion: number; strides: number; spread: number };
+}
+
+/** A measure summarised over strides; mean is null (with reasonIfAbsent) when evidence is too thin. */
+export interface MetricSummary {
+  mean: number | null;
+  sd: number | null;
+  n: number;
+  unit: string;
+  confidence: number;
+  level: ConfidenceLevel;
+  confidenceFactors: Confidence['factors'] | null;
+  reasonIfAbsent: string | null;
+}
+
+export interface GaitEvent {
+  side: Side;
+  type: EventType;
+  /** The pipeline's 0-based decode-order frame index. */
+  frame: number;
+  tMs: number;
+  origin: 'detected' | 'edited';
+}
+
+export interface StrideRecord {
+  side: Side;
+  icFrame: number;
+  toFrame: number;
+  nextIcFrame: number;
+  excluded: boolean;
+  /** Per-stride values keyed by measure id (null where unknown). */
+  values: Record<string, number | null>;
+}
+
+export type FootStrike = 'rearfoot' | 'midfoot' | 'forefoot';
+
+export interface SideMetrics {
+  [measureId: string]: MetricSummary;
+}
+
+export interface SymmetryEntry {
+  measureId: string;
+  left: number | null;
+  right: number | null;
+  /** |L - R| in the measure's unit. */
+  differenceAbs: number | null;
+  /** SI = |L - R| / (0.5 |L + R|) x 100; null when the means are too close to zero for a ratio. */
+  symmetryIndexPct: number | null;
+  reasonIfAbsent: string | null;
+}
+
+export interface TriggerValue {
+  measureId: string;
+  side: Side | null;
+  value: number;
+  unit: string;
+}
+
+export interface ReferenceValue {
+  text: string;
+  sources: SourceId[];
+}
+
+export interface Finding {
+  id: string;
+  side: Side | null;
+  title: string;
+  plainText: string;
+  clinicalText: string;
+  triggeringValues: TriggerValue[];
+  referenceValues: ReferenceValue[];
+  confidence: number;
+  level: ConfidenceLevel;
+  sources: SourceId[];
+}
+
+export interface FindingNotEvaluated {
+  ruleId: string;
+  reason: string;
+}
+
+export type BilateralSeries = { left: (number | null)[]; right: (number | null)[] };
+
+export interface AngleSeriesJson {
+  kneeFlexionDeg: BilateralSeries;
+  hipFlexionDeg: BilateralSeries;
+  hipFlexionToTrunkDeg: BilateralSeries;
+  ankleDorsiflexionDeg: BilateralSeries;
+  shankAngleDeg: BilateralSeries;
+  footAngleDeg: BilateralSeries;
+  trunkLeanDeg: (number | null)[];
+  pelvicObliquityDeg: (number | null)[];
+  hipAdductionDeg: BilateralSeries;
+  kneeFppaDeg: BilateralSeries;
+}
+
+export interface ViewResult {
+  kind: ViewKind;
+  side: ViewSide;
+  direction: Direction | null;
+  origin: 'detected' | 'override';
+  /** What detection found, kept even when overridden. */
+  detected: { kind: ViewKind; side: ViewSide; direction: Direction | null; confidence: number; notes: string[] };
+}
+
+export interface CalibrationResult {
+  method: 'height' | 'knownLength' | 'none';
+  pxPerCm: number | null;
+  legLengthPx: number | null;
+  legLengthCm: number | null;
+  notes: string[];
+}
+
+export interface IdentityResult {
+  autoStretches: FrameStretch[];
+  framesChangedAuto: number;
+  manualStretches: FrameStretch[];
+  framesChangedManual: number;
+}
+
+export interface CleaningResult {
+  sampleRateHz: number;
+  cutoffHz: number;
+  filledSamples: number;
+  outlierSamples: number;
+  unknownSamples: number;
+}
+
+export interface GaitAnalysis {
+  schemaVersion: 1;
+  input: { frames: number; fileFps: number; captureFps: number; captureFpsOrigin: 'track' | 'override'; durationMs: number };
+  view: ViewResult;
+  gait: { kind: 'running' | 'walking' | 'unknown'; reason: string };
+  calibration: CalibrationResult;
+  identity: IdentityResult;
+  cleaning: CleaningResult;
+  frames: { frame: number[]; tMs: number[] };
+  /** Filtered angles, one value per frame (null where unknown). */
+  angles: AngleSeriesJson;
+  /** The same angles from the identity-fixed but otherwise unfiltered landmarks. */
+  anglesRaw: AngleSeriesJson;
+  events: GaitEvent[];
+  strides: StrideRecord[];
+  metrics: {
+    cadenceSpm: MetricSummary;
+    stepTimeMs: MetricSummary;
+    strideTimeMs: MetricSummary;
+    trunkLeanDeg: MetricSummary;
+    stepWidthCm: MetricSummary;
+    perSide: { left: SideMetrics; right: SideMetrics };
+    footStrike: { left: Record<FootStrike, number>; right: Record<FootStrike, number> };
+    symmetry: Record<string, SymmetryEntry>;
+  };
+  findings: Finding[];
+  findingsNotEvaluated: FindingNotEvaluated[];
+}
