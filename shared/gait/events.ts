@@ -70,7 +70,7 @@ export function stridePeriodFrames(series: readonly (readonly number[])[], minLa
   return den < 0 ? best + (0.5 * (a - c)) / den : best;
 }
 
-/** Frames that are the largest finite value within +/- halfWindow frames. */
+/** Frames that are the largest finite value within +/- halfWindow frames (the clip's edge frames included: callers check what follows). */
 export function localMaxima(xs: readonly number[], halfWindow: number): number[] {
   const out: number[] = [];
   for (let i = 0; i < xs.length; i++) {

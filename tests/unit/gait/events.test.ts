@@ -1,0 +1,97 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyseTrack } from '../../../shared/gait/analyse.ts';
+import { hingeFrame, localMaxima, stridePeriodFrames } from '../../../shared/gait/events.ts';
+import { generateTrack, runningSpec } from '../../support/synthetic/generator.ts';
+import { eventErrorsFrames, percentileOf } from '../../support/synthetic/compare.ts';
+
+for (const fps of [60, 120]) {
+  for (const view of ['sagittal-right', 'sagittal-left'] as const) {
+    test(`IC and TO within 1 frame, noise-free, ${fps} fps, ${view}`, () => {
+      const { track, truth } = generateTrack(runningSpec({ fps, view }));
+      const a = analyseTrack(track);
+      for (const type of ['IC', 'TO'] as const) {
+        const errs = eventErrorsFrames(a, truth, fps, type);
+        assert.ok(errs.length >= 20, `${type}: ${errs.length} true events`);
+        assert.ok(Math.max(...errs) <= 1, `${type} max error ${Math.max(...errs).toFixed(2)} frames`);
+      }
+      // no spurious events: as many detected as true, within the clip edges
+      assert.ok(a.events.length <= truth.events.length, `${a.events.length} detected vs ${truth.events.length} true`);
+    });
+  }
+  test(`cadence within 0.5 steps/min at ${fps} fps for 150-190 steps/min`, () => {
+    for (const cadenceSpm of [150, 172, 190]) {
+      const { track } = generateTrack(runningSpec({ fps, cadenceSpm, contactTimeMs: 230 }));
+      const a = analyseTrack(track);
+      assert.ok(a.metrics.cadenceSpm.mean !== null);
+      assert.ok(Math.abs(a.metrics.cadenceSpm.mean - cadenceSpm) < 0.5, `${cadenceSpm}: got ${a.metrics.cadenceSpm.mean}`);
+    }
+  });
+}
+
+test('overground side view: events within 1 frame at 60 fps', () => {
+  const { track, truth } = generateTrack(runningSpec({ fps: 60, surface: 'overground', durationS: 2.5, cameraDistanceM: 8 }));
+  const a = analyseTrack(track);
+  for (const type of ['IC', 'TO'] as const) {
+    const errs = eventErrorsFrames(a, truth, 60, type);
+    assert.ok(errs.length >= 5);
+    assert.ok(Math.max(...errs) <= 1, `${type} max ${Math.max(...errs)}`);
+  }
+});
+
+test('realistic noise (2 px jitter, outliers, dropouts): 95% of events within 35 ms, all within 45 ms', () => {
+  for (const fps of [60, 120]) {
+    for (const seed of [1, 2]) {
+      const { track, truth } = generateTrack(runningSpec({ fps, noise: { seed, jitterPx: 2, outlierRate: 0.005, dropoutRate: 0.01 } }));
+      const a = analyseTrack(track);
+      for (const type of ['IC', 'TO'] as const) {
+        const errsMs = eventErrorsFrames(a, truth, fps, type).map((f) => (f * 1000) / fps);
+        assert.ok(percentileOf(errsMs, 95) <= 35, `${fps} fps seed ${seed} ${type} p95 ${percentileOf(errsMs, 95)} ms`);
+        assert.ok(Math.max(...errsMs) <= 45, `${fps} fps seed ${seed} ${type} max ${Math.max(...errsMs)} ms`);
+      }
+      assert.ok(Math.abs(a.metrics.cadenceSpm.mean! - 170) < 0.5);
+    }
+  }
+});
+
+test('rear view: toe-off within 1 frame, initial contact within 5 frames at 60 fps', () => {
+  const { track, truth } = generateTrack(runningSpec({ fps: 60, view: 'rear' }));
+  const a = analyseTrack(track);
+  assert.equal(a.view.kind, 'frontal');
+  assert.ok(Math.max(...eventErrorsFrames(a, truth, 60, 'TO')) <= 1);
+  assert.ok(Math.max(...eventErrorsFrames(a, truth, 60, 'IC')) <= 5);
+  assert.ok(Math.abs(a.metrics.cadenceSpm.mean! - 170) < 2);
+});
+
+test('stride period from autocorrelation of a periodic signal', () => {
+  const xs = Array.from({ length: 400 }, (_, i) => Math.sin((2 * Math.PI * i) / 37.5) + 0.3 * Math.sin((4 * Math.PI * i) / 37.5));
+  const p = stridePeriodFrames([xs]);
+  assert.ok(p !== null && Math.abs(p - 37.5) < 0.3, `period ${p}`);
+  assert.equal(stridePeriodFrames([new Array(400).fill(1)]), null);
+});
+
+test('localMaxima finds one peak per cycle', () => {
+  const xs = Array.from({ length: 100 }, (_, i) => Math.cos((2 * Math.PI * i) / 20));
+  assert.deepEqual(localMaxima(xs, 6), [0, 20, 40, 60, 80, 99]);
+});
+
+test('hingeFrame finds where a falling foot lands and where a flat foot lifts', () => {
+  const landing = Array.from({ length: 30 }, (_, k) => (k < 17 ? 100 - 0.3 * (17 - k) ** 2 : 100));
+  assert.equal(hingeFrame(landing, 5, 28, 'landing'), 17);
+  const lifting = Array.from({ length: 30 }, (_, k) => (k > 12 ? 100 - 0.5 * (k - 12) ** 2 : 100));
+  assert.equal(hingeFrame(lifting, 3, 25, 'lifting'), 12);
+});
+
+test('event edits: a removed event disappears, an added one appears with its time', () => {
+  const { track } = generateTrack(runningSpec({ fps: 60, durationS: 4 }));
+  const base = analyseTrack(track);
+  const ic = base.events.find((e) => e.type === 'IC' && e.side === 'left')!;
+  const edited = analyseTrack(track, {
+    eventEdits: { remove: [{ side: 'left', type: 'IC', frame: ic.frame }], add: [{ side: 'left', type: 'IC', frame: ic.frame + 2 }] },
+  });
+  assert.ok(!edited.events.some((e) => e.side === 'left' && e.type === 'IC' && e.frame === ic.frame));
+  const added = edited.events.find((e) => e.side === 'left' && e.type === 'IC' && e.frame === ic.frame + 2);
+  assert.ok(added);
+  assert.equal(added.origin, 'edited');
+  assert.ok(Math.abs(added.tMs - track.frames[ic.frame + 2]!.tMs) < 0.001);
+});

@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyseTrack } from '../../../shared/gait/analyse.ts';
+import { extractBody } from '../../../shared/gait/body.ts';
+import { applyLegSwap, detectLegSwaps, maskToStretches, stretchesToMask } from '../../../shared/gait/identity.ts';
+import { generateTrack, runningSpec } from '../../support/synthetic/generator.ts';
+import { rmse } from '../../support/synthetic/compare.ts';
+
+/** Swapped stretches at 120 fps: one stride, two frames, a stride and a half; halved at 60 fps. */
+const swapsAt = (fps: number) =>
+  [
+    { startFrame: 100, endFrame: 184 },
+    { startFrame: 300, endFrame: 303 },
+    { startFrame: 500, endFrame: 626 },
+  ].map((s) => ({ startFrame: Math.round((s.startFrame * fps) / 120), endFrame: Math.round((s.endFrame * fps) / 120) }));
+const framesIn = (swaps: { startFrame: number; endFrame: number }[]) => swaps.reduce((s, w) => s + w.endFrame - w.startFrame + 1, 0);
+
+for (const fps of [60, 120]) {
+  test(`leg swaps are detected and fixed (${fps} fps, jitter 1.5 px)`, () => {
+    const swaps = swapsAt(fps);
+    const swappedFrames = framesIn(swaps);
+    const spec = runningSpec({ fps, noise: { seed: 4, jitterPx: 1.5 }, swaps });
+    const { track, truth } = generateTrack(spec);
+    const a = analyseTrack(track);
+    assert.ok(Math.abs(a.identity.framesChangedAuto - swappedFrames) <= 3, `changed ${a.identity.framesChangedAuto} of ${swappedFrames}`);
+    for (const s of swaps) {
+      assert.ok(a.identity.autoStretches.some((x) => Math.abs(x.startFrame - s.startFrame) <= 2 && Math.abs(x.endFrame - s.endFrame) <= 2), `stretch ${s.startFrame}-${s.endFrame}`);
+    }
+    const fixed = rmse(a.angles.kneeFlexionDeg.right, truth.kneeFlexionDeg.right).rmse;
+    const unfixed = analyseTrack(track, { autoSwapFix: false });
+    const broken = rmse(unfixed.angles.kneeFlexionDeg.right, truth.kneeFlexionDeg.right).rmse;
+    assert.ok(fixed < 2, `knee RMSE after fix ${fixed.toFixed(2)}`);
+    assert.ok(broken > 3 * fixed, `without the fix ${broken.toFixed(2)}`);
+  });
+}
+
+test('no swaps in a clean track: nothing changed', () => {
+  const { track } = generateTrack(runningSpec({ fps: 60, noise: { seed: 9, jitterPx: 2, outlierRate: 0.005 } }));
+  assert.equal(analyseTrack(track).identity.framesChangedAuto, 0);
+});
+
+test('manual swap stretches are applied after the automatic fix and reported', () => {
+  const { track, truth } = generateTrack(runningSpec({ fps: 60, durationS: 4 }));
+  const manual = analyseTrack(track, { swapStretches: [{ startFrame: 50, endFrame: 59 }] });
+  assert.equal(manual.identity.framesChangedManual, 10);
+  assert.ok(Math.abs(manual.angles.kneeFlexionDeg.right[55]! - truth.kneeFlexionDeg.left[55]!) < 2, 'the stretch now carries the other leg');
+  // undoing an automatic fix by hand: swap the track, let auto fix it, then swap the same stretch back
+  const swapped = generateTrack(runningSpec({ fps: 60, durationS: 4, swaps: [{ startFrame: 100, endFrame: 120 }] }));
+  const undone = analyseTrack(swapped.track, { swapStretches: [{ startFrame: 100, endFrame: 120 }] });
+  assert.ok(Math.abs(undone.angles.kneeFlexionDeg.right[110]! - swapped.truth.kneeFlexionDeg.left[110]!) < 2);
+});
+
+test('mask and stretches convert both ways; applyLegSwap exchanges the legs only in the mask', () => {
+  const frames = [10, 11, 12, 13, 14, 15];
+  const mask = stretchesToMask([{ startFrame: 11, endFrame: 12 }, { startFrame: 14, endFrame: 14 }], frames);
+  assert.deepEqual(mask, [false, true, true, false, true, false]);
+  assert.deepEqual(maskToStretches(mask, frames), [{ startFrame: 11, endFrame: 12 }, { startFrame: 14, endFrame: 14 }]);
+  const { track } = generateTrack(runningSpec({ fps: 60, durationS: 0.1 }));
+  const body = extractBody(track);
+  const swapped = applyLegSwap(body, mask);
+  assert.equal(swapped.left.knee.x[1], body.right.knee.x[1]);
+  assert.equal(swapped.left.knee.x[0], body.left.knee.x[0]);
+  assert.equal(swapped.left.shoulder.x[1], body.left.shoulder.x[1], 'shoulders are not leg landmarks');
+  const redo = detectLegSwaps(swapped, 80, frames);
+  assert.equal(redo.swapped.length, body.n);
+});
