@@ -130,10 +130,10 @@ export const RULES: FindingRule[] = [
                 clinicalText: 'Duty factor over 50% (double support, negative flight time): classified as walking. Running reference values do not apply.',
                 triggeringValues: SIDES.flatMap((s) => {
                   const d = ctx.perSide[s].dutyFactorPct;
-                  return d && d.mean !== null ? [trigger('dutyFactorPct', s, d.mean)] : [];
+                  return d.mean !== null ? [trigger('dutyFactorPct', s, d.mean)] : [];
                 }),
                 referenceValues: [reference('dutyFactorPct')],
-                confidence: Math.max(...SIDES.map((s) => ctx.perSide[s].dutyFactorPct?.confidence ?? 0)),
+                confidence: Math.max(...SIDES.map((s) => ctx.perSide[s].dutyFactorPct.confidence)),
                 sources: ['young2023'],
               }),
             ],
@@ -154,14 +154,14 @@ export const RULES: FindingRule[] = [
         const knee = m.kneeFlexionAtIcDeg;
         const shank = m.shankAngleAtIcDeg;
         const foot = m.footAheadOfHipAtIcPctLeg;
-        if (!knee || !shank || !foot || knee.mean === null || shank.mean === null || foot.mean === null) continue;
+        if (knee.mean === null || shank.mean === null || foot.mean === null) continue;
         const signs = [
           knee.mean < THRESHOLDS.straightKneeAtIcDeg.value,
           shank.mean > THRESHOLDS.forwardShankAtIcDeg.value,
           foot.mean > THRESHOLDS.footAheadOfHipPctLeg.value,
         ].filter(Boolean).length;
         if (signs < 2) continue;
-        const cmFoot = m.footAheadOfHipAtIcCm?.mean ?? null;
+        const cmFoot = m.footAheadOfHipAtIcCm.mean;
         out.push(
           finding({
             id: 'overstriding',
@@ -237,8 +237,8 @@ export const RULES: FindingRule[] = [
         if (!big) continue;
         const def = MEASURES[id];
         const size = isAngle ? `${round1(e.differenceAbs)} deg` : `${round1(e.differenceAbs)} ${def.unit} (SI ${e.symmetryIndexPct}%)`;
-        const l = ctx.perSide.left[id]!;
-        const r = ctx.perSide.right[id]!;
+        const l = ctx.perSide.left[id];
+        const r = ctx.perSide.right[id];
         out.push(
           finding({
             id: 'asymmetry',
@@ -272,7 +272,7 @@ export const RULES: FindingRule[] = [
       const out: Finding[] = [];
       for (const s of SIDES) {
         const vo = ctx.perSide[s].verticalOscillationCm;
-        if (!vo || vo.mean === null || vo.mean <= THRESHOLDS.verticalOscillationCm.value) continue;
+        if (vo.mean === null || vo.mean <= THRESHOLDS.verticalOscillationCm.value) continue;
         out.push(
           finding({
             id: 'vertical-oscillation',
@@ -301,7 +301,7 @@ export const RULES: FindingRule[] = [
       const out: Finding[] = [];
       for (const s of SIDES) {
         const pd = ctx.perSide[s].pelvicDropDeg;
-        if (!pd || pd.mean === null || pd.mean <= THRESHOLDS.pelvicDropDeg.value) continue;
+        if (pd.mean === null || pd.mean <= THRESHOLDS.pelvicDropDeg.value) continue;
         const o = s === 'left' ? 'right' : 'left';
         out.push(
           finding({
@@ -331,7 +331,7 @@ export const RULES: FindingRule[] = [
       const out: Finding[] = [];
       for (const s of SIDES) {
         const c = ctx.perSide[s].crossoverPct;
-        if (!c || c.mean === null || c.mean < THRESHOLDS.crossoverPct.value) continue;
+        if (c.mean === null || c.mean < THRESHOLDS.crossoverPct.value) continue;
         out.push(
           finding({
             id: 'crossover',

@@ -10,7 +10,7 @@ import { LEG_JOINTS, midpoint } from './body.ts';
 import type { BodySeries } from './body.ts';
 import { MIN_STRIDES, confidenceOf } from './confidence.ts';
 import { MEASURES, SIDE_MEASURES } from './measures.ts';
-import type { MeasureId, SideMeasureId } from './measures.ts';
+import type { MeasureId } from './measures.ts';
 import { mean, median, sd, toJsonNumber } from './series.ts';
 import { SIDES } from './types.ts';
 import type { FootStrike, GaitEvent, MetricSummary, Side, SideMetrics, StrideRecord, ViewKind } from './types.ts';
@@ -195,15 +195,14 @@ export function computeMetrics(input: MetricInput): MetricResult {
   }
 
   const used = strides.filter((st) => !st.excluded);
-  const perSide = { left: {} as SideMetrics, right: {} as SideMetrics };
-  for (const s of SIDES) {
+  const sideMetrics = (s: Side): SideMetrics => {
     const mine = used.filter((st) => st.side === s);
     const vis = mean(mine.map((st) => st.visibility));
     const far = view === 'sagittal' && input.nearSide !== null && s !== input.nearSide;
-    for (const id of SIDE_MEASURES) {
-      perSide[s][id] = summarise(id, mine.map((st) => st.values[id as SideMeasureId] ?? Number.NaN), vis, far, view, pxPerCm);
-    }
-  }
+    const entries = SIDE_MEASURES.map((id) => [id, summarise(id, mine.map((st) => st.values[id] ?? Number.NaN), vis, far, view, pxPerCm)] as const);
+    return Object.fromEntries(entries) as SideMetrics;
+  };
+  const perSide = { left: sideMetrics('left'), right: sideMetrics('right') };
 
   // steps: consecutive initial contacts of alternate feet
   const allIcs = SIDES.flatMap((s) => ics[s].map((k) => ({ s, k }))).sort((x, y) => x.k - y.k);

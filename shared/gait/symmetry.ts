@@ -25,8 +25,8 @@ export function symmetryOf(
   const out: Record<string, SymmetryEntry> = {};
   for (const id of ids) {
     if (!MEASURES[id].bilateral) continue;
-    const l = left[id]?.mean ?? null;
-    const r = right[id]?.mean ?? null;
+    const l = left[id].mean;
+    const r = right[id].mean;
     if (l === null || r === null) {
       out[id] = { measureId: id, left: l, right: r, differenceAbs: null, symmetryIndexPct: null, reasonIfAbsent: 'Needs the value on both sides.' };
       continue;

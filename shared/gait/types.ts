@@ -2,6 +2,7 @@
  * The gait analysis result and its options: plain JSON-serialisable data (null where unknown),
  * written into a visit's analysis.json and shown by the UI and the report.
  */
+import type { SideMeasureId } from './measures.ts';
 import type { SourceId } from './references.ts';
 
 export type Side = 'left' | 'right';
@@ -97,9 +98,8 @@ export interface StrideRecord {
 
 export type FootStrike = 'rearfoot' | 'midfoot' | 'forefoot';
 
-export interface SideMetrics {
-  [measureId: string]: MetricSummary;
-}
+/** Every per-side measure of measures.ts (SIDE_MEASURES), present or absent with its reason. */
+export type SideMetrics = Record<SideMeasureId, MetricSummary>;
 
 export interface SymmetryEntry {
   measureId: string;

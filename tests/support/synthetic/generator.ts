@@ -71,6 +71,7 @@ export interface SyntheticTruth {
   hipFlexionDeg: Record<Side, number[]>;
   shankAngleDeg: Record<Side, number[]>;
   footAngleDeg: Record<Side, number[]>;
+  /** Thigh to the pelvis perpendicular (the curve input plus the pelvic obliquity). */
   hipAdductionDeg: Record<Side, number[]>;
   trunkLeanDeg: number[];
   pelvicObliquityDeg: number[];
@@ -352,7 +353,7 @@ export function generateTrack(spec: SyntheticSpec): { track: LandmarkTrack; trut
       truth.hipFlexionDeg[s].push(g.th / rad);
       truth.shankAngleDeg[s].push((g.th - g.kn) / rad);
       truth.footAngleDeg[s].push(g.ft / rad);
-      truth.hipAdductionDeg[s].push(g.al / rad);
+      truth.hipAdductionDeg[s].push(g.al / rad + (s === 'left' ? ob : -ob));
       if (!inStance(s, t)) truth.minSwingClearanceCm = Math.min(truth.minSwingClearanceCm, ps.contactHeight[s] * 100);
     }
     truth.trunkLeanDeg.push(lean + 1.5 * Math.sin(4 * Math.PI * phaseOf('left', t)));

@@ -1,0 +1,112 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyseTrack } from '../../../shared/gait/analyse.ts';
+import { RULES, THRESHOLDS } from '../../../shared/gait/findings.ts';
+import { SOURCES } from '../../../shared/gait/references.ts';
+import type { GaitAnalysis } from '../../../shared/gait/types.ts';
+import { OVERSTRIDE_CURVES, RUNNING_CURVES } from '../../support/synthetic/curves.ts';
+import type { GaitCurves } from '../../support/synthetic/curves.ts';
+import { generateTrack, runningSpec } from '../../support/synthetic/generator.ts';
+import type { SyntheticSpec } from '../../support/synthetic/generator.ts';
+
+const run = (spec: Partial<SyntheticSpec>, options = {}) => analyseTrack(generateTrack(runningSpec({ fps: 60, ...spec })).track, options);
+const ids = (a: GaitAnalysis) => a.findings.map((f) => f.id);
+
+function assertWellFormed(a: GaitAnalysis) {
+  for (const f of a.findings) {
+    assert.ok(f.sources.length > 0, `${f.id} names a source`);
+    for (const s of f.sources) assert.ok(s in SOURCES, `${f.id}: unknown source ${s}`);
+    for (const r of f.referenceValues) for (const s of r.sources) assert.ok(s in SOURCES);
+    assert.ok(f.triggeringValues.length > 0, `${f.id} has triggering values`);
+    assert.ok(f.plainText.length > 20 && f.clinicalText.length > 20);
+    assert.ok(f.confidence >= 0 && f.confidence <= 1);
+  }
+}
+
+test('a typical runner raises no findings', () => {
+  const a = run({}, { calibration: { kind: 'height', heightCm: 178 } });
+  assert.deepEqual(ids(a), []);
+});
+
+test('overstriding: raised on both sides from the three measures together, with references and sources', () => {
+  const a = run({ curves: OVERSTRIDE_CURVES });
+  const over = a.findings.filter((f) => f.id === 'overstriding');
+  assert.deepEqual(over.map((f) => f.side).sort(), ['left', 'right']);
+  for (const f of over) {
+    assert.deepEqual(f.triggeringValues.map((t) => t.measureId), ['kneeFlexionAtIcDeg', 'shankAngleAtIcDeg', 'footAheadOfHipAtIcPctLeg']);
+    assert.ok(f.triggeringValues[0]!.value < THRESHOLDS.straightKneeAtIcDeg.value);
+    assert.match(f.clinicalText, /no single validated/i);
+    assert.ok(f.sources.includes('heiderscheit2011') && f.sources.includes('lieberman2015'));
+  }
+  assertWellFormed(a);
+});
+
+test('slow motion with a wrong capture rate: "check the capture frame rate" instead of an overstriding verdict; right once confirmed', () => {
+  const spec = { fps: 240, claimedCaptureFps: 30, durationS: 4, curves: OVERSTRIDE_CURVES };
+  const wrong = run(spec);
+  assert.deepEqual(ids(wrong), ['check-capture-rate']);
+  assert.ok(wrong.metrics.cadenceSpm.mean! < 30);
+  assert.ok(wrong.findingsNotEvaluated.some((n) => n.ruleId === 'overstriding' && /capture frame rate/.test(n.reason)));
+  const fixed = run(spec, { captureFps: 240 });
+  assert.equal(fixed.input.captureFpsOrigin, 'override');
+  assert.ok(Math.abs(fixed.metrics.cadenceSpm.mean! - 170) < 0.5);
+  const honest = run({ ...spec, claimedCaptureFps: 240 });
+  assert.equal(fixed.metrics.perSide.right.contactTimeMs.mean, honest.metrics.perSide.right.contactTimeMs.mean);
+  assert.ok(!ids(fixed).includes('check-capture-rate'));
+  assert.ok(ids(fixed).includes('overstriding'));
+  assertWellFormed(wrong);
+});
+
+test('low cadence with the +5-10% cue', () => {
+  const a = run({ cadenceSpm: 150 });
+  const f = a.findings.find((x) => x.id === 'low-cadence');
+  assert.ok(f);
+  assert.match(f.plainText, /158-165/);
+  assert.ok(f.sources.includes('heiderscheit2011'));
+});
+
+test('asymmetry: size given, with the caveat that it does not predict injury', () => {
+  const rightCurves: GaitCurves = { ...RUNNING_CURVES, kneeFlexionDeg: { stance: [[0, 10], [0.4, 44], [1, 22]], swing: [[0.45, 100], [0.88, 6]] } };
+  const a = run({ fps: 120, rightCurves });
+  const f = a.findings.filter((x) => x.id === 'asymmetry');
+  assert.ok(f.some((x) => x.triggeringValues[0]!.measureId === 'kneeFlexionAtIcDeg'));
+  for (const x of f) {
+    assert.match(x.plainText, /not a diagnosis/);
+    assert.ok(x.sources.includes('malisoux2024'));
+  }
+  assertWellFormed(a);
+});
+
+test('rear view: pelvic drop and crossover', () => {
+  const drop = run({ view: 'rear', pelvicDropDeg: { left: 8, right: 2 } });
+  const pd = drop.findings.filter((f) => f.id === 'pelvic-drop');
+  assert.deepEqual(pd.map((f) => f.side), ['left']);
+  assert.ok(pd[0]!.sources.includes('bramah2018'));
+  const crossing: GaitCurves = { ...RUNNING_CURVES, hipAdductionDeg: { stance: [[0, 11], [0.45, 14], [1, 7]], swing: [[0.5, 4], [0.9, 10]] } };
+  const cross = run({ view: 'rear', curves: crossing });
+  assert.deepEqual(cross.findings.filter((f) => f.id === 'crossover').map((f) => f.side).sort(), ['left', 'right']);
+  assertWellFormed(cross);
+  assert.ok(drop.findingsNotEvaluated.some((n) => n.ruleId === 'overstriding' && n.reason === 'Needs a side view.'));
+});
+
+test('forward trunk lean and vertical oscillation (needs calibration)', () => {
+  const lean = run({ trunkLeanDeg: 12 });
+  assert.ok(ids(lean).includes('trunk-lean'));
+  const bouncy = generateTrack(runningSpec({ fps: 60, curves: OVERSTRIDE_CURVES, cadenceSpm: 165 }));
+  const uncal = analyseTrack(bouncy.track);
+  assert.ok(!ids(uncal).includes('vertical-oscillation'));
+  assert.ok(uncal.findingsNotEvaluated.some((n) => n.ruleId === 'vertical-oscillation' && /calibration/.test(n.reason)));
+  const cal = analyseTrack(bouncy.track, { calibration: { kind: 'height', heightCm: 178 } });
+  assert.ok(ids(cal).includes('vertical-oscillation'), `VO ${cal.metrics.perSide.right.verticalOscillationCm.mean}`);
+});
+
+test('walking: flagged, running findings not evaluated', () => {
+  const a = run({ gait: 'walking', cadenceSpm: 110, contactTimeMs: 650 });
+  assert.deepEqual(ids(a), ['walking-gait']);
+  assert.ok(a.findingsNotEvaluated.some((n) => n.ruleId === 'low-cadence'));
+});
+
+test('every rule and threshold names known sources', () => {
+  for (const r of RULES) for (const s of r.sources) assert.ok(s in SOURCES, `${r.id}: ${s}`);
+  for (const t of Object.values(THRESHOLDS)) for (const s of t.sources) assert.ok(s in SOURCES);
+});
