@@ -368,7 +368,7 @@ export function generateTrack(spec: SyntheticSpec): { track: LandmarkTrack; trut
     }
     const lms: ImageLandmark[] = [];
     for (let idx = 0; idx < LANDMARK_COUNT; idx++) {
-      const v = ps.points.get(idx) ?? ps.points.get(Landmark.nose)!;
+      const v = ps.points.get(idx)!;
       const pr = project(v, ps.pelvis);
       const far = farIdx.has(idx);
       let x = pr.x * image.width;
