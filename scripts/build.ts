@@ -1,9 +1,22 @@
-/** Builds the renderer (Vite) and the Electron main process and preload (esbuild, CommonJS). */
+/**
+ * Builds the renderer (Vite) with the pose engine's runtime files beside it (MediaPipe's WASM and
+ * the three verified model bundles), and the Electron main process and preload (esbuild, CommonJS).
+ */
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { build as esbuild, type BuildOptions } from 'esbuild';
 import { build as vite } from 'vite';
 import { channels } from '../shared/contract/api.ts';
+import { buildModels } from './models/build.ts';
 
 await vite({ configFile: 'vite.config.ts', logLevel: 'warn' });
+
+// The analysis workers are ES modules: tasks-vision loads its WASM loader there with import(),
+// so the loader must be the ES-module build, which sets globalThis.ModuleFactory (SIMD).
+mkdirSync('dist/renderer/mediapipe', { recursive: true });
+for (const file of ['vision_wasm_module_internal.js', 'vision_wasm_module_internal.wasm']) {
+  copyFileSync(`node_modules/@mediapipe/tasks-vision/wasm/${file}`, `dist/renderer/mediapipe/${file}`);
+}
+buildModels({ outDir: 'dist/renderer/models', cacheDir: '.cache/models' });
 
 const common: BuildOptions = {
   bundle: true,
