@@ -1,0 +1,69 @@
+/** Messages between the main thread (engine.ts) and an analysis worker (worker.ts). */
+import type { PoseFrame, PoseModel } from '../../../shared/pose/track.ts';
+import type { SerialisedError } from './errors.ts';
+
+export interface VideoProbe {
+  /** mediabunny's codec id: 'avc' (H.264), 'hevc', 'vp8', 'vp9', 'av1', ... */
+  codec: string;
+  /** Width and height after rotation (as the clinician sees the frame). */
+  width: number;
+  height: number;
+  rotation: 0 | 90 | 180 | 270;
+  frames: number;
+  fileFps: number;
+  durationS: number;
+  variableFrameRate: boolean;
+}
+
+/** Absolute URLs of the runtime files (workers resolve relative URLs against their own script). */
+export interface RuntimeUrls {
+  wasmLoader: string;
+  wasmBinary: string;
+  model: string;
+}
+
+export interface SegmentJob {
+  url: string;
+  /** Presentation timestamps (s) of every frame of the file. */
+  timestamps: Float64Array;
+  start: number;
+  end: number;
+  rotation: VideoProbe['rotation'];
+  fileFps: number;
+  captureFps: number;
+}
+
+export type WorkerRequest =
+  | { type: 'load'; runtime: RuntimeUrls }
+  | { type: 'probe'; url: string }
+  | { type: 'analyse'; job: SegmentJob }
+  | { type: 'decode'; job: SegmentJob }
+  | { type: 'inference'; job: SegmentJob }
+  /** Benchmark: start timing inference on the frames decoded for the 'inference' job. */
+  | { type: 'go' };
+
+/** Frames analysed since the previous message, sent in small batches so that no message is big. */
+export interface FramesMessage {
+  type: 'frames';
+  frames: PoseFrame[];
+}
+
+export interface TimingResult {
+  frames: number;
+  /** From the first frame's start to the last frame's end, ms (model loading excluded). */
+  elapsedMs: number;
+}
+
+export type WorkerResponse =
+  | { type: 'loaded' }
+  | { type: 'probed'; probe: VideoProbe; timestamps: Float64Array }
+  | FramesMessage
+  | { type: 'ready' }
+  | { type: 'done'; timing: TimingResult }
+  | { type: 'error'; error: SerialisedError };
+
+export const MODEL_FILES: Record<PoseModel, string> = {
+  lite: 'models/pose_landmarker_lite.task',
+  full: 'models/pose_landmarker_full.task',
+  heavy: 'models/pose_landmarker_heavy.task',
+};

@@ -1,0 +1,293 @@
+/**
+ * An analysis worker (an ES-module Web Worker): demuxes with mediabunny, decodes with WebCodecs
+ * and runs one PoseLandmarker (VIDEO mode, CPU delegate, one pose) on its share of the frames.
+ * Everything heavy happens here, so the page stays responsive.
+ */
+import { PoseLandmarker, type PoseLandmarkerResult } from '@mediapipe/tasks-vision';
+import { ALL_FORMATS, EncodedPacketSink, Input, InputVideoTrack, UnsupportedInputFormatError, UrlSource, VideoSample, VideoSampleSink } from 'mediabunny';
+import type { PoseFrame } from '../../../shared/pose/track.ts';
+import { AnalysisError, serialiseError, unsupportedCodec } from './errors.ts';
+import type { RuntimeUrls, SegmentJob, VideoProbe, WorkerRequest, WorkerResponse } from './protocol.ts';
+import { buildTimeline, captureTimeMs, frameIndexAt, SAME_FRAME_S, type PacketTiming } from './timeline.ts';
+
+interface WorkerScope {
+  location: Location;
+  fetch: typeof fetch;
+  postMessage(message: WorkerResponse, transfer?: Transferable[]): void;
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+}
+const scope = self as unknown as WorkerScope;
+
+// GaitLens is offline: tasks-vision's runtime would POST usage logs to a Google host. Refuse any
+// request that leaves the app's origin before it is made (the CSP would block it too, noisily).
+const nativeFetch = scope.fetch.bind(scope);
+scope.fetch = (input, init) => {
+  const url = new URL(input instanceof Request ? input.url : String(input), scope.location.href);
+  if (url.origin !== scope.location.origin) return Promise.reject(new TypeError(`GaitLens works offline: no request to ${url.origin}`));
+  return nativeFetch(input, init);
+};
+
+const post = (message: WorkerResponse, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
+
+let landmarker: Promise<PoseLandmarker> | null = null;
+let go = () => {};
+
+async function loadLandmarker(runtime: RuntimeUrls): Promise<PoseLandmarker> {
+  try {
+    return await PoseLandmarker.createFromOptions(
+      { wasmLoaderPath: runtime.wasmLoader, wasmBinaryPath: runtime.wasmBinary },
+      {
+        baseOptions: { modelAssetPath: runtime.model, delegate: 'CPU' },
+        runningMode: 'VIDEO',
+        numPoses: 1,
+      },
+    );
+  } catch (error) {
+    throw new AnalysisError(
+      'model',
+      `The pose model could not be loaded (${error instanceof Error ? error.message : String(error)}). Reinstalling GaitLens should restore its files.`,
+    );
+  }
+}
+
+const readProblem = (error: unknown) =>
+  new AnalysisError(
+    'not-a-video',
+    `This file could not be read as a video (${error instanceof Error ? error.message : String(error)}). It may be damaged, incomplete (cut short while copying) or not a video: attach the original file again.`,
+  );
+
+const incomplete = (detail = '') =>
+  new AnalysisError(
+    'truncated',
+    `This video file is incomplete${detail}: it was probably cut short while copying or recording. Attach the original file again.`,
+  );
+
+async function openVideo(url: string): Promise<{ input: Input; track: InputVideoTrack }> {
+  const head = await fetch(url, { method: 'HEAD' }).catch(() => null);
+  if (head?.status === 404) throw new AnalysisError('not-found', 'The video file is no longer in the data folder.');
+  if (head?.ok && head.headers.get('content-length') === '0') {
+    throw new AnalysisError('empty-file', 'The video file is empty (0 bytes): attach the original file again.');
+  }
+  const input = new Input({ source: new UrlSource(url, { getRetryDelay: () => null }), formats: ALL_FORMATS });
+  try {
+    const track = await input.getPrimaryVideoTrack();
+    if (!track && (await input.getTracks()).length === 0) throw incomplete();
+    if (!track) throw new AnalysisError('no-video-track', 'This file holds no video picture (only sound), so there is nothing to analyse.');
+    return { input, track };
+  } catch (error) {
+    input.dispose();
+    if (error instanceof AnalysisError) throw error;
+    if (error instanceof UnsupportedInputFormatError) {
+      throw new AnalysisError(
+        'not-a-video',
+        'This file is not a video GaitLens can read (MP4, MOV or WebM), or its beginning is damaged. Attach the original video file again.',
+      );
+    }
+    throw readProblem(error);
+  }
+}
+
+async function probe(url: string): Promise<{ probe: VideoProbe; timestamps: Float64Array }> {
+  const { input, track } = await openVideo(url);
+  try {
+    const codec = await track.getCodec();
+    if (codec === null || !(await track.canDecode())) throw unsupportedCodec(codec ?? (await track.getCodecParameterString()));
+    const packets: PacketTiming[] = [];
+    for await (const packet of new EncodedPacketSink(track).packets(undefined, undefined, { metadataOnly: true })) {
+      packets.push({ timestamp: packet.timestamp, duration: packet.duration });
+    }
+    const timeline = buildTimeline(packets);
+    // The index (moov) can list frames whose data never made it into a file cut short.
+    const last = await new EncodedPacketSink(track).getPacket(Infinity).catch(() => null);
+    if (last === null) throw incomplete(' (its last frames are missing)');
+    return {
+      probe: {
+        codec,
+        width: await track.getDisplayWidth(),
+        height: await track.getDisplayHeight(),
+        rotation: await track.getRotation(),
+        frames: timeline.timestamps.length,
+        fileFps: timeline.fileFps,
+        durationS: timeline.durationS,
+        variableFrameRate: timeline.variableFrameRate,
+      },
+      timestamps: timeline.timestamps,
+    };
+  } catch (error) {
+    throw error instanceof AnalysisError ? error : readProblem(error);
+  } finally {
+    input.dispose();
+  }
+}
+
+/**
+ * Decodes the job's frames once each, in presentation order, yielding each with its index; the
+ * sample is closed as soon as the consumer moves on. mediabunny starts at the key frame before
+ * the first wanted frame and the frames before it are dropped here.
+ */
+async function* decodeSegment(job: SegmentJob): AsyncGenerator<{ i: number; sample: VideoSample }> {
+  const { input, track } = await openVideo(job.url);
+  const from = job.timestamps[job.start]! - SAME_FRAME_S;
+  const to = job.end < job.timestamps.length ? job.timestamps[job.end]! - SAME_FRAME_S : Infinity;
+  let next = job.start;
+  try {
+    for await (const sample of new VideoSampleSink(track).samples(from, to)) {
+      try {
+        const i = frameIndexAt(job.timestamps, sample.timestamp);
+        if (i >= job.start && i < job.end) {
+          next = i + 1;
+          yield { i, sample };
+        }
+      } finally {
+        sample.close();
+      }
+    }
+  } catch (error) {
+    throw decodeProblem(job, next, error);
+  } finally {
+    input.dispose();
+  }
+  if (next < job.end) throw decodeProblem(job, next, null);
+}
+
+function decodeProblem(job: SegmentJob, next: number, error: unknown): AnalysisError {
+  if (error instanceof AnalysisError) return error;
+  const first = job.timestamps[0]!;
+  const at = (job.timestamps[next]! - first).toFixed(2);
+  const length = (job.timestamps[job.timestamps.length - 1]! - first).toFixed(2);
+  const cause = error instanceof Error ? ` (${error.message})` : '';
+  return new AnalysisError(
+    'truncated',
+    `The video could not be decoded past ${at} s of ${length} s${cause}. The file is probably incomplete or damaged (for example cut short while copying): attach the original file again.`,
+  );
+}
+
+/** An upright picture of the sample: the frame itself, or drawn rotated when the file says so. */
+function uprightPicture(job: SegmentJob, sample: VideoSample, canvas: { current: OffscreenCanvas | null }): { image: VideoFrame | OffscreenCanvas; release(): void } {
+  if (job.rotation === 0) {
+    const frame = sample.toVideoFrame();
+    return { image: frame, release: () => frame.close() };
+  }
+  const width = sample.displayWidth;
+  const height = sample.displayHeight;
+  if (!canvas.current || canvas.current.width !== width || canvas.current.height !== height) canvas.current = new OffscreenCanvas(width, height);
+  sample.draw(canvas.current.getContext('2d')!, 0, 0, width, height);
+  return { image: canvas.current, release: () => {} };
+}
+
+function poseFrame(i: number, tMs: number, result: PoseLandmarkerResult): PoseFrame {
+  const image = result.landmarks[0];
+  const world = result.worldLandmarks[0];
+  if (!image || !world) return { i, tMs, landmarks: null, world: null };
+  return {
+    i,
+    tMs,
+    landmarks: image.map(({ x, y, z, visibility, presence }) => ({ x, y, z, visibility, presence: presence ?? visibility })),
+    world: world.map(({ x, y, z }) => ({ x, y, z })),
+  };
+}
+
+const BATCH_FRAMES = 8;
+
+async function analyse(job: SegmentJob): Promise<void> {
+  if (!landmarker) throw new AnalysisError('internal', 'The analysis worker was not given a model.');
+  const pose = await landmarker;
+  const canvas = { current: null as OffscreenCanvas | null };
+  const first = job.timestamps[0]!;
+  let batch: PoseFrame[] = [];
+  let started = 0;
+  let count = 0;
+  for await (const { i, sample } of decodeSegment(job)) {
+    if (count === 0) started = performance.now();
+    const tMs = captureTimeMs(job.timestamps[i]!, first, job.fileFps, job.captureFps);
+    const picture = uprightPicture(job, sample, canvas);
+    try {
+      batch.push(poseFrame(i, tMs, pose.detectForVideo(picture.image, tMs)));
+    } finally {
+      picture.release();
+    }
+    count++;
+    if (batch.length === BATCH_FRAMES) {
+      post({ type: 'frames', frames: batch });
+      batch = [];
+    }
+  }
+  if (batch.length > 0) post({ type: 'frames', frames: batch });
+  post({ type: 'done', timing: { frames: count, elapsedMs: performance.now() - started } });
+}
+
+/** Benchmark: decoding alone (every frame decoded and closed, nothing else). */
+async function decodeOnly(job: SegmentJob): Promise<void> {
+  let started = 0;
+  let count = 0;
+  for await (const _ of decodeSegment(job)) {
+    if (count === 0) started = performance.now();
+    count++;
+  }
+  post({ type: 'done', timing: { frames: count, elapsedMs: performance.now() - started } });
+}
+
+/** Benchmark: pose detection alone, on frames decoded beforehand into memory the worker owns. */
+async function inferenceOnly(job: SegmentJob): Promise<void> {
+  if (!landmarker) throw new AnalysisError('internal', 'The analysis worker was not given a model.');
+  const pose = await landmarker;
+  const canvas = { current: null as OffscreenCanvas | null };
+  const frames: { tMs: number; frame: VideoFrame }[] = [];
+  try {
+    for await (const { i, sample } of decodeSegment(job)) {
+      const picture = uprightPicture(job, sample, canvas);
+      try {
+        const source = picture.image instanceof VideoFrame ? picture.image : new VideoFrame(picture.image, { timestamp: 0 });
+        const buffer = new Uint8Array(source.allocationSize());
+        const layout = await source.copyTo(buffer);
+        frames.push({
+          tMs: captureTimeMs(job.timestamps[i]!, job.timestamps[0]!, job.fileFps, job.captureFps),
+          frame: new VideoFrame(buffer, {
+            format: source.format!,
+            codedWidth: source.visibleRect!.width,
+            codedHeight: source.visibleRect!.height,
+            timestamp: source.timestamp,
+            layout,
+          }),
+        });
+        if (source !== picture.image) source.close();
+      } finally {
+        picture.release();
+      }
+    }
+    post({ type: 'ready' });
+    await new Promise<void>((resolve) => (go = resolve));
+    const started = performance.now();
+    for (const { tMs, frame } of frames) pose.detectForVideo(frame, tMs);
+    post({ type: 'done', timing: { frames: frames.length, elapsedMs: performance.now() - started } });
+  } finally {
+    for (const { frame } of frames) frame.close();
+  }
+}
+
+async function handle(request: WorkerRequest): Promise<void> {
+  switch (request.type) {
+    case 'load':
+      landmarker = loadLandmarker(request.runtime);
+      // Errors surface when a job awaits the landmarker; this only reports readiness.
+      landmarker.then(() => post({ type: 'loaded' }), () => {});
+      return;
+    case 'probe': {
+      const result = await probe(request.url);
+      post({ type: 'probed', ...result }, [result.timestamps.buffer]);
+      return;
+    }
+    case 'analyse':
+      return analyse(request.job);
+    case 'decode':
+      return decodeOnly(request.job);
+    case 'inference':
+      return inferenceOnly(request.job);
+    case 'go':
+      return go();
+  }
+}
+
+scope.onmessage = (event) => {
+  handle(event.data).catch((error: unknown) => post({ type: 'error', error: serialiseError(error) }));
+};
