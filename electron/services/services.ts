@@ -14,12 +14,17 @@ import { ClientRepository } from './storage/clients.ts';
 import { DATABASE_FILE, Database, type OpenOptions } from './storage/database.ts';
 import { VisitRepository, VisitVideoRepository } from './storage/visits.ts';
 import { AnalysisStore } from './analysis/analysis-store.ts';
+import { backupFileName, createBackup, finishRestore, restoreBackup } from './backup/backup.ts';
 
 export interface HostAbilities {
   transport: AppInfo['transport'];
   appVersion: string;
   /** Shows the OS file dialog; absent where there is no OS dialog (the browser uses a file input). */
   chooseVideoFiles?: () => Promise<string[]>;
+  /** Asks where to save a backup (null when cancelled); absent in the browser, which saves into the data folder. */
+  chooseBackupDestination?: (suggestedName: string) => Promise<string | null>;
+  /** Asks which backup to restore (null when cancelled); absent in the browser, which uploads the file. */
+  chooseBackupFile?: () => Promise<string | null>;
 }
 
 export interface Services {
@@ -37,6 +42,7 @@ export function openServices(dataDir: string, host: HostAbilities, options: Open
   } catch {
     throw new ServiceError('storage', `GaitLens cannot create its data folder at ${dataDir}. Check that it is writable.`);
   }
+  finishRestore(dataDir);
   const database = Database.open(join(dataDir, DATABASE_FILE), options);
   const clients = new ClientRepository(database);
   const visits = new VisitRepository(database);
@@ -75,6 +81,25 @@ export function openServices(dataDir: string, host: HostAbilities, options: Open
         throw new ServiceError('unavailable', 'There is no system file dialog here: use the "Choose video" button.');
       }
       return host.chooseVideoFiles();
+    },
+    'backup.create': async () => {
+      const name = backupFileName(new Date());
+      const target = host.chooseBackupDestination ? await host.chooseBackupDestination(name) : join(dataDir, 'backups', name);
+      return target === null ? null : createBackup(dataDir, target, { appVersion: host.appVersion });
+    },
+    'backup.restore': async ({ source }) => {
+      if (source.kind === 'path') return restoreBackup(source.path, dataDir, { database });
+      try {
+        return await restoreBackup(await uploads.path(source.uploadId), dataDir, { database });
+      } finally {
+        await uploads.discard(source.uploadId);
+      }
+    },
+    'dialog.chooseBackupFile': async () => {
+      if (!host.chooseBackupFile) {
+        throw new ServiceError('unavailable', 'There is no system file dialog here: use the "Choose backup file" button.');
+      }
+      return host.chooseBackupFile();
     },
   };
 

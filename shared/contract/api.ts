@@ -5,9 +5,9 @@
  * handler (or a handler without a call) is a type error.
  */
 import { z } from 'zod';
-import type { AnalysisSummary, AppInfo, Client, ClientSummary, Visit, VisitVideo } from './entities.ts';
+import type { AnalysisSummary, AppInfo, BackupSummary, Client, ClientSummary, RestoreSummary, Visit, VisitVideo } from './entities.ts';
 import type { Result } from './result.ts';
-import { Bytes, CaptureFps, ClientFields, Empty, Id, VideoSource, VisitFields } from './schemas.ts';
+import { BackupSource, Bytes, CaptureFps, ClientFields, Empty, Id, VideoSource, VisitFields } from './schemas.ts';
 
 interface CallSpec<I extends z.ZodType, O> {
   input: I;
@@ -34,6 +34,15 @@ export const contract = {
   ),
   'analyses.track': call<Uint8Array>()(z.object({ analysisId: Id }).strict()),
   'dialog.chooseVideoFiles': call<string[]>()(Empty),
+  /**
+   * Writes the whole data folder into one backup file: where the clinician chooses in the desktop
+   * app (null when they cancel), in the data folder's backups/ folder in the browser.
+   */
+  'backup.create': call<BackupSummary | null>()(Empty),
+  /** Checks a backup completely, then replaces the data with it (the replaced data is kept). */
+  'backup.restore': call<RestoreSummary>()(z.object({ source: BackupSource }).strict()),
+  /** Desktop only: the OS dialog to pick a backup file (null when cancelled). */
+  'dialog.chooseBackupFile': call<string | null>()(Empty),
 } as const;
 
 export type Contract = typeof contract;
@@ -42,7 +51,7 @@ export const channels = Object.keys(contract) as Channel[];
 
 export type Input<C extends Channel> = z.input<Contract[C]['input']>;
 export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
-export type Output<C extends Channel> = NonNullable<Contract[C]['output']>;
+export type Output<C extends Channel> = Exclude<Contract[C]['output'], undefined>;
 
 /** What the renderer calls: one function per channel, each returning a Result. */
 export type GaitLensApi = { [C in Channel]: (arg: Input<C>) => Promise<Result<Output<C>>> };

@@ -68,3 +68,22 @@ export interface AppInfo {
   schemaVersion: number;
   transport: 'electron' | 'http';
 }
+
+/** What a backup archive holds (its manifest), as written or as checked before a restore. */
+export interface BackupSummary {
+  /** The archive file on this computer. */
+  file: string;
+  sizeBytes: number;
+  createdAt: string;
+  appVersion: string;
+  schemaVersion: number;
+  clients: number;
+  visits: number;
+  videos: number;
+  analyses: number;
+}
+
+export interface RestoreSummary extends BackupSummary {
+  /** Where the data that was replaced is kept (inside the data folder), or null when there was none. */
+  previousDataKeptAt: string | null;
+}

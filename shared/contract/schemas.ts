@@ -41,3 +41,10 @@ export const CaptureFps = z
   .max(2000, 'The capture rate must be between 1 and 2000 frames per second.');
 
 export const Bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'Expected binary data.' });
+
+export const BackupSource = z.discriminatedUnion('kind', [
+  /** A backup file on this computer, chosen in the OS file dialog (desktop app). */
+  z.object({ kind: z.literal('path'), path: z.string().min(1, 'No backup file was chosen.') }),
+  /** A backup file the browser uploaded to the local bridge first. */
+  z.object({ kind: z.literal('upload'), uploadId: Id }),
+]);

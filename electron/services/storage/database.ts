@@ -65,34 +65,27 @@ export function explainSqliteError(error: unknown, dbPath: string): unknown {
 export class Database {
   readonly path: string;
   readonly schemaVersion: number;
-  private readonly db: DatabaseSync;
+  private readonly options: OpenOptions;
+  private db: DatabaseSync;
 
-  private constructor(path: string, db: DatabaseSync, schemaVersion: number) {
+  private constructor(path: string, db: DatabaseSync, options: OpenOptions) {
     this.path = path;
     this.db = db;
-    this.schemaVersion = schemaVersion;
+    this.options = options;
+    this.schemaVersion = SCHEMA_VERSION;
   }
 
   static open(path: string, options: OpenOptions = {}): Database {
-    let db: DatabaseSync | undefined;
+    return new Database(path, connect(path, options), options);
+  }
+
+  /** Runs fn (which may replace the database file) with the connection closed, then opens it again. */
+  closeWhile<T>(fn: () => T): T {
+    this.close();
     try {
-      db = new DatabaseSync(path, { enableForeignKeyConstraints: true, timeout: options.busyTimeoutMs ?? 3000 });
-      db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
-      const version = readUserVersion(db);
-      if (version > SCHEMA_VERSION) {
-        throw new ServiceError(
-          'storage',
-          `This data folder was written by a newer version of GaitLens (database schema ${version}; this app knows up to ${SCHEMA_VERSION}). Nothing was changed; update GaitLens to open it.`,
-        );
-      }
-      migrate(db, version);
-      return new Database(path, db, SCHEMA_VERSION);
-    } catch (error) {
-      db?.close();
-      if (!existsSync(path) && !(error instanceof ServiceError)) {
-        throw new ServiceError('storage', `GaitLens cannot create its database at ${path}. Check that the folder is writable.`);
-      }
-      throw explainSqliteError(error, path);
+      return fn();
+    } finally {
+      this.db = connect(this.path, this.options);
     }
   }
 
@@ -120,11 +113,38 @@ export class Database {
   }
 
   private guard<T>(fn: () => T): T {
+    if (!this.db.isOpen) {
+      throw new ServiceError('storage', `The GaitLens database at ${this.path} could not be opened again. Close GaitLens and start it again.`);
+    }
     try {
       return fn();
     } catch (error) {
       throw explainSqliteError(error, this.path);
     }
+  }
+}
+
+/** Opens a connection: WAL, foreign keys on, refused when the schema is newer than this app, migrated. */
+function connect(path: string, options: OpenOptions): DatabaseSync {
+  let db: DatabaseSync | undefined;
+  try {
+    db = new DatabaseSync(path, { enableForeignKeyConstraints: true, timeout: options.busyTimeoutMs ?? 3000 });
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
+    const version = readUserVersion(db);
+    if (version > SCHEMA_VERSION) {
+      throw new ServiceError(
+        'storage',
+        `This data folder was written by a newer version of GaitLens (database schema ${version}; this app knows up to ${SCHEMA_VERSION}). Nothing was changed; update GaitLens to open it.`,
+      );
+    }
+    migrate(db, version);
+    return db;
+  } catch (error) {
+    db?.close();
+    if (!existsSync(path) && !(error instanceof ServiceError)) {
+      throw new ServiceError('storage', `GaitLens cannot create its database at ${path}. Check that the folder is writable.`);
+    }
+    throw explainSqliteError(error, path);
   }
 }
 
