@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { createDispatch, ServiceError } from '../../shared/contract/dispatch.ts';
+import { BACKUP_EXTENSION } from '../services/backup/backup.ts';
 import { DATA_DIR_ENV } from '../services/data-dir.ts';
 import { openServices, type Services } from '../services/services.ts';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.ts';
@@ -35,6 +36,24 @@ if (!app.requestSingleInstanceLock()) {
           };
           const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
           return picked.canceled ? [] : picked.filePaths;
+        },
+        chooseBackupDestination: async (suggestedName) => {
+          const options: Electron.SaveDialogOptions = {
+            title: 'Save the GaitLens backup',
+            defaultPath: join(app.getPath('documents'), suggestedName),
+            filters: [{ name: 'GaitLens backup', extensions: [BACKUP_EXTENSION.slice(1)] }],
+          };
+          const picked = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+          return picked.canceled || !picked.filePath ? null : picked.filePath;
+        },
+        chooseBackupFile: async () => {
+          const options: Electron.OpenDialogOptions = {
+            title: 'Choose the GaitLens backup to restore',
+            properties: ['openFile'],
+            filters: [{ name: 'GaitLens backup', extensions: [BACKUP_EXTENSION.slice(1)] }],
+          };
+          const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+          return picked.canceled ? null : (picked.filePaths[0] ?? null);
         },
       });
     } catch (error) {
