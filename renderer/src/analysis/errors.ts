@@ -10,7 +10,6 @@ export type AnalysisErrorCode =
   | 'truncated'
   | 'no-video-track'
   | 'unsupported-codec'
-  | 'decode-failed'
   | 'model'
   | 'invalid-window'
   | 'cancelled'
