@@ -48,3 +48,4 @@ export const BackupSource = z.discriminatedUnion('kind', [
   /** A backup file the browser uploaded to the local bridge first. */
   z.object({ kind: z.literal('upload'), uploadId: Id }),
 ]);
+export type BackupSource = z.infer<typeof BackupSource>;

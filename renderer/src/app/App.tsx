@@ -3,6 +3,7 @@ import type { AppInfo } from '../../../shared/contract/entities.ts';
 import { ClientListScreen } from '../screens/ClientListScreen.tsx';
 import { ClientScreen } from '../screens/ClientScreen.tsx';
 import { VisitScreen } from '../screens/VisitScreen.tsx';
+import { DataScreen } from '../screens/DataScreen.tsx';
 import { ErrorNotice } from '../components/ui.tsx';
 import { useHost } from './host-context.tsx';
 import { href, useRoute } from './routes.ts';
@@ -28,6 +29,9 @@ export function App() {
           <a className={route.screen !== 'clients' ? 'nav-link' : 'nav-link active'} href={href({ screen: 'clients' })}>
             Clients
           </a>
+          <a className={route.screen === 'data' ? 'nav-link active' : 'nav-link'} href={href({ screen: 'data' })}>
+            Data
+          </a>
         </nav>
         <footer className="sidebar-footer">
           {info ? (
@@ -49,6 +53,7 @@ export function App() {
               {route.screen === 'clients' && <ClientListScreen />}
               {route.screen === 'client' && <ClientScreen key={route.clientId} clientId={route.clientId} />}
               {route.screen === 'visit' && <VisitScreen key={route.visitId} visitId={route.visitId} />}
+              {route.screen === 'data' && <DataScreen info={info} />}
             </>
           )
         )}

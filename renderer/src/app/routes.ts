@@ -4,12 +4,14 @@ import { useEffect, useState } from 'react';
 export type Route =
   | { screen: 'clients' }
   | { screen: 'client'; clientId: string }
-  | { screen: 'visit'; visitId: string };
+  | { screen: 'visit'; visitId: string }
+  | { screen: 'data' };
 
 export function parseRoute(hash: string): Route {
   const [, kind, id] = hash.replace(/^#/, '').split('/');
   if (kind === 'clients' && id) return { screen: 'client', clientId: id };
   if (kind === 'visits' && id) return { screen: 'visit', visitId: id };
+  if (kind === 'data') return { screen: 'data' };
   return { screen: 'clients' };
 }
 
@@ -21,6 +23,8 @@ export function href(route: Route): string {
       return `#/clients/${route.clientId}`;
     case 'visit':
       return `#/visits/${route.visitId}`;
+    case 'data':
+      return '#/data';
   }
 }
 
