@@ -4,6 +4,8 @@
  */
 import { analyseVideo, AnalysisError, probeVideo } from './analysis/index.ts';
 import { timeDecoding, timeInference } from './analysis/benchmark.ts';
+import { connect } from './api/transport.ts';
+import { analyseAndSave, type AnalyseAndSaveOptions } from './app/analyse-and-save.ts';
 
 const longTasks: number[] = [];
 new PerformanceObserver((list) => {
@@ -18,6 +20,11 @@ const engine = {
   timeInference,
   /** Durations (ms) of the main thread's long tasks (over 50 ms) since the last call. */
   takeLongTasks: (): number[] => longTasks.splice(0),
+  /** The Analyse button's path for a stored video (the headless command): engine, then the API's save. */
+  analyseAndSave: async ({ mediaId, endS, ...options }: Omit<AnalyseAndSaveOptions, 'url' | 'endS'> & { mediaId: string; endS: number | null }) => {
+    const url = `media/${encodeURIComponent(mediaId)}`;
+    return analyseAndSave(connect().api, { ...options, url, endS: endS ?? (await probeVideo(url)).durationS });
+  },
 };
 
 export type GaitLensEngine = typeof engine;

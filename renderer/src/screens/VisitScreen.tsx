@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ErrorNotice, Loading, PageHeader } from '../components/ui.tsx';
 import { attachVideos, type AttachOutcome, type PendingVideo } from '../components/video-attach.ts';
 import { VideoPicker } from '../components/VideoPicker.tsx';
+import { AnalysePanel } from '../components/AnalysePanel.tsx';
 import { formatBytes, formatDate } from '../app/format.ts';
 import { useHost } from '../app/host-context.tsx';
 import { href } from '../app/routes.ts';
@@ -64,9 +65,12 @@ export function VisitScreen({ visitId }: { visitId: string }) {
           {v.videos.map((video) => (
             <li key={video.id} className="card video-card">
               <video src={host.mediaUrl(video.mediaId)} controls preload="metadata" muted playsInline />
-              <div className="video-meta">
-                <span className="file-name">{video.originalName}</span>
-                <span className="muted">{formatBytes(video.sizeBytes)}</span>
+              <div className="video-body">
+                <div className="video-meta">
+                  <span className="file-name">{video.originalName}</span>
+                  <span className="muted">{formatBytes(video.sizeBytes)}</span>
+                </div>
+                <AnalysePanel video={video} onSaved={visit.reload} />
               </div>
             </li>
           ))}

@@ -1,0 +1,31 @@
+/** One analysis, as the visit screen and the headless command both run it: pose engine, then storage. */
+import type { GaitLensApi } from '../../../shared/contract/api.ts';
+import type { AnalysisSummary } from '../../../shared/contract/entities.ts';
+import type { PoseModel } from '../../../shared/pose/track.ts';
+import { encodeTrack } from '../../../shared/pose/track-codec.ts';
+import { analyseVideo, type AnalyseOptions } from '../analysis/index.ts';
+
+export interface AnalyseAndSaveOptions {
+  visitVideoId: string;
+  url: string;
+  model: PoseModel;
+  captureFps: number | null;
+  startS: number;
+  endS: number;
+  workers?: 1 | 2;
+  signal?: AbortSignal;
+  onProgress?: AnalyseOptions['onProgress'];
+}
+
+export type AnalyseAndSaveOutcome =
+  | { status: 'saved'; summary: AnalysisSummary }
+  | { status: 'no-pose'; frames: number }
+  | { status: 'not-saved'; message: string };
+
+export async function analyseAndSave(api: GaitLensApi, options: AnalyseAndSaveOptions): Promise<AnalyseAndSaveOutcome> {
+  const { visitVideoId, ...engineOptions } = options;
+  const track = await analyseVideo(engineOptions);
+  if (!track.frames.some((f) => f.landmarks)) return { status: 'no-pose', frames: track.frames.length };
+  const saved = await api['analyses.save']({ visitVideoId, track: encodeTrack(track), startS: options.startS, endS: options.endS });
+  return saved.ok ? { status: 'saved', summary: saved.value } : { status: 'not-saved', message: saved.error.message };
+}

@@ -1,0 +1,206 @@
+import { useEffect, useRef, useState } from 'react';
+import type { AnalysisSummary, VisitVideo } from '../../../shared/contract/entities.ts';
+import type { PoseModel } from '../../../shared/pose/track.ts';
+import { AnalysisError, probeVideo, type VideoProbe } from '../analysis/index.ts';
+import { codecName } from '../analysis/errors.ts';
+import { analyseAndSave } from '../app/analyse-and-save.ts';
+import { formatDate } from '../app/format.ts';
+import { useHost } from '../app/host-context.tsx';
+import { ErrorNotice, Field } from './ui.tsx';
+
+const MODELS: { value: PoseModel; label: string }[] = [
+  { value: 'lite', label: 'Lite: quick preview' },
+  { value: 'full', label: 'Full: recommended' },
+  { value: 'heavy', label: 'Heavy: most accurate, about 3x slower' },
+];
+
+/** Below this share of frames with a pose the clinician is warned that the runner was often not found. */
+const LOW_POSE_SHARE = 0.8;
+
+interface Progress {
+  framesDone: number;
+  framesTotal: number;
+  framesPerSecond: number;
+  secondsLeft: number;
+}
+
+type State =
+  | { status: 'probing' }
+  | { status: 'unreadable'; message: string }
+  | { status: 'idle'; probe: VideoProbe }
+  | { status: 'running'; probe: VideoProbe; progress: Progress | null };
+
+/** Pose analysis of one attached video: capture rate, model and window, then progress and cancel. */
+export function AnalysePanel({ video, onSaved }: { video: VisitVideo; onSaved: () => void }) {
+  const host = useHost();
+  const url = host.mediaUrl(video.mediaId);
+  const [state, setState] = useState<State>({ status: 'probing' });
+  const [model, setModel] = useState<PoseModel>('full');
+  const [captureFps, setCaptureFps] = useState(video.captureFps !== null ? String(video.captureFps) : '');
+  const [startS, setStartS] = useState('0');
+  const [endS, setEndS] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const abort = useRef<AbortController | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    probeVideo(url).then(
+      (probe) => {
+        if (!current) return;
+        setState({ status: 'idle', probe });
+        setEndS(probe.durationS.toFixed(2));
+      },
+      (e: unknown) => current && setState({ status: 'unreadable', message: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      current = false;
+      abort.current?.abort();
+    };
+  }, [url]);
+
+  const label = `Analysis of ${video.originalName}`;
+  if (state.status === 'probing') {
+    return (
+      <div className="analyse-panel muted" aria-label={label}>
+        Reading the video…
+      </div>
+    );
+  }
+  if (state.status === 'unreadable') {
+    return (
+      <div className="analyse-panel" aria-label={label}>
+        <ErrorNotice title="This video cannot be analysed." error={state.message} />
+      </div>
+    );
+  }
+  const { probe } = state;
+  const busy = state.status === 'running';
+
+  const run = async () => {
+    setError(null);
+    setNotice(null);
+    const capture = captureFps.trim() === '' ? null : Number(captureFps);
+    const start = Number(startS);
+    const end = Number(endS);
+    if (capture !== (video.captureFps ?? null)) {
+      const saved = await host.api['videos.setCaptureFps']({ visitVideoId: video.id, captureFps: capture });
+      if (!saved.ok) return setError(saved.error.message);
+    }
+    const controller = new AbortController();
+    abort.current = controller;
+    setState({ status: 'running', probe, progress: null });
+    try {
+      const outcome = await analyseAndSave(host.api, {
+        visitVideoId: video.id,
+        url,
+        model,
+        captureFps: capture,
+        startS: start,
+        endS: end,
+        signal: controller.signal,
+        onProgress: (progress) => setState({ status: 'running', probe, progress }),
+      });
+      setState({ status: 'idle', probe });
+      if (outcome.status === 'no-pose') {
+        return setError(
+          'No person was found in any frame of this window. Check that the runner is fully in view (head to feet) and well lit, then analyse again. Nothing was saved.',
+        );
+      }
+      if (outcome.status === 'not-saved') return setError(outcome.message);
+      const { framesWithPose, frames } = outcome.summary;
+      if (framesWithPose / frames < LOW_POSE_SHARE) {
+        setNotice(`The runner was found in only ${framesWithPose} of ${frames} frames. Measures from the missing stretches will be less certain.`);
+      }
+      onSaved();
+    } catch (e) {
+      setState({ status: 'idle', probe });
+      if (e instanceof AnalysisError && e.code === 'cancelled') setNotice('Analysis cancelled. Nothing was saved.');
+      else setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      abort.current = null;
+    }
+  };
+
+  return (
+    <div className="analyse-panel" aria-label={label}>
+      <p className="probe muted">
+        {probe.width}×{probe.height}
+        {probe.rotation ? ` (rotated ${probe.rotation}°)` : ''} · {codecName(probe.codec)} · {probe.frames} frames ·{' '}
+        {probe.fileFps.toFixed(probe.fileFps % 1 ? 2 : 0)} fps{probe.variableFrameRate ? ' (variable)' : ''} ·{' '}
+        {probe.durationS.toFixed(1)} s
+      </p>
+      {video.analysis && <AnalysisSummaryLine analysis={video.analysis} />}
+      {error && <ErrorNotice error={error} />}
+      {notice && (
+        <div className="notice notice-warning" role="status">
+          {notice}
+        </div>
+      )}
+      {state.status === 'running' ? (
+        <div className="progress-block" role="status" aria-label="Analysis progress">
+          <progress max={1} value={state.progress ? state.progress.framesDone / Math.max(1, state.progress.framesTotal) : 0} />
+          <span data-testid="analysis-progress">
+            {state.progress ? progressText(state.progress) : 'Loading the pose model…'}
+          </span>
+          <button type="button" className="button-secondary" onClick={() => abort.current?.abort()}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <div className="analyse-options">
+          <Field label="Filmed at (fps)" hint={`Leave empty if the camera filmed at the file's ${probe.fileFps.toFixed(0)} fps; enter 120 or 240 for slow motion.`}>
+            <input
+              type="number"
+              min={1}
+              max={2000}
+              step="any"
+              placeholder={probe.fileFps.toFixed(probe.fileFps % 1 ? 2 : 0)}
+              value={captureFps}
+              onChange={(e) => setCaptureFps(e.target.value)}
+              disabled={busy}
+              name="captureFps"
+            />
+          </Field>
+          <Field label="Pose model">
+            <select value={model} onChange={(e) => setModel(e.target.value as PoseModel)} disabled={busy} name="model">
+              {MODELS.map((m) => (
+                <option key={m.value} value={m.value}>
+                  {m.label}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="From (s)">
+            <input type="number" min={0} step={0.1} value={startS} onChange={(e) => setStartS(e.target.value)} disabled={busy} name="startS" />
+          </Field>
+          <Field label="To (s)">
+            <input type="number" min={0} step={0.1} value={endS} onChange={(e) => setEndS(e.target.value)} disabled={busy} name="endS" />
+          </Field>
+          <button type="button" className="button-primary" onClick={run} disabled={busy}>
+            {video.analysis ? 'Analyse again' : 'Analyse'}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function AnalysisSummaryLine({ analysis }: { analysis: AnalysisSummary }) {
+  const share = analysis.framesWithPose / Math.max(1, analysis.frames);
+  return (
+    <p className="analysis-summary" data-testid="analysis-summary">
+      <strong>Analysed</strong> {formatDate(analysis.createdAt.slice(0, 10))} with the {analysis.model} model: pose found in{' '}
+      {analysis.framesWithPose} of {analysis.frames} frames ({Math.round(share * 100)}%) · {analysis.analysedS.toFixed(1)} s of
+      running at {analysis.captureFps.toFixed(analysis.captureFps % 1 ? 2 : 0)} fps
+      {analysis.captureFps !== analysis.fileFps ? ` (file plays at ${analysis.fileFps.toFixed(0)} fps)` : ''}
+    </p>
+  );
+}
+
+function progressText({ framesDone, framesTotal, framesPerSecond, secondsLeft }: Progress): string {
+  const speed = framesPerSecond > 0 && Number.isFinite(secondsLeft)
+    ? `${framesPerSecond.toFixed(1)} frames/s · about ${Math.ceil(secondsLeft)} s left`
+    : 'estimating time left';
+  return `${framesDone} of ${framesTotal} frames · ${speed}`;
+}

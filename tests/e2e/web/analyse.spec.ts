@@ -1,0 +1,90 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from './fixtures.ts';
+import { visitWithVideo } from './api.ts';
+import { REPO_ROOT, testVideo, VIDEOS } from '../../support/videos.ts';
+
+const FIXTURES = join(REPO_ROOT, 'tests', 'fixtures');
+
+test('analyse a real running clip from the visit screen; the analysis is kept after a reload', async ({ app, bridge }) => {
+  const video = testVideo(VIDEOS.treadmillLeft30);
+  test.skip('skip' in video, 'skip' in video ? video.skip : '');
+  if ('skip' in video) return;
+  const { visitId } = await visitWithVideo(app, video.path);
+  await app.goto(`${bridge.origin}/#/visits/${visitId}`);
+  const panel = app.getByLabel(`Analysis of ${VIDEOS.treadmillLeft30}`);
+  await expect(panel).toContainText('720×1280 · H.264 · 360 frames · 30 fps · 12.0 s');
+  await panel.getByLabel('Pose model').selectOption('lite');
+  await panel.getByLabel('From (s)').fill('2');
+  await panel.getByLabel('To (s)').fill('4');
+  await panel.getByRole('button', { name: 'Analyse' }).click();
+  await expect(panel.getByTestId('analysis-progress')).toBeVisible();
+  const summary = panel.getByTestId('analysis-summary');
+  await expect(summary).toBeVisible({ timeout: 60_000 });
+  const [, found, total] = /pose found in (\d+) of (\d+) frames/.exec((await summary.textContent()) ?? '') ?? [];
+  expect(Number(total)).toBe(60);
+  expect(Number(found) / Number(total)).toBeGreaterThanOrEqual(0.95);
+  await expect(summary).toContainText('with the lite model');
+  await expect(summary).toContainText('2.0 s of running at 30 fps');
+
+  await app.reload();
+  await expect(app.getByTestId('app-ready')).toBeVisible();
+  await expect(app.getByLabel(`Analysis of ${VIDEOS.treadmillLeft30}`).getByTestId('analysis-summary')).toContainText(`pose found in ${found} of 60 frames`);
+});
+
+test('an analysis can be cancelled and saves nothing', async ({ app, bridge }) => {
+  const video = testVideo(VIDEOS.treadmillLeft30);
+  test.skip('skip' in video, 'skip' in video ? video.skip : '');
+  if ('skip' in video) return;
+  const { visitId } = await visitWithVideo(app, video.path);
+  await app.goto(`${bridge.origin}/#/visits/${visitId}`);
+  const panel = app.getByLabel(`Analysis of ${VIDEOS.treadmillLeft30}`);
+  await panel.getByRole('button', { name: 'Analyse' }).click();
+  await expect(panel.getByTestId('analysis-progress')).toContainText('frames/s', { timeout: 30_000 });
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  await expect(panel.getByRole('status')).toContainText('Analysis cancelled. Nothing was saved.');
+  await expect(panel.getByTestId('analysis-summary')).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: 'Analyse' })).toBeEnabled();
+});
+
+test('a clip with nobody in it says so and saves nothing', async ({ app, bridge }) => {
+  const { visitId } = await visitWithVideo(app, join(FIXTURES, 'empty-scene-vp8.webm'));
+  await app.goto(`${bridge.origin}/#/visits/${visitId}`);
+  const panel = app.getByLabel('Analysis of empty-scene-vp8.webm');
+  await expect(panel).toContainText('320×240 · VP8 · 60 frames');
+  await panel.getByLabel('Pose model').selectOption('lite');
+  await panel.getByRole('button', { name: 'Analyse' }).click();
+  await expect(panel.getByRole('alert')).toContainText('No person was found in any frame', { timeout: 60_000 });
+  await expect(panel.getByTestId('analysis-summary')).toHaveCount(0);
+});
+
+test('an HEVC clip is named as such, with what to do', async ({ app, bridge }) => {
+  const { visitId } = await visitWithVideo(app, join(FIXTURES, 'hevc-testsrc.mp4'));
+  await app.goto(`${bridge.origin}/#/visits/${visitId}`);
+  const alert = app.getByLabel('Analysis of hevc-testsrc.mp4').getByRole('alert');
+  await expect(alert).toContainText('This video cannot be analysed.');
+  await expect(alert).toContainText('HEVC (H.265)');
+  await expect(alert).toContainText('H.264');
+});
+
+for (const [name, layout] of [[VIDEOS.treadmillLeft30, 'its index was at the end, so it is cut off']] as const) {
+  test(`a truncated clip (${layout}) gets a clear message, not a hang`, async ({ app, bridge }, testInfo) => {
+    const video = testVideo(name);
+    test.skip('skip' in video, 'skip' in video ? video.skip : '');
+    if ('skip' in video) return;
+    const cut = testInfo.outputPath('cut-short.mp4');
+    const bytes = readFileSync(video.path);
+    writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length * 0.4)));
+    const { visitId } = await visitWithVideo(app, cut);
+    await app.goto(`${bridge.origin}/#/visits/${visitId}`);
+    const panel = app.getByLabel('Analysis of cut-short.mp4');
+    const analyse = panel.getByRole('button', { name: 'Analyse' });
+    await expect(panel.getByRole('alert').or(analyse)).toBeVisible({ timeout: 30_000 });
+    if (await analyse.isVisible()) {
+      await panel.getByLabel('Pose model').selectOption('lite');
+      await analyse.click();
+    }
+    await expect(panel.getByRole('alert')).toContainText(/incomplete|cut short|truncated|damaged/i, { timeout: 90_000 });
+    await expect(panel.getByTestId('analysis-summary')).toHaveCount(0);
+  });
+}
