@@ -177,12 +177,27 @@ export interface EventDetection {
   stridePeriodFrames: number | null;
 }
 
+/**
+ * Lowest point of the foot against the ground, per frame: the larger of heel and toe image y,
+ * each measured from its own ground level (90th percentile over the stance window). Pose
+ * models place the heel landmark above the sole and the toe landmark at it, so on real clips
+ * the landed heel sits higher in the image than the landed toe; one shared ground level would
+ * start the contact only when the forefoot is down.
+ */
+function footOverGround(limb: Limb, from: number, to: number): number[] {
+  const ground = (y: readonly number[]) => percentile(y.slice(from, to + 1), 90);
+  const gh = ground(limb.heel.y);
+  const gt = ground(limb.toe.y);
+  return limb.heel.y.map((hy, i) => {
+    const v = Math.max(Number.isFinite(gh) ? hy - gh : -Infinity, Number.isFinite(gt) ? limb.toe.y[i]! - gt : -Infinity);
+    return Number.isFinite(v) ? v : Number.NaN;
+  });
+}
+
 function sagittalFoot(input: EventInput, side: Side, period: number): FootEvents {
   const hip = midpoint(input.filtered.left.hip, input.filtered.right.hip);
   const limb = input.filtered[side];
   const relX = limb.ankle.x.map((x, i) => x - hip.x[i]!);
-  const lowSmooth = footLowY(limb);
-  const lowRaw = footLowY(input.filled[side]);
   const half = Math.max(2, Math.round(0.3 * period));
   const w = Math.max(3, Math.round(0.08 * period));
   const tol = 0.04 * input.legLengthPx;
@@ -193,14 +208,14 @@ function sagittalFoot(input: EventInput, side: Side, period: number): FootEvents
     if (p < 0 || p - a < 2) continue;
     const from = Math.max(0, a - Math.round(0.15 * period));
     const to = Math.min(n - 1, p + Math.round(0.15 * period));
-    const ground = percentile(lowSmooth.slice(a, p + 1), 90);
-    if (!Number.isFinite(ground)) continue;
+    const lowSmooth = footOverGround(limb, a, p);
+    const lowRaw = footOverGround(input.filled[side], a, p);
     const centre = argMax(lowSmooth, a, p);
-    if (centre < 0 || lowSmooth[centre]! < ground - tol) continue;
+    if (centre < 0 || !(lowSmooth[centre]! >= -tol)) continue;
     let s = centre;
-    while (s - 1 >= from && lowSmooth[s - 1]! >= ground - tol) s--;
+    while (s - 1 >= from && lowSmooth[s - 1]! >= -tol) s--;
     let e = centre;
-    while (e + 1 <= to && lowSmooth[e + 1]! >= ground - tol) e++;
+    while (e + 1 <= to && lowSmooth[e + 1]! >= -tol) e++;
     // a plateau that touches the clip's edge is cut: its event is unknown
     const ic = s > 0 ? hingeFrame(lowRaw, Math.max(0, s - w), Math.min(n - 1, s + w), 'landing') : null;
     const toe = e < n - 1 ? hingeFrame(lowRaw, Math.max(0, e - w), Math.min(n - 1, e + w), 'lifting') : null;

@@ -55,6 +55,25 @@ function predictionCost(
   return cost;
 }
 
+/**
+ * A label exchange between two frames is decisive when the legs, paired across, are much
+ * closer than paired as labelled (knee to toe, positions only). Where the legs overlap
+ * (crossing in a side view) or one leg collapses onto the other, neither pairing is clearly
+ * better, and a switch there is no evidence of a swap.
+ */
+export const DECISIVE_RATIO = 0.25;
+
+function decisiveExchange(a: { l: (Xy | null)[]; r: (Xy | null)[] }, b: { l: (Xy | null)[]; r: (Xy | null)[] }): boolean {
+  let same = 0;
+  let cross = 0;
+  for (let j = 1; j < LEG_JOINTS.length; j++) {
+    const d = (p: Xy | null | undefined, q: Xy | null | undefined) => (p && q ? (p[0] - q[0]) ** 2 + (p[1] - q[1]) ** 2 : 0);
+    same += d(a.l[j], b.l[j]) + d(a.r[j], b.r[j]);
+    cross += d(a.l[j], b.r[j]) + d(a.r[j], b.l[j]);
+  }
+  return cross < DECISIVE_RATIO * same;
+}
+
 export function detectLegSwaps(body: BodySeries, legLengthPx: number, frameIndex: readonly number[]): SwapDetection {
   const valid: number[] = [];
   const frames: { l: (Xy | null)[]; r: (Xy | null)[] }[] = [];
@@ -111,6 +130,10 @@ export function detectLegSwaps(body: BodySeries, legLengthPx: number, frameIndex
     states[t] = state % 2;
     if (t === 1) states[0] = Math.floor(state / 2);
     else state = back[t - 2]![state]!;
+  }
+  // A switch that is not decisive on its own two frames (a glitch, legs overlapping) is undone.
+  for (let t = 1; t < m; t++) {
+    if (states[t] !== states[t - 1] && !decisiveExchange(frames[t - 1]!, frames[t]!)) for (let k = t; k < m; k++) states[k] = 1 - states[k]!;
   }
   // The cost is symmetric under exchanging all labels: keep the labelling that changes fewer frames.
   const ones = states.filter((s) => s === 1).length;
