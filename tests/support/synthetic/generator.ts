@@ -29,6 +29,13 @@ export interface SyntheticNoise {
   dropoutRate?: number;
   /** Visibility of the far leg in a side view (default 0.75). */
   farVisibility?: number;
+  /**
+   * Height of the heel landmark above the sole, cm (along the foot's normal). Real pose models
+   * put the heel landmark on the heel bone, so a landed heel sits higher than a landed toe.
+   */
+  heelAboveSoleCm?: number;
+  /** Fraction of side-view frames whose far knee, ankle, heel and toe collapse onto the near leg's (occlusion). */
+  farCollapseRate?: number;
 }
 
 export interface SyntheticSpec {
@@ -238,7 +245,8 @@ export function generateTrack(spec: SyntheticSpec): { track: LandmarkTrack; trut
       add(L ? Landmark.leftHip : Landmark.rightHip, g.hip);
       add(L ? Landmark.leftKnee : Landmark.rightKnee, g.knee);
       add(L ? Landmark.leftAnkle : Landmark.rightAnkle, g.ankle);
-      add(L ? Landmark.leftHeel : Landmark.rightHeel, g.heel);
+      const lift = (spec.noise?.heelAboveSoleCm ?? 0) / 100;
+      add(L ? Landmark.leftHeel : Landmark.rightHeel, [g.heel[0] - lift * Math.sin(g.ft), g.heel[1] + lift * Math.cos(g.ft), g.heel[2]]);
       add(L ? Landmark.leftFootIndex : Landmark.rightFootIndex, g.toe);
       contactHeight[s] = g.lowest + py;
     }
@@ -386,6 +394,12 @@ export function generateTrack(spec: SyntheticSpec): { track: LandmarkTrack; trut
       }
       const visibility = far && sideView ? (noise?.farVisibility ?? 0.75) : 0.97;
       lms.push({ x: x / image.width, y: y / image.height, z: pr.z, visibility, presence: 0.99 });
+    }
+    if (farSide && noise?.farCollapseRate && rng.uniform() < noise.farCollapseRate) {
+      for (const [a, b] of legPairs.slice(1)) {
+        const [far, near] = farSide === 'left' ? [a, b] : [b, a];
+        lms[far] = { ...lms[near]!, visibility: lms[far]!.visibility };
+      }
     }
     if (spec.swaps?.some((sw) => k >= sw.startFrame && k <= sw.endFrame)) {
       for (const [a, b] of legPairs) {

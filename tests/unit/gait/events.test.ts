@@ -39,6 +39,15 @@ test('overground side view: events within 1 frame at 60 fps', () => {
   }
 });
 
+test('heel landmark above the sole (as on real tracks): IC and TO within 1 frame at 60 fps', () => {
+  const { track, truth } = generateTrack(runningSpec({ fps: 60, noise: { seed: 3, heelAboveSoleCm: 4 } }));
+  const a = analyseTrack(track);
+  for (const type of ['IC', 'TO'] as const) {
+    const errs = eventErrorsFrames(a, truth, 60, type);
+    assert.ok(errs.length > 10 && Math.max(...errs) <= 1, `${type} max error ${Math.max(...errs).toFixed(2)} frames`);
+  }
+});
+
 test('realistic noise (2 px jitter, outliers, dropouts): 95% of events within 35 ms, all within 45 ms', () => {
   for (const fps of [60, 120]) {
     for (const seed of [1, 2]) {

@@ -39,6 +39,15 @@ test('no swaps in a clean track: nothing changed', () => {
   assert.equal(analyseTrack(track).identity.framesChangedAuto, 0);
 });
 
+test('far leg collapsing onto the near leg in single frames (occlusion) is not taken for a swap', () => {
+  for (const fps of [30, 60]) {
+    const { track, truth } = generateTrack(runningSpec({ fps, noise: { seed: 11, jitterPx: 2, farCollapseRate: 0.04 } }));
+    const a = analyseTrack(track);
+    assert.ok(a.identity.framesChangedAuto <= 0.02 * track.frames.length, `${fps} fps: changed ${a.identity.framesChangedAuto} frames`);
+    assert.ok(Math.abs(a.metrics.cadenceSpm.mean! - truth.cadenceSpm) < 2, `${fps} fps: cadence ${a.metrics.cadenceSpm.mean}`);
+  }
+});
+
 test('manual swap stretches are applied after the automatic fix and reported', () => {
   const { track, truth } = generateTrack(runningSpec({ fps: 60, durationS: 4 }));
   const manual = analyseTrack(track, { swapStretches: [{ startFrame: 50, endFrame: 59 }] });
