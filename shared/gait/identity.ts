@@ -63,33 +63,74 @@ function predictionCost(
  */
 export const DECISIVE_RATIO = 0.25;
 
-function decisiveExchange(a: { l: (Xy | null)[]; r: (Xy | null)[] }, b: { l: (Xy | null)[]; r: (Xy | null)[] }): boolean {
+type LegFrame = { l: (Xy | null)[]; r: (Xy | null)[] };
+
+/** Squared distances knee to toe between two frames, legs paired as labelled and paired across. */
+function pairings(a: LegFrame, b: LegFrame): { same: number; cross: number } {
   let same = 0;
   let cross = 0;
+  const d = (p: Xy | null | undefined, q: Xy | null | undefined) => (p && q ? (p[0] - q[0]) ** 2 + (p[1] - q[1]) ** 2 : 0);
   for (let j = 1; j < LEG_JOINTS.length; j++) {
-    const d = (p: Xy | null | undefined, q: Xy | null | undefined) => (p && q ? (p[0] - q[0]) ** 2 + (p[1] - q[1]) ** 2 : 0);
     same += d(a.l[j], b.l[j]) + d(a.r[j], b.r[j]);
     cross += d(a.l[j], b.r[j]) + d(a.r[j], b.l[j]);
   }
-  return cross < DECISIVE_RATIO * same;
+  return { same, cross };
+}
+
+function decisiveExchange(a: LegFrame, b: LegFrame, ratio = DECISIVE_RATIO): boolean {
+  const { same, cross } = pairings(a, b);
+  return cross < ratio * same;
+}
+
+/**
+ * A glitch frame fits neither pairing of its legs to the straight line between its neighbours:
+ * its squared distance (knee to toe) from the neighbours' midpoint, under the better pairing,
+ * exceeds GLITCH_FLOOR squared leg lengths. A frame whose labels are merely exchanged pairs well
+ * across and is not a glitch, so real short swaps are kept.
+ */
+export const GLITCH_FLOOR = 0.1;
+
+/** Squared distance of frame c from the midpoint of p and q (q paired to p as fits best), c paired as fits best. */
+function offLine(p: LegFrame, c: LegFrame, q: LegFrame): number {
+  const { same, cross } = pairings(p, q);
+  const q2 = cross < same ? { l: q.r, r: q.l } : q;
+  const mid = (a: Xy | null | undefined, b: Xy | null | undefined): Xy | null => (a && b ? [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2] : null);
+  const m: LegFrame = { l: p.l.map((a, j) => mid(a, q2.l[j])), r: p.r.map((a, j) => mid(a, q2.r[j])) };
+  const fit = pairings(m, c);
+  return Math.min(fit.same, fit.cross);
+}
+
+/** Indices (into frames) of single-frame glitches: frames further off their neighbours' line than the floor and than either neighbour. */
+function glitchFrames(frames: readonly LegFrame[], scale2: number): Set<number> {
+  const score = frames.map((c, t) => (t > 0 && t + 1 < frames.length ? offLine(frames[t - 1]!, c, frames[t + 1]!) : 0));
+  const out = new Set<number>();
+  for (let t = 1; t + 1 < frames.length; t++) {
+    if (score[t]! > GLITCH_FLOOR * scale2 && score[t]! > score[t - 1]! && score[t]! > score[t + 1]!) out.add(t);
+  }
+  return out;
 }
 
 export function detectLegSwaps(body: BodySeries, legLengthPx: number, frameIndex: readonly number[]): SwapDetection {
-  const valid: number[] = [];
-  const frames: { l: (Xy | null)[]; r: (Xy | null)[] }[] = [];
+  const swapped = new Array<boolean>(body.n).fill(false);
+  if (!(legLengthPx > 0)) return { swapped, stretches: [], framesChanged: 0 };
+  const scale2 = legLengthPx * legLengthPx;
+  const candidates: number[] = [];
+  const all: LegFrame[] = [];
   for (let k = 0; k < body.n; k++) {
     const l = legPoints(body.left, k);
     const r = legPoints(body.right, k);
     // knee (1) and ankle (2) of both legs are required
     if (l[1] && l[2] && r[1] && r[2]) {
-      valid.push(k);
-      frames.push({ l, r });
+      candidates.push(k);
+      all.push({ l, r });
     }
   }
-  const swapped = new Array<boolean>(body.n).fill(false);
+  // glitch frames take no part in the labelling (cleaning rejects them as outliers)
+  const glitches = glitchFrames(all, scale2);
+  const valid = candidates.filter((_, i) => !glitches.has(i));
+  const frames = all.filter((_, i) => !glitches.has(i));
   const m = frames.length;
-  if (m < 3 || !(legLengthPx > 0)) return { swapped, stretches: [], framesChanged: 0 };
-  const scale2 = legLengthPx * legLengthPx;
+  if (m < 3) return { swapped, stretches: [], framesChanged: 0 };
   // pair state index: 2 * previous + current
   let cost = [0, 0, 0, 0];
   const back: number[][] = [];
@@ -131,17 +172,25 @@ export function detectLegSwaps(body: BodySeries, legLengthPx: number, frameIndex
     if (t === 1) states[0] = Math.floor(state / 2);
     else state = back[t - 2]![state]!;
   }
-  // A switch that is not decisive on its own two frames (a glitch, legs overlapping) is undone.
+  // A switch must be decisive on its own two frames and, when it lasts, the frame after it must
+  // still pair better across with the frame before it: a glitch, legs overlapping or the far leg
+  // collapsing onto the near one give switches that fail this, and on real tracks they produced
+  // long false swaps. Such a switch is undone.
+  const exchanged = (a: number, b: number, ratio = DECISIVE_RATIO) => decisiveExchange(frames[a]!, frames[b]!, ratio);
   for (let t = 1; t < m; t++) {
-    if (states[t] !== states[t - 1] && !decisiveExchange(frames[t - 1]!, frames[t]!)) for (let k = t; k < m; k++) states[k] = 1 - states[k]!;
+    if (states[t] === states[t - 1]) continue;
+    const lasts = t + 1 < m && states[t + 1] === states[t];
+    if (!exchanged(t - 1, t) || (lasts && !exchanged(t - 1, t + 1, 1))) for (let k = t; k < m; k++) states[k] = 1 - states[k]!;
   }
   // The cost is symmetric under exchanging all labels: keep the labelling that changes fewer frames.
   const ones = states.filter((s) => s === 1).length;
   const flip = ones > m / 2 ? 1 : 0;
+  // frames between labelled frames (glitches, missing legs) are swapped when the labelled frames on both sides are
+  const on = (t: number) => (states[t]! ^ flip) === 1;
   let v = 0;
-  for (let k = 0; k < body.n; k++) {
+  for (let k = valid[0]!; k < body.n; k++) {
     while (v + 1 < m && valid[v + 1]! <= k) v++;
-    swapped[k] = (states[v]! ^ flip) === 1 && valid[0]! <= k;
+    swapped[k] = on(v) && (valid[v] === k || v + 1 >= m || on(v + 1));
   }
   const stretches = maskToStretches(swapped, frameIndex);
   return { swapped, stretches, framesChanged: swapped.filter(Boolean).length };

@@ -36,6 +36,12 @@ export interface SyntheticNoise {
   heelAboveSoleCm?: number;
   /** Fraction of side-view frames whose far knee, ankle, heel and toe collapse onto the near leg's (occlusion). */
   farCollapseRate?: number;
+  /**
+   * Frames that start a pose-model glitch (as on a real 60 fps treadmill clip): this frame has
+   * its leg labels exchanged, and the next frame has both legs' knee, ankle, heel and toe merged
+   * at their midpoint.
+   */
+  glitchFrames?: number[];
 }
 
 export interface SyntheticSpec {
@@ -401,7 +407,16 @@ export function generateTrack(spec: SyntheticSpec): { track: LandmarkTrack; trut
         lms[far] = { ...lms[near]!, visibility: lms[far]!.visibility };
       }
     }
-    if (spec.swaps?.some((sw) => k >= sw.startFrame && k <= sw.endFrame)) {
+    if (noise?.glitchFrames?.includes(k - 1)) {
+      for (const [a, b] of legPairs.slice(1)) {
+        const pa = lms[a]!;
+        const pb = lms[b]!;
+        const mid = { ...pa, x: (pa.x + pb.x) / 2, y: (pa.y + pb.y) / 2 };
+        lms[a] = mid;
+        lms[b] = { ...mid, visibility: pb.visibility };
+      }
+    }
+    if (spec.swaps?.some((sw) => k >= sw.startFrame && k <= sw.endFrame) || noise?.glitchFrames?.includes(k)) {
       for (const [a, b] of legPairs) {
         const tmp = lms[a]!;
         lms[a] = lms[b]!;

@@ -48,6 +48,16 @@ test('far leg collapsing onto the near leg in single frames (occlusion) is not t
   }
 });
 
+test('a glitch (one swapped frame, then one with the legs merged) is not taken for a long swap', () => {
+  for (const fps of [30, 60]) {
+    const glitchFrames = [0.2, 1.37, 2.61, 3.08, 4.55, 5.9, 7.02].map((s) => Math.round(s * fps));
+    const { track, truth } = generateTrack(runningSpec({ fps, noise: { seed: 12, jitterPx: 2, glitchFrames } }));
+    const a = analyseTrack(track);
+    assert.ok(a.identity.framesChangedAuto <= glitchFrames.length, `${fps} fps: changed ${a.identity.framesChangedAuto} frames`);
+    assert.ok(Math.abs(a.metrics.cadenceSpm.mean! - truth.cadenceSpm) < 1, `${fps} fps: cadence ${a.metrics.cadenceSpm.mean}`);
+  }
+});
+
 test('manual swap stretches are applied after the automatic fix and reported', () => {
   const { track, truth } = generateTrack(runningSpec({ fps: 60, durationS: 4 }));
   const manual = analyseTrack(track, { swapStretches: [{ startFrame: 50, endFrame: 59 }] });
