@@ -86,6 +86,7 @@ export function analyseTrack(track: LandmarkTrack, options: AnalysisOptions = {}
     gait: metrics.gait.kind,
     calibrated: calibration.pxPerCm !== null,
     cadenceSpm: metrics.cadenceSpm,
+    cycleCadenceSpm: detection.stridePeriodFrames ? (120 * sampleRateHz) / detection.stridePeriodFrames : null,
     trunkLeanDeg: metrics.trunkLeanDeg,
     perSide: metrics.perSide,
     symmetry,

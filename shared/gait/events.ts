@@ -30,44 +30,82 @@ export function footLowY(limb: Limb): number[] {
   });
 }
 
+function centred(s: readonly number[]): number[] {
+  const fin = s.filter((v) => Number.isFinite(v));
+  const m = fin.reduce((a, b) => a + b, 0) / Math.max(1, fin.length);
+  return s.map((v) => v - m);
+}
+
+/**
+ * Correlation at lags 0..maxLag of each pair [a, b] (a[i] against b[i + lag]), summed over the
+ * pairs and normalised over the samples known in both, so that unknown stretches (the runner
+ * out of the frame) and a shorter overlap at long lags do not shrink it. Lags with fewer than
+ * minOverlap such samples get 0.
+ */
+function correlation(pairs: readonly (readonly [number[], number[]])[], n: number, maxLag: number, minOverlap: number): number[] {
+  const values: number[] = [];
+  for (let lag = 0; lag <= maxLag; lag++) {
+    let num = 0;
+    let aa = 0;
+    let bb = 0;
+    let count = 0;
+    for (const [a, b] of pairs) {
+      for (let i = 0; i + lag < n; i++) {
+        const x = a[i]!;
+        const y = b[i + lag]!;
+        if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+        num += x * y;
+        aa += x * x;
+        bb += y * y;
+        count++;
+      }
+    }
+    values.push(count >= minOverlap * pairs.length && aa > 0 && bb > 0 ? num / Math.sqrt(aa * bb) : 0);
+  }
+  return values;
+}
+
+/** First peak over 0.3 at or after minLag and after the correlation has gone negative, refined by a parabola; null when none. */
+function firstPeak(values: readonly number[], minLag: number): number | null {
+  const maxLag = values.length - 1;
+  let lag = 1;
+  while (lag < maxLag && values[lag]! > 0) lag++;
+  for (let l = Math.max(lag, minLag, 1); l < maxLag; l++) {
+    const v = values[l]!;
+    if (v > 0.3 && v >= values[l - 1]! && v >= values[l + 1]!) {
+      const a = values[l - 1]!;
+      const c = values[l + 1]!;
+      const den = a - 2 * v + c;
+      return den < 0 ? l + (0.5 * (a - c)) / den : l;
+    }
+  }
+  return null;
+}
+
 /** Stride period in frames from the summed autocorrelation of the given cyclic series. */
 export function stridePeriodFrames(series: readonly (readonly number[])[], minLag = 8): number | null {
   const n = series[0]?.length ?? 0;
-  const maxLag = Math.floor(n / 2);
+  const maxLag = Math.floor((2 * n) / 3);
   if (maxLag <= minLag) return null;
-  const centred = series.map((s) => {
-    const fin = s.filter((v) => Number.isFinite(v));
-    const m = fin.reduce((a, b) => a + b, 0) / Math.max(1, fin.length);
-    return s.map((v) => (Number.isFinite(v) ? v - m : 0));
-  });
-  const ac = (lag: number) => {
-    let num = 0;
-    let den = 0;
-    for (const s of centred) {
-      for (let i = 0; i + lag < n; i++) num += s[i]! * s[i + lag]!;
-      for (let i = 0; i < n; i++) den += s[i]! * s[i]!;
-    }
-    return den > 0 ? (num / (n - lag)) * (n / den) : 0;
-  };
-  const values: number[] = [];
-  for (let lag = 0; lag <= maxLag; lag++) values.push(ac(lag));
-  let lag = 1;
-  while (lag < maxLag && values[lag]! > 0) lag++;
-  let best = -1;
-  for (let l = Math.max(lag, minLag); l < maxLag; l++) {
-    const v = values[l]!;
-    if (v > 0.3 && v >= values[l - 1]! && v >= values[l + 1]!) {
-      best = l;
-      break;
-    }
-  }
-  if (best < 0) return null;
-  // parabolic refinement of the peak
-  const a = values[best - 1]!;
-  const b = values[best]!;
-  const c = values[best + 1]!;
-  const den = a - 2 * b + c;
-  return den < 0 ? best + (0.5 * (a - c)) / den : best;
+  const c = series.map(centred);
+  return firstPeak(correlation(c.map((s) => [s, s] as const), n, maxLag, minLag), minLag);
+}
+
+/**
+ * Stride period in frames from the distance between the two feet's cyclic series, which peaks
+ * once per step whichever leg carries which label: twice the first peak of its
+ * autocorrelation. It survives leg-label swaps and needs about half the clip length the
+ * per-foot autocorrelation needs, so it serves clips holding fewer than two clean strides (a
+ * short overground pass, a slow-motion file).
+ */
+export function stridePeriodFromSteps(left: readonly number[], right: readonly number[], minLag = 8): number | null {
+  const n = left.length;
+  const maxLag = Math.floor((2 * n) / 3);
+  const stepMin = Math.ceil(minLag / 2);
+  if (maxLag <= stepMin + 1) return null;
+  const d = centred(left.map((x, i) => Math.abs(x - right[i]!)));
+  const step = firstPeak(correlation([[d, d]], n, maxLag, stepMin), stepMin);
+  return step === null ? null : 2 * step;
 }
 
 /** Frames that are the largest finite value within +/- halfWindow frames (the clip's edge frames included: callers check what follows). */
@@ -260,7 +298,7 @@ export function detectEvents(input: EventInput): EventDetection {
   const cyc = SIDES.map((s) =>
     input.view === 'sagittal' ? input.filtered[s].ankle.x.map((x, i) => x - hip.x[i]!) : footLowY(input.filtered[s]),
   );
-  const period = stridePeriodFrames(cyc);
+  const period = stridePeriodFrames(cyc) ?? stridePeriodFromSteps(cyc[0]!, cyc[1]!);
   const perSide: Record<Side, FootEvents> = { left: { ic: [], to: [] }, right: { ic: [], to: [] } };
   if (period === null || !(input.legLengthPx > 0)) return { perSide, stridePeriodFrames: period };
   for (const s of SIDES) {

@@ -43,6 +43,11 @@ export interface FindingContext {
   gait: 'running' | 'walking' | 'unknown';
   calibrated: boolean;
   cadenceSpm: MetricSummary;
+  /**
+   * Cadence implied by the feet's cycle (two steps per stride period), known even when too few
+   * strides are complete for a measured cadence (a slow-motion clip holding under two strides).
+   */
+  cycleCadenceSpm: number | null;
   trunkLeanDeg: MetricSummary;
   perSide: Record<Side, SideMetrics>;
   symmetry: Record<string, SymmetryEntry>;
@@ -77,8 +82,17 @@ function finding(f: Omit<Finding, 'level'>): Finding {
 
 const uniq = (xs: SourceId[]) => [...new Set(xs)];
 
-const implausibleCadence = (ctx: FindingContext) =>
-  ctx.gait === 'running' && ctx.cadenceSpm.mean !== null && ctx.cadenceSpm.mean < THRESHOLDS.implausibleCadenceSpm.value;
+/** Confidence given to a cadence read from the feet's cycle alone (no complete strides). */
+const CYCLE_CADENCE_CONFIDENCE = 0.3;
+
+/** The cadence to judge the capture rate by: measured from steps, else from the feet's cycle when no gait was classified. */
+function judgedCadence(ctx: FindingContext): { value: number; confidence: number; fromCycle: boolean } | null {
+  if (ctx.gait === 'running' && ctx.cadenceSpm.mean !== null) return { value: ctx.cadenceSpm.mean, confidence: ctx.cadenceSpm.confidence, fromCycle: false };
+  if (ctx.gait === 'unknown' && ctx.cycleCadenceSpm !== null) return { value: ctx.cycleCadenceSpm, confidence: CYCLE_CADENCE_CONFIDENCE, fromCycle: true };
+  return null;
+}
+
+const implausibleCadence = (ctx: FindingContext) => (judgedCadence(ctx)?.value ?? Infinity) < THRESHOLDS.implausibleCadenceSpm.value;
 
 function needsRunning(ctx: FindingContext): string | null {
   if (ctx.gait === 'walking') return 'The clip looks like walking: running findings do not apply.';
@@ -94,17 +108,18 @@ export const RULES: FindingRule[] = [
     title: 'Check the capture frame rate',
     sources: ['gaitlensScreening'],
     evaluate: (ctx) => {
-      if (!implausibleCadence(ctx)) return { findings: [] };
-      const c = ctx.cadenceSpm;
+      const c = judgedCadence(ctx);
+      if (!c || !implausibleCadence(ctx)) return { findings: [] };
+      const how = c.fromCycle ? ' (from the feet\'s cycle: too few complete strides to measure it step by step)' : '';
       return {
         findings: [
           finding({
             id: 'check-capture-rate',
             side: null,
             title: 'Check the capture frame rate',
-            plainText: `The measured step rate (${round1(c.mean!)} steps/min) is too low for running. The video is probably slow motion: confirm the real capture frame rate and the analysis will be redone.`,
-            clinicalText: `Running cadence of ${round1(c.mean!)} steps/min is implausible (under ${THRESHOLDS.implausibleCadenceSpm.value}). Phones store slow motion at a playback rate that hides the capture rate; all time-based measures are scaled wrongly, so cadence and overstriding verdicts are withheld until the capture rate is confirmed.`,
-            triggeringValues: [trigger('cadenceSpm', null, c.mean!)],
+            plainText: `The step rate (${round1(c.value)} steps/min${how}) is too low for running. The video is probably slow motion: confirm the real capture frame rate and the analysis will be redone.`,
+            clinicalText: `Running cadence of ${round1(c.value)} steps/min${how} is implausible (under ${THRESHOLDS.implausibleCadenceSpm.value}). Phones store slow motion at a playback rate that hides the capture rate; all time-based measures are scaled wrongly, so cadence and overstriding verdicts are withheld until the capture rate is confirmed.`,
+            triggeringValues: [trigger('cadenceSpm', null, c.value)],
             referenceValues: [thresholdRef(`Running cadence is rarely under ${THRESHOLDS.implausibleCadenceSpm.value} steps/min.`, 'implausibleCadenceSpm')],
             confidence: c.confidence,
             sources: ['gaitlensScreening'],

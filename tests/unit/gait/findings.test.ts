@@ -57,6 +57,22 @@ test('slow motion with a wrong capture rate: "check the capture frame rate" inst
   assertWellFormed(wrong);
 });
 
+test('slow motion holding under two strides: the feet\'s cycle still raises "check the capture frame rate"', () => {
+  for (const durationS of [0.65, 0.8]) {
+    const spec = { fps: 240, claimedCaptureFps: 30, durationS };
+    const wrong = run(spec);
+    assert.equal(wrong.gait.kind, 'unknown', 'no complete stride');
+    assert.deepEqual(ids(wrong), ['check-capture-rate']);
+    const f = wrong.findings[0]!;
+    assert.ok(Math.abs(f.triggeringValues[0]!.value - 170 / 8) < 1, `cycle cadence ${f.triggeringValues[0]!.value}`);
+    assert.match(f.plainText, /cycle/);
+    assertWellFormed(wrong);
+    assert.deepEqual(ids(run(spec, { captureFps: 240 })), []);
+  }
+  const longer = run({ fps: 240, claimedCaptureFps: 30, durationS: 1, startPhase: 0.6 }, { captureFps: 240 });
+  assert.ok(Math.abs(longer.metrics.cadenceSpm.mean! - 170) < 1, `cadence ${longer.metrics.cadenceSpm.mean}`);
+});
+
 test('low cadence with the +5-10% cue', () => {
   const a = run({ cadenceSpm: 150 });
   const f = a.findings.find((x) => x.id === 'low-cadence');
