@@ -87,6 +87,7 @@ export function analyseTrack(track: LandmarkTrack, options: AnalysisOptions = {}
     calibrated: calibration.pxPerCm !== null,
     cadenceSpm: metrics.cadenceSpm,
     cycleCadenceSpm: detection.stridePeriodFrames ? (120 * sampleRateHz) / detection.stridePeriodFrames : null,
+    farSide: nearSide === null ? null : nearSide === 'left' ? 'right' : 'left',
     trunkLeanDeg: metrics.trunkLeanDeg,
     perSide: metrics.perSide,
     symmetry,

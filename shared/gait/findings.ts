@@ -48,6 +48,8 @@ export interface FindingContext {
    * strides are complete for a measured cadence (a slow-motion clip holding under two strides).
    */
   cycleCadenceSpm: number | null;
+  /** The leg away from the camera in a side view (the least accurate), else null. */
+  farSide: Side | null;
   trunkLeanDeg: MetricSummary;
   perSide: Record<Side, SideMetrics>;
   symmetry: Record<string, SymmetryEntry>;
@@ -81,6 +83,10 @@ function finding(f: Omit<Finding, 'level'>): Finding {
 }
 
 const uniq = (xs: SourceId[]) => [...new Set(xs)];
+
+/** An asymmetry no larger than this many standard errors of the difference is flagged as possible noise, with at most NOISE_CONFIDENCE. */
+const NOISE_SE = 2;
+const NOISE_CONFIDENCE = 0.3;
 
 /** Confidence given to a cadence read from the feet's cycle alone (no complete strides). */
 const CYCLE_CADENCE_CONFIDENCE = 0.3;
@@ -251,23 +257,29 @@ export const RULES: FindingRule[] = [
           : e.symmetryIndexPct !== null && e.symmetryIndexPct > THRESHOLDS.timeAsymmetryPct.value;
         if (!big) continue;
         const def = MEASURES[id];
-        const size = isAngle ? `${round1(e.differenceAbs)} deg` : `${round1(e.differenceAbs)} ${def.unit} (SI ${e.symmetryIndexPct}%)`;
         const l = ctx.perSide.left[id];
         const r = ctx.perSide.right[id];
+        // the difference against its own standard error from the stride-to-stride spread: the far leg's noisy events easily make a difference of noise
+        const se = Math.sqrt((l.sd ?? 0) ** 2 / Math.max(1, l.n) + (r.sd ?? 0) ** 2 / Math.max(1, r.n));
+        const withinNoise = e.differenceAbs <= NOISE_SE * se;
+        const noise = withinNoise
+          ? ` The difference is within the stride-to-stride spread (${NOISE_SE} standard errors = ${round1(NOISE_SE * se)} ${def.unit}): it may be measurement noise${ctx.farSide ? `, above all on the ${ctx.farSide} (far, partly hidden) leg` : ''}.`
+          : '';
+        const size = isAngle ? `${round1(e.differenceAbs)} deg` : `${round1(e.differenceAbs)} ${def.unit} (SI ${e.symmetryIndexPct}%)`;
         out.push(
           finding({
             id: 'asymmetry',
             side: null,
             title: `Asymmetry: ${def.label.toLowerCase()}`,
-            plainText: `Your left and right sides differ in ${def.label.toLowerCase()} by ${size}. This is something to look at, not a diagnosis: on its own, asymmetry has not been shown to predict injury.`,
-            clinicalText: `${def.label}: left ${round1(e.left)}, right ${round1(e.right)} ${def.unit}; difference ${size}. ${isAngle ? `Healthy runners differ 2-3 deg between sides (screening point ${THRESHOLDS.angleAsymmetryDeg.value} deg).` : `The 10% SI rule is a vendor heuristic, not validated.`} In 836 runners timing asymmetry did not predict injury (Malisoux 2024): examine, do not diagnose.`,
+            plainText: `Your left and right sides differ in ${def.label.toLowerCase()} by ${size}. This is something to look at, not a diagnosis: on its own, asymmetry has not been shown to predict injury.${noise}`,
+            clinicalText: `${def.label}: left ${round1(e.left)}, right ${round1(e.right)} ${def.unit}; difference ${size}. ${isAngle ? `Healthy runners differ 2-3 deg between sides (screening point ${THRESHOLDS.angleAsymmetryDeg.value} deg).` : `The 10% SI rule is a vendor heuristic, not validated.`} In 836 runners timing asymmetry did not predict injury (Malisoux 2024): examine, do not diagnose.${noise}`,
             triggeringValues: [trigger(id, 'left', e.left), trigger(id, 'right', e.right)],
             referenceValues: [
               isAngle
                 ? thresholdRef('Healthy runners differ 2-3 deg between sides in joint angles.', 'angleAsymmetryDeg')
                 : thresholdRef('Over 10% SI is a vendor heuristic, not validated.', 'timeAsymmetryPct'),
             ],
-            confidence: Math.min(l.confidence, r.confidence),
+            confidence: withinNoise ? Math.min(l.confidence, r.confidence, NOISE_CONFIDENCE) : Math.min(l.confidence, r.confidence),
             sources: isAngle ? ['symmetry2023', 'malisoux2024'] : ['vendorSymmetry', 'malisoux2024'],
           }),
         );

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyseTrack } from '../../../shared/gait/analyse.ts';
-import { RULES, THRESHOLDS } from '../../../shared/gait/findings.ts';
+import { RULES, THRESHOLDS, evaluateFindings } from '../../../shared/gait/findings.ts';
+import { symmetryOf } from '../../../shared/gait/symmetry.ts';
 import { SOURCES } from '../../../shared/gait/references.ts';
 import type { GaitAnalysis } from '../../../shared/gait/types.ts';
 import { OVERSTRIDE_CURVES, RUNNING_CURVES } from '../../support/synthetic/curves.ts';
@@ -125,4 +126,22 @@ test('walking: flagged, running findings not evaluated', () => {
 test('every rule and threshold names known sources', () => {
   for (const r of RULES) for (const s of r.sources) assert.ok(s in SOURCES, `${r.id}: ${s}`);
   for (const t of Object.values(THRESHOLDS)) for (const s of t.sources) assert.ok(s in SOURCES);
+});
+
+test('an asymmetry within the stride-to-stride spread (the far leg\'s noisy values) is shown but flagged as possible noise, with low confidence', () => {
+  const a = run({}, { calibration: { kind: 'height', heightCm: 178 } });
+  const knee = (side: 'left' | 'right', mean: number, sd: number, n: number) => ({ ...a.metrics.perSide[side].kneeFlexionAtIcDeg, mean, sd, n, confidence: 0.8 });
+  const ctx = (sd: number, n: number) => {
+    const perSide = {
+      left: { ...a.metrics.perSide.left, kneeFlexionAtIcDeg: knee('left', 20, sd, n) },
+      right: { ...a.metrics.perSide.right, kneeFlexionAtIcDeg: knee('right', 15, sd, n) },
+    };
+    return { view: 'sagittal' as const, gait: 'running' as const, calibrated: true, cadenceSpm: a.metrics.cadenceSpm, cycleCadenceSpm: null, farSide: 'left' as const, trunkLeanDeg: a.metrics.trunkLeanDeg, perSide, symmetry: symmetryOf(['kneeFlexionAtIcDeg'], perSide.left, perSide.right) };
+  };
+  const noisy = evaluateFindings(ctx(8, 4)).findings.find((f) => f.id === 'asymmetry')!;
+  assert.ok(noisy, 'still shown');
+  assert.equal(noisy.level, 'low');
+  assert.match(noisy.plainText, /measurement noise.*left \(far/);
+  const clear = evaluateFindings(ctx(1, 8)).findings.find((f) => f.id === 'asymmetry')!;
+  assert.ok(clear.confidence > 0.3 && !/noise/.test(clear.plainText));
 });
