@@ -91,10 +91,11 @@ const NOISE_CONFIDENCE = 0.3;
 /** Confidence given to a cadence read from the feet's cycle alone (no complete strides). */
 const CYCLE_CADENCE_CONFIDENCE = 0.3;
 
-/** The cadence to judge the capture rate by: measured from steps, else from the feet's cycle when no gait was classified. */
+/** The cadence to judge the capture rate by (not for walking): measured from steps, else from the feet's cycle. */
 function judgedCadence(ctx: FindingContext): { value: number; confidence: number; fromCycle: boolean } | null {
+  if (ctx.gait === 'walking') return null;
   if (ctx.gait === 'running' && ctx.cadenceSpm.mean !== null) return { value: ctx.cadenceSpm.mean, confidence: ctx.cadenceSpm.confidence, fromCycle: false };
-  if (ctx.gait === 'unknown' && ctx.cycleCadenceSpm !== null) return { value: ctx.cycleCadenceSpm, confidence: CYCLE_CADENCE_CONFIDENCE, fromCycle: true };
+  if (ctx.cadenceSpm.mean === null && ctx.cycleCadenceSpm !== null) return { value: ctx.cycleCadenceSpm, confidence: CYCLE_CADENCE_CONFIDENCE, fromCycle: true };
   return null;
 }
 
