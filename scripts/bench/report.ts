@@ -50,6 +50,8 @@ export interface BenchResults {
   legacy: { clip: string; results: Legacy[] };
   inferenceSeconds: number;
   foreignRequests: string[];
+  /** /proc/loadavg when the run ended (other work on the machine skews the numbers). */
+  loadAverageAtEnd: string;
 }
 
 const f1 = (n: number) => n.toFixed(1);
@@ -70,7 +72,7 @@ export function writeReport(results: BenchResults): string {
     '',
     '## Machine',
     `- CPU: ${m.cpu}, ${m.cores} cores; RAM ${m.ramGiB.toFixed(1)} GiB; ${m.kernel}`,
-    `- Load average when the run started: ${m.loadAverage}`,
+    `- Load average (1, 5, 15 min) when the run started: ${m.loadAverage}; when it ended: ${results.loadAverageAtEnd}`,
     `- Browser: Chromium ${results.chromium} (Debian, headless, no GPU: software WebGL), driven by Playwright through the local bridge`,
     '- Engine: @mediapipe/tasks-vision 1.1.0 PoseLandmarker (VIDEO mode, CPU delegate, one pose) in ES-module workers; mediabunny 1.61.0 + WebCodecs decoding',
     `- Requests outside the app's origin during the whole run: ${results.foreignRequests.length === 0 ? 'none' : results.foreignRequests.join(', ')}`,
@@ -170,7 +172,12 @@ export function writeReport(results: BenchResults): string {
           `two workers ${pct(gap2)} (**${Math.abs(gap2) <= 0.1 ? 'met' : 'not met'}**), full model.`,
       );
     }
-    lines.push('');
+    lines.push(
+      '- Spread: on this shared 2-core machine repeated runs differ by 10-30% (far more while other work runs), so compare rows of one run. ' +
+        'Inference only runs on frames copied into memory the worker owns; where end to end comes out faster than inference only, ' +
+        'read it as "no measurable decoding overhead" rather than a real gain.',
+      '',
+    );
   }
   return `${lines.join('\n')}\n`;
 }
