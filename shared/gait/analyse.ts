@@ -124,6 +124,7 @@ export function analyseTrack(track: LandmarkTrack, options: AnalysisOptions = {}
     strides: metrics.strides,
     metrics: {
       cadenceSpm: metrics.cadenceSpm,
+      cadenceSource: metrics.cadenceSource,
       stepTimeMs: metrics.stepTimeMs,
       strideTimeMs: metrics.strideTimeMs,
       trunkLeanDeg: metrics.trunkLeanDeg,

@@ -13,7 +13,7 @@ import { MEASURES, SIDE_MEASURES } from './measures.ts';
 import type { MeasureId } from './measures.ts';
 import { mean, median, sd, toJsonNumber } from './series.ts';
 import { SIDES } from './types.ts';
-import type { FootStrike, GaitEvent, MetricSummary, Side, SideMetrics, StrideRecord, ViewKind } from './types.ts';
+import type { CadenceSource, FootStrike, GaitEvent, MetricSummary, Side, SideMetrics, StrideRecord, ViewKind } from './types.ts';
 
 export const FOOT_STRIKE_BANDS = { rearfootAboveDeg: 8, forefootBelowDeg: -1.6 } as const;
 
@@ -52,12 +52,43 @@ export interface MetricResult {
   strides: StrideRecord[];
   perSide: Record<Side, SideMetrics>;
   cadenceSpm: MetricSummary;
+  cadenceSource: CadenceSource;
   stepTimeMs: MetricSummary;
   strideTimeMs: MetricSummary;
   trunkLeanDeg: MetricSummary;
   stepWidthCm: MetricSummary;
   footStrike: Record<Side, Record<FootStrike, number>>;
   gait: { kind: 'running' | 'walking' | 'unknown'; reason: string };
+}
+
+/**
+ * Cadence, two steps per stride, from the stride times of the leg facing the camera in a side
+ * view (the far leg is occluded and its events are the least reliable), else of both legs; from
+ * the step times only when fewer than two strides are complete. A stride spans twice the frames
+ * of a step, so a one-frame event error moves it half as much: at 30 fps a step of 10 or 11
+ * frames alone is 164 or 180 steps/min.
+ */
+function cadenceOf(
+  used: readonly Stride[],
+  steps: readonly { ms: number }[],
+  stepVis: number,
+  nearSide: Side | null,
+  view: ViewKind,
+  tMs: readonly number[],
+  pxPerCm: number | null,
+): { cadence: MetricSummary; cadenceSource: CadenceSource } {
+  const near = view === 'sagittal' && nearSide !== null ? used.filter((st) => st.side === nearSide) : [];
+  const [chosen, cadenceSource]: [readonly Stride[], CadenceSource] = near.length >= 2 ? [near, 'nearLegStrides'] : [used, 'strides'];
+  if (chosen.length >= 2) {
+    const strideMs = chosen.map((st) => tMs[st.next]! - tMs[st.ic]!);
+    const cadence = summarise('cadenceSpm', strideMs.map((ms) => 120000 / ms), mean(chosen.map((st) => st.visibility)), false, view, pxPerCm);
+    if (cadence.mean !== null) cadence.mean = toJsonNumber(120000 / mean(strideMs));
+    return { cadence, cadenceSource };
+  }
+  const stepMs = steps.map((x) => x.ms);
+  const cadence = summarise('cadenceSpm', stepMs.map((ms) => 60000 / ms), stepVis, false, view, pxPerCm);
+  if (cadence.mean !== null) cadence.mean = toJsonNumber(60000 / mean(stepMs));
+  return { cadence, cadenceSource: 'steps' };
 }
 
 function absent(id: MeasureId, reason: string, n = 0): MetricSummary {
@@ -216,8 +247,7 @@ export function computeMetrics(input: MetricInput): MetricResult {
   const steps = rawSteps.filter((x) => inRange(x.ms, stepMedian) && !isExcluded(x.from.s, x.from.k));
   const stepVis = mean(steps.map((x) => legVisibility(body, x.to.s, x.to.k, x.to.k)));
   const stepMs = steps.map((x) => x.ms);
-  const cadence = summarise('cadenceSpm', stepMs.map((ms) => 60000 / ms), stepVis, false, view, pxPerCm);
-  if (cadence.mean !== null) cadence.mean = toJsonNumber(60000 / mean(stepMs));
+  const { cadence, cadenceSource } = cadenceOf(used, steps, stepVis, input.nearSide, view, tMs, pxPerCm);
   const stepWidths =
     view === 'frontal'
       ? steps.map((x) => {
@@ -253,6 +283,7 @@ export function computeMetrics(input: MetricInput): MetricResult {
     })),
     perSide,
     cadenceSpm: cadence,
+    cadenceSource,
     stepTimeMs: summarise('stepTimeMs', stepMs, stepVis, false, view, pxPerCm),
     strideTimeMs: summarise('strideTimeMs', used.map((st) => tMs[st.next]! - tMs[st.ic]!), allVis, false, view, pxPerCm),
     trunkLeanDeg: summarise('trunkLeanDeg', used.map((st) => st.values.trunkLeanDeg ?? Number.NaN), allVis, false, view, pxPerCm),

@@ -66,6 +66,9 @@ export interface Confidence {
 }
 
 /** A measure summarised over strides; mean is null (with reasonIfAbsent) when evidence is too thin. */
+/** What the cadence was computed from: the near leg's strides (side view), both legs' strides, or steps (fewer than two strides). */
+export type CadenceSource = 'nearLegStrides' | 'strides' | 'steps';
+
 export interface MetricSummary {
   mean: number | null;
   sd: number | null;
@@ -206,6 +209,7 @@ export interface GaitAnalysis {
   strides: StrideRecord[];
   metrics: {
     cadenceSpm: MetricSummary;
+    cadenceSource: CadenceSource;
     stepTimeMs: MetricSummary;
     strideTimeMs: MetricSummary;
     trunkLeanDeg: MetricSummary;

@@ -104,3 +104,15 @@ test('event edits: a removed event disappears, an added one appears with its tim
   assert.equal(added.origin, 'edited');
   assert.ok(Math.abs(added.tMs - track.frames[ic.frame + 2]!.tMs) < 0.001);
 });
+
+test('cadence at 30 fps with a noisy far leg: from the near leg strides, stride-to-stride SD under 6 steps/min', () => {
+  // from steps (one step is 10 or 11 frames at 30 fps), the SD was 14 steps/min for a constant 170
+  for (const view of ['sagittal-left', 'sagittal-right'] as const) {
+    const { track } = generateTrack(runningSpec({ fps: 30, view, noise: { seed: 1, jitterPx: 2, farJitterFactor: 3, heelAboveSoleCm: 3 } }));
+    const a = analyseTrack(track);
+    const c = a.metrics.cadenceSpm;
+    assert.equal(a.metrics.cadenceSource, 'nearLegStrides');
+    assert.ok(c.mean !== null && Math.abs(c.mean - 170) < 1.5, `${view}: mean ${c.mean}`);
+    assert.ok(c.sd !== null && c.sd < 6, `${view}: SD ${c.sd}`);
+  }
+});
