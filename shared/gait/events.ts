@@ -7,7 +7,10 @@
  * window the foot's lowest point (the lower of heel and toe landmarks, image y down) sits on
  * the ground: the contact plateau. The plateau's first and last frames are refined to the
  * frame by a continuous two-line (hinge) fit of the foot's vertical position, on the unsmoothed
- * samples: IC where the foot's descent stops, TO where it starts to rise.
+ * samples: IC where the foot's descent stops, TO where it starts to rise. IC is never before the
+ * foot's forward extreme: a foot still moving forward relative to the hip is not on the ground
+ * (the stance foot moves backward with the belt or the ground), and on real clips the foot
+ * hovers low over the belt for a few frames before it lands.
  * Rear/front view (depth is not seen): toe-off is where the toe is lowest in the image (the
  * stance foot nears the camera on a treadmill, then lifts); initial contact is where the heel's
  * descent from its swing-phase top (which flattens as the foot swings away from the camera)
@@ -244,18 +247,18 @@ function sagittalFoot(input: EventInput, side: Side, period: number): FootEvents
   for (const a of localMaxima(relX, half)) {
     const p = argMin(relX, a + 1, a + Math.round(0.9 * period));
     if (p < 0 || p - a < 2) continue;
-    const from = Math.max(0, a - Math.round(0.15 * period));
     const to = Math.min(n - 1, p + Math.round(0.15 * period));
     const lowSmooth = footOverGround(limb, a, p);
     const lowRaw = footOverGround(input.filled[side], a, p);
     const centre = argMax(lowSmooth, a, p);
     if (centre < 0 || !(lowSmooth[centre]! >= -tol)) continue;
     let s = centre;
-    while (s - 1 >= from && lowSmooth[s - 1]! >= -tol) s--;
+    while (s - 1 >= a && lowSmooth[s - 1]! >= -tol) s--;
     let e = centre;
     while (e + 1 <= to && lowSmooth[e + 1]! >= -tol) e++;
     // a plateau that touches the clip's edge is cut: its event is unknown
-    const ic = s > 0 ? hingeFrame(lowRaw, Math.max(0, s - w), Math.min(n - 1, s + w), 'landing') : null;
+    const icFit = s > 0 ? hingeFrame(lowRaw, Math.max(0, s - w), Math.min(n - 1, s + w), 'landing') : null;
+    const ic = icFit === null ? null : Math.max(a, icFit);
     const toe = e < n - 1 ? hingeFrame(lowRaw, Math.max(0, e - w), Math.min(n - 1, e + w), 'lifting') : null;
     if (ic !== null && ic > 0) out.ic.push(ic);
     if (toe !== null && toe < n - 1) out.to.push(toe);

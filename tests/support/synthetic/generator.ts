@@ -42,6 +42,12 @@ export interface SyntheticNoise {
    * at their midpoint.
    */
   glitchFrames?: number[];
+  /**
+   * Height, cm, at which the foot hovers over the ground in the last 30% of swing while still
+   * swinging forward (ankle, heel and toe landmarks lowered to it), as the near foot does on a
+   * real 30 fps treadmill clip: low to the belt a few frames before it lands.
+   */
+  landingHoverCm?: number;
 }
 
 export interface SyntheticSpec {
@@ -250,10 +256,13 @@ export function generateTrack(spec: SyntheticSpec): { track: LandmarkTrack; trut
       const L = s === 'left';
       add(L ? Landmark.leftHip : Landmark.rightHip, g.hip);
       add(L ? Landmark.leftKnee : Landmark.rightKnee, g.knee);
-      add(L ? Landmark.leftAnkle : Landmark.rightAnkle, g.ankle);
+      const hover = spec.noise?.landingHoverCm;
+      const phase = phaseOf(s, t);
+      const down = hover !== undefined && phase >= d + 0.7 * (1 - d) ? Math.max(0, g.lowest + py - hover / 100) : 0;
+      add(L ? Landmark.leftAnkle : Landmark.rightAnkle, [g.ankle[0], g.ankle[1] - down, g.ankle[2]]);
       const lift = (spec.noise?.heelAboveSoleCm ?? 0) / 100;
-      add(L ? Landmark.leftHeel : Landmark.rightHeel, [g.heel[0] - lift * Math.sin(g.ft), g.heel[1] + lift * Math.cos(g.ft), g.heel[2]]);
-      add(L ? Landmark.leftFootIndex : Landmark.rightFootIndex, g.toe);
+      add(L ? Landmark.leftHeel : Landmark.rightHeel, [g.heel[0] - lift * Math.sin(g.ft), g.heel[1] + lift * Math.cos(g.ft) - down, g.heel[2]]);
+      add(L ? Landmark.leftFootIndex : Landmark.rightFootIndex, [g.toe[0], g.toe[1] - down, g.toe[2]]);
       contactHeight[s] = g.lowest + py;
     }
     const leanNow = (lean + 1.5 * Math.sin(4 * Math.PI * phaseOf('left', t))) * rad;

@@ -105,6 +105,15 @@ test('event edits: a removed event disappears, an added one appears with its tim
   assert.ok(Math.abs(added.tMs - track.frames[ic.frame + 2]!.tMs) < 0.001);
 });
 
+test('a foot hovering 1 cm over the ground late in swing (as on a real 30 fps clip): initial contact is not taken before the foot stops swinging forward', () => {
+  // without the forward-extreme bound, IC came 8 frames early at 60 fps and 4 at 30 fps
+  for (const fps of [30, 60]) {
+    const { track, truth } = generateTrack(runningSpec({ fps, noise: { seed: 1, landingHoverCm: 1 } }));
+    const errs = eventErrorsFrames(analyseTrack(track), truth, fps, 'IC');
+    assert.ok(errs.length >= 20 && Math.max(...errs) <= 2.5, `${fps} fps: IC max error ${Math.max(...errs).toFixed(2)} frames`);
+  }
+});
+
 test('cadence at 30 fps with a noisy far leg: from the near leg strides, stride-to-stride SD under 6 steps/min', () => {
   // from steps (one step is 10 or 11 frames at 30 fps), the SD was 14 steps/min for a constant 170
   for (const view of ['sagittal-left', 'sagittal-right'] as const) {
