@@ -14,6 +14,9 @@ import { Landmark } from '../../../shared/pose/track.ts';
 import { testVideo, VIDEOS } from '../../support/videos.ts';
 import { expect, test } from './fixtures.ts';
 
+// Model loading and inference share 2 cores in CI: give each test room beyond the suite's 60 s.
+test.describe.configure({ timeout: 120_000 });
+
 /** Opens the engine page (headless.html) on the app's origin. */
 async function openEngine(app: Page, origin: string): Promise<void> {
   await app.goto(`${origin}/headless.html`);
