@@ -64,7 +64,8 @@ export interface MetricResult {
 /**
  * Cadence, two steps per stride, from the stride times of the leg facing the camera in a side
  * view (the far leg is occluded and its events are the least reliable), else of both legs; from
- * the step times only when fewer than two strides are complete. A stride spans twice the frames
+ * the step times when no leg has two strides (one stride per foot, as in a short overground pass
+ * or a slow-motion file, can disagree by half: the steps then decide). A stride spans twice the frames
  * of a step, so a one-frame event error moves it half as much: at 30 fps a step of 10 or 11
  * frames alone is 164 or 180 steps/min.
  */
@@ -77,9 +78,10 @@ function cadenceOf(
   tMs: readonly number[],
   pxPerCm: number | null,
 ): { cadence: MetricSummary; cadenceSource: CadenceSource } {
-  const near = view === 'sagittal' && nearSide !== null ? used.filter((st) => st.side === nearSide) : [];
-  const [chosen, cadenceSource]: [readonly Stride[], CadenceSource] = near.length >= 2 ? [near, 'nearLegStrides'] : [used, 'strides'];
-  if (chosen.length >= 2) {
+  const sideView = view === 'sagittal' && nearSide !== null;
+  const chosen = sideView ? used.filter((st) => st.side === nearSide) : used;
+  const cadenceSource: CadenceSource = sideView ? 'nearLegStrides' : 'strides';
+  if (SIDES.some((s) => chosen.filter((st) => st.side === s).length >= 2)) {
     const strideMs = chosen.map((st) => tMs[st.next]! - tMs[st.ic]!);
     const cadence = summarise('cadenceSpm', strideMs.map((ms) => 120000 / ms), mean(chosen.map((st) => st.visibility)), false, view, pxPerCm);
     if (cadence.mean !== null) cadence.mean = toJsonNumber(120000 / mean(strideMs));
