@@ -10,7 +10,7 @@ import { LEG_JOINTS, midpoint } from './body.ts';
 import type { BodySeries } from './body.ts';
 import { MIN_STRIDES, confidenceOf } from './confidence.ts';
 import { MEASURES, SIDE_MEASURES } from './measures.ts';
-import type { MeasureId } from './measures.ts';
+import type { MeasureDefinition, MeasureId } from './measures.ts';
 import { mean, median, sd, toJsonNumber } from './series.ts';
 import { SIDES } from './types.ts';
 import type { CadenceSource, FootStrike, GaitEvent, MetricSummary, Side, SideMetrics, StrideRecord, ViewKind } from './types.ts';
@@ -119,7 +119,8 @@ export function summarise(
   if (v.length < MIN_STRIDES) return absent(id, `Too few strides with this value (${v.length}; at least ${MIN_STRIDES} needed).`, v.length);
   const m = mean(v);
   const s = sd(v);
-  const c = confidenceOf({ meanVisibility: visibility, farLeg, n: v.length, sd: s, spreadScale: MEASURES[id].spreadScale });
+  const def: MeasureDefinition = MEASURES[id];
+  const c = confidenceOf({ meanVisibility: visibility, farLeg, farLegFactor: def.farLegFactor, n: v.length, sd: s, spreadScale: def.spreadScale });
   return {
     mean: toJsonNumber(m),
     sd: toJsonNumber(s),

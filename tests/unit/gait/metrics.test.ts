@@ -123,3 +123,14 @@ test('an asymmetric runner: the difference is measured on the right side only', 
   assert.ok(Math.abs(s.differenceAbs! - 8) < 2);
   assert.ok(s.symmetryIndexPct! > 40);
 });
+
+test('side view: the far leg peak knee flexion in stance is always low confidence (its knee is behind the near leg at midstance), the near leg not', () => {
+  for (const view of ['sagittal-left', 'sagittal-right'] as const) {
+    const a = analyseTrack(generateTrack(runningSpec({ fps: 60, view })).track);
+    const far = view === 'sagittal-left' ? 'right' : 'left';
+    const near = far === 'left' ? 'right' : 'left';
+    assert.equal(a.metrics.perSide[far].peakKneeFlexionStanceDeg.level, 'low');
+    assert.notEqual(a.metrics.perSide[near].peakKneeFlexionStanceDeg.level, 'low');
+    assert.notEqual(a.metrics.perSide[far].kneeFlexionAtIcDeg.level, 'low');
+  }
+});
