@@ -242,7 +242,6 @@ function sagittalFoot(input: EventInput, side: Side, period: number): FootEvents
   const half = Math.max(2, Math.round(0.3 * period));
   const w = Math.max(3, Math.round(0.08 * period));
   const tol = 0.04 * input.legLengthPx;
-  const bridge = Math.round(0.1 * period);
   const n = relX.length;
   const out: FootEvents = { ic: [], to: [] };
   for (const a of localMaxima(relX, half)) {
@@ -253,11 +252,10 @@ function sagittalFoot(input: EventInput, side: Side, period: number): FootEvents
     const lowRaw = footOverGround(input.filled[side], a, p);
     const centre = argMax(lowSmooth, a, p);
     if (centre < 0 || !(lowSmooth[centre]! >= -tol)) continue;
-    // the plateau goes on across a gap of up to `bridge` frames (legs merged by the pose model as they cross)
     let s = centre;
-    for (let prev = s - 1; prev >= a && s - prev <= bridge + 1; prev--) if (lowSmooth[prev]! >= -tol) s = prev;
+    while (s - 1 >= a && lowSmooth[s - 1]! >= -tol) s--;
     let e = centre;
-    for (let next = e + 1; next <= to && next - e <= bridge + 1; next++) if (lowSmooth[next]! >= -tol) e = next;
+    while (e + 1 <= to && lowSmooth[e + 1]! >= -tol) e++;
     // a plateau that touches the clip's edge is cut: its event is unknown
     const icFit = s > 0 ? hingeFrame(lowRaw, Math.max(0, s - w), Math.min(n - 1, s + w), 'landing') : null;
     const ic = icFit === null ? null : Math.max(a, icFit);

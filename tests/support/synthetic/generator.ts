@@ -48,8 +48,6 @@ export interface SyntheticNoise {
    * real 30 fps treadmill clip: low to the belt a few frames before it lands.
    */
   landingHoverCm?: number;
-  /** Frames whose two legs' knee, ankle, heel and toe are merged at their midpoint (legs crossing, as in runs of 2-3 frames on a real 60 fps clip). */
-  mergedLegFrames?: number[];
 }
 
 export interface SyntheticSpec {
@@ -418,7 +416,7 @@ export function generateTrack(spec: SyntheticSpec): { track: LandmarkTrack; trut
         lms[far] = { ...lms[near]!, visibility: lms[far]!.visibility };
       }
     }
-    if (noise?.glitchFrames?.includes(k - 1) || noise?.mergedLegFrames?.includes(k)) {
+    if (noise?.glitchFrames?.includes(k - 1)) {
       for (const [a, b] of legPairs.slice(1)) {
         const pa = lms[a]!;
         const pb = lms[b]!;
