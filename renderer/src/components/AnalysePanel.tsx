@@ -9,9 +9,9 @@ import { useHost } from '../app/host-context.tsx';
 import { ErrorNotice, Field } from './ui.tsx';
 
 const MODELS: { value: PoseModel; label: string }[] = [
-  { value: 'lite', label: 'Lite: quick preview' },
-  { value: 'full', label: 'Full: recommended' },
-  { value: 'heavy', label: 'Heavy: most accurate, about 3x slower' },
+  { value: 'lite', label: 'Lite (quick preview)' },
+  { value: 'full', label: 'Full (recommended)' },
+  { value: 'heavy', label: 'Heavy (most accurate, slow)' },
 ];
 
 /** Below this share of frames with a pose the clinician is warned that the runner was often not found. */
@@ -149,7 +149,7 @@ export function AnalysePanel({ video, onSaved }: { video: VisitVideo; onSaved: (
         </div>
       ) : (
         <div className="analyse-options">
-          <Field label="Filmed at (fps)" hint={`Leave empty if the camera filmed at the file's ${probe.fileFps.toFixed(0)} fps; enter 120 or 240 for slow motion.`}>
+          <Field label="Filmed at (fps)">
             <input
               type="number"
               min={1}
@@ -177,9 +177,16 @@ export function AnalysePanel({ video, onSaved }: { video: VisitVideo; onSaved: (
           <Field label="To (s)">
             <input type="number" min={0} step={0.1} value={endS} onChange={(e) => setEndS(e.target.value)} disabled={busy} name="endS" />
           </Field>
-          <button type="button" className="button-primary" onClick={run} disabled={busy}>
-            {video.analysis ? 'Analyse again' : 'Analyse'}
-          </button>
+          <div className="analyse-actions">
+            <button type="button" className="button-primary" onClick={run} disabled={busy}>
+              {video.analysis ? 'Analyse again' : 'Analyse'}
+            </button>
+            <p className="field-hint">
+              Filmed at: leave empty if the camera filmed at the file's {probe.fileFps.toFixed(0)} fps; for slow motion
+              enter the camera's rate (e.g. 120 or 240). GaitLens follows one person, the one the pose model sees most
+              clearly (usually the nearest): with others in view, analyse a window when the runner is alone.
+            </p>
+          </div>
         </div>
       )}
     </div>
