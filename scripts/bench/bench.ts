@@ -2,7 +2,6 @@
 // Measures the analysis engine on the real clips (../shared/data/videos or GAITLENS_TEST_VIDEOS)
 // in Chromium through the local bridge, beside the legacy @mediapipe/pose solution, and writes
 // docs/benchmarks.md. Not a test: numbers depend on the machine and on what else it is doing.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -10,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import type {} from '../../renderer/src/headless.ts';
+import { startBridge } from '../../electron/bridge/server.ts';
+import type { Services } from '../../electron/services/services.ts';
 import type { PoseModel } from '../../shared/pose/track.ts';
 import { describeMachine, samplePeakMemory } from './machine.ts';
 import { writeReport, type BenchResults, type ClipResult, type EndToEnd, type Inference, type Legacy } from './report.ts';
@@ -38,44 +39,15 @@ const END_TO_END_S = quick ? 2 : 6;
 const INFERENCE_S = quick ? 1 : 4;
 const LEGACY_FRAMES = quick ? 5 : 15;
 
-async function startBridge(dataDir: string): Promise<{ url: string; origin: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [join(root, 'electron', 'bridge', 'cli.ts'), '--data', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
-      if (match) resolve(match[1]!);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`the bridge exited (${code}):\n${output}`)));
-  });
-  return {
-    url,
-    origin: new URL(url).origin,
-    stop: async () => {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
 const log = (line: string) => console.log(`[bench] ${line}`);
 
-async function attach(page: Page, path: string): Promise<string> {
-  return page.evaluate(async (path) => {
-    const call = async (channel: string, arg: unknown) => {
-      const result = await (await fetch(`api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(arg) })).json();
-      if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-      return result.value;
-    };
-    const client = await call('clients.create', { name: 'Benchmark', dateOfBirth: null, heightCm: null, notes: '' });
-    const visit = await call('visits.create', { clientId: client.id, visitDate: '2026-01-01', reason: '', notes: '' });
-    const video = await call('visits.attachVideo', { visitId: visit.id, source: { kind: 'path', path } });
-    return `media/${encodeURIComponent(video.mediaId)}`;
-  }, path);
+/** Stores a video through the host's services (a new client and visit); returns its media URL for the page. */
+async function attach(services: Services, path: string): Promise<string> {
+  const api = services.handlers;
+  const client = await api['clients.create']({ name: 'Benchmark', dateOfBirth: null, heightCm: null, notes: '' });
+  const visit = await api['visits.create']({ clientId: client.id, visitDate: '2026-01-01', reason: '', notes: '' });
+  const video = await api['visits.attachVideo']({ visitId: visit.id, source: { kind: 'path', path } });
+  return `media/${encodeURIComponent(video.mediaId)}`;
 }
 
 async function endToEnd(page: Page, url: string, model: PoseModel, workers: 1 | 2, endS: number): Promise<EndToEnd> {
@@ -172,7 +144,7 @@ async function main(): Promise<void> {
 
   const machine = describeMachine();
   const dataDir = mkdtempSync(join(tmpdir(), 'gaitlens-bench-'));
-  const bridge = await startBridge(dataDir);
+  const bridge = await startBridge({ dataDir, rendererDir: join(root, 'dist', 'renderer'), appVersion: 'bench' });
   const browser = await chromium.launch({
     executablePath: process.env.GAITLENS_CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -203,7 +175,7 @@ async function main(): Promise<void> {
 
     const clips: ClipResult[] = [];
     for (const [index, clip] of CLIPS.entries()) {
-      const url = await attach(page, join(videosDir, clip.file));
+      const url = await attach(bridge.services, join(videosDir, clip.file));
       const probe = await page.evaluate((url) => window.gaitlensEngine!.probeVideo(url), url);
       log(`${clip.label}: ${probe.frames} frames`);
       const endS = index === 0 ? END_TO_END_S : Infinity;
@@ -231,7 +203,7 @@ async function main(): Promise<void> {
       }
       clips.push({ ...clip, probe, decode, endToEnd: endToEnds, inference: inferences });
     }
-    const legacyResults = await legacy(page, await attach(page, join(videosDir, CLIPS[0]!.file)));
+    const legacyResults = await legacy(page, await attach(bridge.services, join(videosDir, CLIPS[0]!.file)));
     const results: BenchResults = {
       quick,
       date: new Date().toISOString().slice(0, 10),
@@ -247,7 +219,7 @@ async function main(): Promise<void> {
     log(`wrote ${values.out}`);
   } finally {
     await browser.close();
-    await bridge.stop();
+    await bridge.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
