@@ -107,6 +107,44 @@ export const SOURCES = {
     citation: 'Winter DA. Biomechanics and Motor Control of Human Movement, 4th ed. Wiley 2009, segment lengths as fractions of body height.',
     usedFor: 'Thigh 0.245 H, shank 0.246 H, hip-to-shoulder 0.288 H for calibration from the client height.',
   },
+  acsm2009: {
+    id: 'acsm2009',
+    citation:
+      'American College of Sports Medicine. Position stand: progression models in resistance training for healthy adults. Med Sci Sports Exerc 2009;41(3):687-708.',
+    usedFor:
+      'Strength dosage: 2-3 sets of 8-12 repetitions at a load that allows them; add 2-10% load when two more repetitions than the target are possible.',
+  },
+  konrad2022: {
+    id: 'konrad2022',
+    citation:
+      'Konrad A, Nakamura M, Tilp M, Donti O, Behm DG. Foam rolling training effects on range of motion: a systematic review and meta-analysis. Sports Med 2022;52(10):2523-2535.',
+    usedFor: 'Foam rolling over 4 weeks or more increases range of motion: mobility work after runs and on recovery days.',
+  },
+  mellor2018: {
+    id: 'mellor2018',
+    citation:
+      'Mellor R, Bennell K, Grimaldi A, et al. Education plus exercise versus corticosteroid injection use versus a wait and see approach on global outcome and pain from gluteal tendinopathy (LEAP trial). BMJ 2018;361:k1662.',
+    usedFor:
+      'Gluteal tendinopathy: load management and exercise beat injection at 8 weeks; avoid compressive positions (crossed legs, side-lying on the sore side, stretching the lateral hip into adduction).',
+  },
+  griffin2016: {
+    id: 'griffin2016',
+    citation:
+      "Griffin DR, Dickenson EJ, O'Donnell J, et al. The Warwick Agreement on femoroacetabular impingement syndrome (FAI syndrome): an international consensus statement. Br J Sports Med 2016;50(19):1169-1176.",
+    usedFor: 'Labral tear / FAI syndrome (clicking, catching): diagnosis needs symptoms, signs and imaging; physiotherapist-led care is a first option.',
+  },
+  gaitlensClinicalGuidance: {
+    id: 'gaitlensClinicalGuidance',
+    citation:
+      'GaitLens clinical reference (clinical-reference.md: running-related hip pain, the plan the report drafts, red flags): a summary of common clinical guidance for runners with no single published source; to be checked before release.',
+    usedFor:
+      'The red-flag screen and its referral advice (urgent for stress-fracture signs and inability to bear weight), strength days away from the longest run, footwear, cross-training and active recovery advice.',
+  },
+  gaitlensPlanChoice: {
+    id: 'gaitlensPlanChoice',
+    citation: 'GaitLens plan default: a product choice for the draft plan, not a published value; the clinician edits it.',
+    usedFor: 'Defaults the literature does not fix: the default strength days when the long-run day is unknown, foam rolling time per muscle, plank and wall-sit hold times, the order of the exercises.',
+  },
   gaitlensScreening: {
     id: 'gaitlensScreening',
     citation: 'GaitLens screening cut-point: a product choice to draw attention, not a validated threshold.',

@@ -1,0 +1,250 @@
+/**
+ * The visit intake: why the runner came, their pain, their training, their shoes and the red-flag
+ * screen. Plain JSON saved with the visit; IntakeSchema validates it when saved.
+ * When any red flag is positive, running advice is held until the clinician confirms they reviewed
+ * the flags (redFlagsReviewed).
+ */
+import { z } from 'zod';
+import type { SourceId } from '../gait/references.ts';
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export const WEEKDAY_NAMES: Record<Weekday, string> = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
+};
+
+export const RED_FLAG_IDS = [
+  'painWorsening',
+  'painAtRestOrNight',
+  'grindingClickingPopping',
+  'sharpOrRadiatingPain',
+  'unableToBearWeight',
+  'groinPainOnHopping',
+  'fever',
+  'unexplainedWeightLoss',
+  'historyOfCancer',
+  'recentTrauma',
+] as const;
+export type RedFlagId = (typeof RED_FLAG_IDS)[number];
+
+/** urgent: see a doctor the same day, imaging may be needed before any running; soon: see a doctor before the next training block. */
+export type ReferralUrgency = 'urgent' | 'soon';
+
+export interface RedFlag {
+  id: RedFlagId;
+  /** The question as the clinician asks it. */
+  question: string;
+  /** The line the report shows the runner when the flag is positive. */
+  plainText: string;
+  urgency: ReferralUrgency;
+  /** What the runner should do, in the report's words. */
+  referral: string;
+  sources: SourceId[];
+}
+
+const URGENT_REFERRAL = 'See a doctor today, before running again: an X-ray or scan may be needed.';
+const SOON_REFERRAL = 'See your doctor about this before you go on with your training.';
+
+export const RED_FLAGS: readonly RedFlag[] = [
+  {
+    id: 'painWorsening',
+    question: 'Has the pain become more frequent or more intense?',
+    plainText: 'Your pain is coming more often or getting stronger.',
+    urgency: 'soon',
+    referral: SOON_REFERRAL,
+    sources: ['gaitlensClinicalGuidance'],
+  },
+  {
+    id: 'painAtRestOrNight',
+    question: 'Do you have pain at rest or at night?',
+    plainText: 'You have pain at rest or at night.',
+    urgency: 'urgent',
+    referral: `${URGENT_REFERRAL} Pain at night can be a sign of a stress fracture.`,
+    sources: ['gaitlensClinicalGuidance'],
+  },
+  {
+    id: 'grindingClickingPopping',
+    question: 'Do you feel grinding, clicking or popping in the hip?',
+    plainText: 'You feel grinding, clicking or popping in the joint.',
+    urgency: 'soon',
+    referral: `${SOON_REFERRAL} Clicking or catching can come from the joint itself and may need a scan to check.`,
+    sources: ['gaitlensClinicalGuidance', 'griffin2016'],
+  },
+  {
+    id: 'sharpOrRadiatingPain',
+    question: 'Is the pain sharp, or does it spread (radiate) down the leg or elsewhere?',
+    plainText: 'Your pain is sharp or spreads to other places.',
+    urgency: 'soon',
+    referral: SOON_REFERRAL,
+    sources: ['gaitlensClinicalGuidance'],
+  },
+  {
+    id: 'unableToBearWeight',
+    question: 'Are you unable to put your full weight on the leg?',
+    plainText: 'You cannot put your full weight on the leg.',
+    urgency: 'urgent',
+    referral: URGENT_REFERRAL,
+    sources: ['gaitlensClinicalGuidance'],
+  },
+  {
+    id: 'groinPainOnHopping',
+    question: 'Do you feel pain in the groin when you hop on the painful leg?',
+    plainText: 'Hopping on the leg hurts in the groin.',
+    urgency: 'urgent',
+    referral: `${URGENT_REFERRAL} Groin pain on hopping can be a sign of a stress fracture of the hip.`,
+    sources: ['gaitlensClinicalGuidance'],
+  },
+  {
+    id: 'fever',
+    question: 'Have you had a fever?',
+    plainText: 'You have had a fever.',
+    urgency: 'soon',
+    referral: SOON_REFERRAL,
+    sources: ['gaitlensClinicalGuidance'],
+  },
+  {
+    id: 'unexplainedWeightLoss',
+    question: 'Have you lost weight without trying?',
+    plainText: 'You have lost weight without trying.',
+    urgency: 'soon',
+    referral: SOON_REFERRAL,
+    sources: ['gaitlensClinicalGuidance'],
+  },
+  {
+    id: 'historyOfCancer',
+    question: 'Have you ever had cancer?',
+    plainText: 'You have had cancer in the past.',
+    urgency: 'soon',
+    referral: SOON_REFERRAL,
+    sources: ['gaitlensClinicalGuidance'],
+  },
+  {
+    id: 'recentTrauma',
+    question: 'Did the pain start after a fall, a blow or another injury?',
+    plainText: 'Your pain started after a fall, a blow or another injury.',
+    urgency: 'soon',
+    referral: SOON_REFERRAL,
+    sources: ['gaitlensClinicalGuidance'],
+  },
+];
+
+export type RedFlagAnswers = Record<RedFlagId, boolean>;
+
+export interface Intake {
+  version: 1;
+  /** Why the runner came, in their words or the clinician's. */
+  reason: string;
+  /** Where it hurts (free text, e.g. "outer right hip"). */
+  painLocation: string;
+  /** Pain on a 0-10 numeric rating scale; null when not asked or no pain reported. */
+  painScore: number | null;
+  /**
+   * The clinician's judgement that the pain shows lateral hip / gluteal tendinopathy signs.
+   * The plan also treats a pain location naming the outer hip as such a sign (mentionsLateralHip).
+   */
+  lateralHipPain: boolean;
+  weeklyDistanceKm: number | null;
+  /** The day of the week's longest run; null when not given. */
+  longRunDay: Weekday | null;
+  /** Recent changes in training (distance, pace, surface, hills, a new plan). */
+  trainingChanges: string;
+  shoes: string;
+  redFlags: RedFlagAnswers;
+  /** The clinician confirmed they reviewed the positive red flags and allows running advice. */
+  redFlagsReviewed: boolean;
+  clinicianNotes: string;
+}
+
+const SHORT_TEXT_MAX = 2000;
+const NOTES_MAX = 20000;
+
+const shortText = (what: string) =>
+  z.string({ error: `${what} must be text.` }).max(SHORT_TEXT_MAX, `${what} is too long (${SHORT_TEXT_MAX.toLocaleString('en')} characters at most).`);
+
+const flag = (id: RedFlagId) => z.boolean({ error: `Red flag "${id}" must be answered yes or no.` });
+
+const RedFlagAnswersSchema = z.strictObject(
+  Object.fromEntries(RED_FLAG_IDS.map((id) => [id, flag(id)])) as Record<RedFlagId, ReturnType<typeof flag>>,
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `Unknown red flag: ${issue.keys.join(', ')}.` : 'The red-flag screen must list every flag.') },
+);
+
+export const IntakeSchema = z.strictObject(
+  {
+    version: z.literal(1, { error: 'Unsupported intake version (expected 1).' }),
+    reason: shortText('The reason for the visit'),
+    painLocation: shortText('The pain location'),
+    painScore: z
+      .number({ error: 'The pain score must be a number from 0 to 10, or empty.' })
+      .int('The pain score must be a whole number from 0 to 10.')
+      .min(0, 'The pain score must be from 0 to 10.')
+      .max(10, 'The pain score must be from 0 to 10.')
+      .nullable(),
+    lateralHipPain: z.boolean({ error: 'Lateral hip pain must be yes or no.' }),
+    weeklyDistanceKm: z
+      .number({ error: 'The weekly distance must be a number of kilometres, or empty.' })
+      .min(0, 'The weekly distance cannot be negative.')
+      .max(1000, 'The weekly distance must be under 1,000 km.')
+      .nullable(),
+    longRunDay: z.enum(WEEKDAYS, { error: 'The long-run day must be a weekday (mon to sun), or empty.' }).nullable(),
+    trainingChanges: shortText('Recent training changes'),
+    shoes: shortText('The shoes'),
+    redFlags: RedFlagAnswersSchema,
+    redFlagsReviewed: z.boolean({ error: 'Red flags reviewed must be yes or no.' }),
+    clinicianNotes: z
+      .string({ error: 'Clinician notes must be text.' })
+      .max(NOTES_MAX, `Clinician notes are too long (${NOTES_MAX.toLocaleString('en')} characters at most).`),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `Unknown intake field: ${issue.keys.join(', ')}.` : 'The intake must be an object.') },
+);
+
+export function emptyIntake(): Intake {
+  return {
+    version: 1,
+    reason: '',
+    painLocation: '',
+    painScore: null,
+    lateralHipPain: false,
+    weeklyDistanceKm: null,
+    longRunDay: null,
+    trainingChanges: '',
+    shoes: '',
+    redFlags: Object.fromEntries(RED_FLAG_IDS.map((id) => [id, false])) as RedFlagAnswers,
+    redFlagsReviewed: false,
+    clinicianNotes: '',
+  };
+}
+
+/** The red flags answered yes, in the table's order. */
+export function positiveRedFlags(intake: Intake): RedFlag[] {
+  return RED_FLAGS.filter((f) => intake.redFlags[f.id]);
+}
+
+/** Running advice is held while any red flag is positive and the clinician has not reviewed them. */
+export function runningAdviceHeld(intake: Intake): boolean {
+  return !intake.redFlagsReviewed && positiveRedFlags(intake).length > 0;
+}
+
+/** Words in a pain location that point to the lateral hip (gluteal tendinopathy territory). */
+const LATERAL_HIP_WORDS = [
+  /\b(lateral|outer) (left |right )?hip/i,
+  /\b(outside|side) of (the |my )?(left |right )?hip/i,
+  /trochant/i,
+  /\bgluteal tendin/i,
+  /\bglute(us)? (med|min)/i,
+];
+
+export function mentionsLateralHip(painLocation: string): boolean {
+  return LATERAL_HIP_WORDS.some((re) => re.test(painLocation));
+}
+
+/** Lateral hip pain signs: the clinician's flag, or a pain location naming the outer hip. */
+export function hasLateralHipPainSigns(intake: Intake): boolean {
+  return intake.lateralHipPain || mentionsLateralHip(intake.painLocation);
+}

@@ -1,0 +1,99 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { SOURCES } from '../../../shared/gait/references.ts';
+import {
+  IntakeSchema,
+  RED_FLAGS,
+  RED_FLAG_IDS,
+  emptyIntake,
+  hasLateralHipPainSigns,
+  mentionsLateralHip,
+  positiveRedFlags,
+  runningAdviceHeld,
+} from '../../../shared/plan/intake.ts';
+import type { Intake } from '../../../shared/plan/intake.ts';
+
+function issuesOf(value: unknown): { path: string; message: string }[] {
+  const r = IntakeSchema.safeParse(value);
+  assert.equal(r.success, false, 'expected the intake to be rejected');
+  return r.error!.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+}
+
+const filled = (): Intake => ({
+  ...emptyIntake(),
+  reason: 'Outer hip pain after long runs',
+  painLocation: 'outer right hip',
+  painScore: 4,
+  weeklyDistanceKm: 42.5,
+  longRunDay: 'sun',
+  trainingChanges: 'Added hill repeats in March',
+  shoes: 'Neutral road shoe, 600 km',
+  clinicianNotes: 'Tender over the greater trochanter.',
+});
+
+test('the empty intake and a filled one pass the schema unchanged', () => {
+  assert.deepEqual(IntakeSchema.parse(emptyIntake()), emptyIntake());
+  assert.deepEqual(IntakeSchema.parse(filled()), filled());
+  assert.deepEqual(JSON.parse(JSON.stringify(filled())), filled(), 'plain JSON');
+});
+
+test('the schema rejects bad values and names the field', () => {
+  const cases: [Record<string, unknown>, string, RegExp][] = [
+    [{ painScore: 11 }, 'painScore', /0 to 10/],
+    [{ painScore: 3.5 }, 'painScore', /whole number/],
+    [{ painScore: '4' }, 'painScore', /number from 0 to 10/],
+    [{ weeklyDistanceKm: -1 }, 'weeklyDistanceKm', /negative/],
+    [{ longRunDay: 'sunday' }, 'longRunDay', /mon to sun/],
+    [{ reason: 'x'.repeat(2001) }, 'reason', /too long/],
+    [{ redFlagsReviewed: 'yes' }, 'redFlagsReviewed', /yes or no/],
+    [{ version: 2 }, 'version', /version/],
+  ];
+  for (const [patch, path, message] of cases) {
+    const issues = issuesOf({ ...emptyIntake(), ...patch });
+    assert.ok(issues.some((i) => i.path === path && message.test(i.message)), `${path}: ${JSON.stringify(issues)}`);
+  }
+});
+
+test('the schema is strict: unknown fields and unknown or missing red flags are rejected', () => {
+  assert.ok(issuesOf({ ...emptyIntake(), mood: 'good' }).some((i) => /Unknown intake field: mood/.test(i.message)));
+  assert.ok(issuesOf({ ...emptyIntake(), redFlags: { ...emptyIntake().redFlags, headache: true } }).some((i) => i.path === 'redFlags' && /headache/.test(i.message)));
+  const { fever: _omitted, ...missing } = emptyIntake().redFlags;
+  assert.ok(issuesOf({ ...emptyIntake(), redFlags: missing }).some((i) => i.path === 'redFlags.fever' && /yes or no/.test(i.message)));
+});
+
+test('RED_FLAGS has one entry per flag id, each with a question, a report line, referral advice and known sources', () => {
+  assert.deepEqual(RED_FLAGS.map((f) => f.id), [...RED_FLAG_IDS]);
+  for (const f of RED_FLAGS) {
+    assert.match(f.question, /\?$/, f.id);
+    assert.ok(f.plainText.length > 10 && f.referral.length > 10, f.id);
+    assert.ok(f.sources.length > 0 && f.sources.every((s) => s in SOURCES), f.id);
+  }
+});
+
+test('stress-fracture signs and inability to bear weight are urgent referrals', () => {
+  const urgent = RED_FLAGS.filter((f) => f.urgency === 'urgent').map((f) => f.id).sort();
+  assert.deepEqual(urgent, ['groinPainOnHopping', 'painAtRestOrNight', 'unableToBearWeight']);
+  for (const f of RED_FLAGS.filter((x) => x.urgency === 'urgent')) assert.match(f.referral, /today/);
+});
+
+test('a positive flag holds running advice until the clinician reviews it', () => {
+  const i = emptyIntake();
+  assert.deepEqual(positiveRedFlags(i), []);
+  assert.equal(runningAdviceHeld(i), false);
+  i.redFlags.groinPainOnHopping = true;
+  i.redFlags.fever = true;
+  assert.deepEqual(positiveRedFlags(i).map((f) => f.id), ['groinPainOnHopping', 'fever']);
+  assert.equal(runningAdviceHeld(i), true);
+  i.redFlagsReviewed = true;
+  assert.equal(runningAdviceHeld(i), false);
+});
+
+test('lateral hip pain signs: the clinician flag or a pain location naming the outer hip', () => {
+  for (const s of ['outer right hip', 'Lateral hip', 'outside of my left hip', 'over the greater trochanter', 'gluteus medius tendon', 'side of the hip']) {
+    assert.equal(mentionsLateralHip(s), true, s);
+  }
+  for (const s of ['groin', 'front of the hip', 'lower back', 'knee', '']) assert.equal(mentionsLateralHip(s), false, s);
+  assert.equal(hasLateralHipPainSigns({ ...emptyIntake(), painLocation: 'groin' }), false);
+  assert.equal(hasLateralHipPainSigns({ ...emptyIntake(), painLocation: 'groin', lateralHipPain: true }), true);
+  assert.equal(hasLateralHipPainSigns({ ...emptyIntake(), painLocation: 'outer left hip' }), true);
+});
