@@ -202,7 +202,7 @@ export const IntakeSchema = z.strictObject(
       .max(NOTES_MAX, `Clinician notes are too long (${NOTES_MAX.toLocaleString('en')} characters at most).`),
   },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? `Unknown intake field: ${issue.keys.join(', ')}.` : 'The intake must be an object.') },
-);
+) satisfies z.ZodType<Intake>;
 
 export function emptyIntake(): Intake {
   return {
