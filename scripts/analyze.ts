@@ -65,7 +65,7 @@ const browser = await chromium.launch({
 });
 try {
   const api = bridge.services.handlers;
-  const client = await api['clients.create']({ name: 'Headless analysis', dateOfBirth: null, heightCm, notes: '' });
+  const client = await api['clients.create']({ name: 'Headless analysis', dateOfBirth: null, heightCm, legLengthCm: null, dominantSide: null, notes: '' });
   const today = new Date().toISOString().slice(0, 10);
   const visit = await api['visits.create']({ clientId: client.id, visitDate: today, reason: `npm run analyze ${basename(videoPath)}`, notes: '' });
   const video = await api['visits.attachVideo']({ visitId: visit.id, source: { kind: 'path', path: videoPath } });

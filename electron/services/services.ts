@@ -13,6 +13,10 @@ import { UploadStore } from './media/uploads.ts';
 import { ClientRepository } from './storage/clients.ts';
 import { DATABASE_FILE, Database, type OpenOptions } from './storage/database.ts';
 import { VisitRepository, VisitVideoRepository } from './storage/visits.ts';
+import { CorrectionsRepository } from './storage/corrections.ts';
+import { deleteClient } from './storage/delete-client.ts';
+import { KeyFrameRepository } from './storage/key-frames.ts';
+import { SettingsRepository } from './storage/settings.ts';
 import { AnalysisStore } from './analysis/analysis-store.ts';
 import { backupFileName, createBackup, finishRestore, restoreBackup } from './backup/backup.ts';
 
@@ -25,6 +29,10 @@ export interface HostAbilities {
   chooseBackupDestination?: (suggestedName: string) => Promise<string | null>;
   /** Asks which backup to restore (null when cancelled); absent in the browser, which uploads the file. */
   chooseBackupFile?: () => Promise<string | null>;
+  /** Saves bytes where the clinician chooses (the OS dialog asks before replacing); absent in the browser, which downloads. */
+  saveFile?: (suggestedName: string, bytes: Uint8Array) => Promise<string | null>;
+  /** Prints the visit's report page to PDF with Chromium (Electron's printToPDF, or a headless Chromium beside the bridge). */
+  printReport?: (visitId: string) => Promise<Uint8Array>;
 }
 
 export interface Services {
@@ -50,6 +58,9 @@ export function openServices(dataDir: string, host: HostAbilities, options: Open
   const uploads = new UploadStore(dataDir);
   const videos = new VisitVideoRepository(database);
   const analyses = new AnalysisStore(database, dataDir);
+  const corrections = new CorrectionsRepository(database);
+  const keyFrames = new KeyFrameRepository(database);
+  const settings = new SettingsRepository(database);
 
   const handlers: ApiHandlers = {
     'app.info': async () => ({
@@ -59,10 +70,12 @@ export function openServices(dataDir: string, host: HostAbilities, options: Open
       schemaVersion: database.schemaVersion,
       transport: host.transport,
     }),
-    'clients.list': async ({ query }) => clients.list(query),
+    'clients.list': async ({ query, includeArchived }) => clients.list(query, includeArchived),
     'clients.get': async ({ id }) => clients.get(id),
     'clients.create': async (fields) => clients.create(fields),
     'clients.update': async ({ id, ...fields }) => clients.update(id, fields),
+    'clients.archive': async ({ id, archived }) => clients.archive(id, archived),
+    'clients.delete': async ({ id }) => deleteClient(database, { mediaDir: media.dir, analysesDir: analyses.dir }, id),
     'visits.list': async ({ clientId }) => visits.list(clientId),
     'visits.get': async ({ id }) => visits.get(id),
     'visits.create': async ({ clientId, ...fields }) => visits.create(clientId, fields),
@@ -76,6 +89,25 @@ export function openServices(dataDir: string, host: HostAbilities, options: Open
     'videos.setCaptureFps': async ({ visitVideoId, captureFps }) => videos.setCaptureFps(visitVideoId, captureFps),
     'analyses.save': async ({ visitVideoId, track, startS, endS }) => analyses.save(visitVideoId, track, startS, endS),
     'analyses.track': async ({ analysisId }) => analyses.track(analysisId),
+    'videos.corrections': async ({ visitVideoId }) => corrections.get(visitVideoId),
+    'videos.setCorrections': async ({ visitVideoId, options }) => corrections.set(visitVideoId, options),
+    'videos.undoCorrections': async ({ visitVideoId }) => corrections.undo(visitVideoId),
+    'videos.redoCorrections': async ({ visitVideoId }) => corrections.redo(visitVideoId),
+    'keyFrames.list': async ({ visitId }) => keyFrames.list(visitId),
+    'keyFrames.add': async (input) => keyFrames.add(input),
+    'keyFrames.remove': async ({ id }) => keyFrames.remove(id),
+    'keyFrames.image': async ({ id }) => keyFrames.image(id),
+    'settings.get': async () => settings.get(),
+    'settings.update': async (fields) => settings.update(fields),
+    'files.save': async ({ suggestedName, bytes }) => {
+      if (!host.saveFile) throw new ServiceError('unavailable', 'There is no system save dialog here: the browser downloads the file instead.');
+      return host.saveFile(suggestedName, bytes);
+    },
+    'report.pdf': async ({ visitId }) => {
+      visits.get(visitId);
+      if (!host.printReport) throw new ServiceError('unavailable', 'This GaitLens host cannot print reports to PDF.');
+      return host.printReport(visitId);
+    },
     'dialog.chooseVideoFiles': async () => {
       if (!host.chooseVideoFiles) {
         throw new ServiceError('unavailable', 'There is no system file dialog here: use the "Choose video" button.');

@@ -44,7 +44,7 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 /** Stores a video through the host's services (a new client and visit); returns its media URL for the page. */
 async function attach(services: Services, path: string): Promise<string> {
   const api = services.handlers;
-  const client = await api['clients.create']({ name: 'Benchmark', dateOfBirth: null, heightCm: null, notes: '' });
+  const client = await api['clients.create']({ name: 'Benchmark', dateOfBirth: null, heightCm: null, legLengthCm: null, dominantSide: null, notes: '' });
   const visit = await api['visits.create']({ clientId: client.id, visitDate: '2026-01-01', reason: '', notes: '' });
   const video = await api['visits.attachVideo']({ visitId: visit.id, source: { kind: 'path', path } });
   return `media/${encodeURIComponent(video.mediaId)}`;

@@ -5,9 +5,15 @@
  * handler (or a handler without a call) is a type error.
  */
 import { z } from 'zod';
-import type { AnalysisSummary, AppInfo, BackupSummary, Client, ClientSummary, RestoreSummary, Visit, VisitVideo } from './entities.ts';
+import type {
+  AnalysisSummary, AppInfo, BackupSummary, Client, ClientDeletion, ClientSummary, ClinicSettings, CorrectionsState, KeyFrame,
+  RestoreSummary, Visit, VisitVideo,
+} from './entities.ts';
 import type { Result } from './result.ts';
-import { BackupSource, Bytes, CaptureFps, ClientFields, Empty, Id, VideoSource, VisitFields } from './schemas.ts';
+import {
+  AnalysisOptionsSchema, BackupSource, Bytes, CaptureFps, ClientFields, ClinicSettingsFields, Empty, Id, KeyFrameFields,
+  SaveFileFields, VideoSource, VisitFields,
+} from './schemas.ts';
 
 interface CallSpec<I extends z.ZodType, O> {
   input: I;
@@ -18,10 +24,16 @@ const call = <O>() => <I extends z.ZodType>(input: I): CallSpec<I, O> => ({ inpu
 
 export const contract = {
   'app.info': call<AppInfo>()(Empty),
-  'clients.list': call<ClientSummary[]>()(z.object({ query: z.string().max(200).default('') }).strict()),
+  /** Clients matching the query, most recently seen first; archived ones only when asked for. */
+  'clients.list': call<ClientSummary[]>()(
+    z.object({ query: z.string().max(200).default(''), includeArchived: z.boolean().default(false) }).strict(),
+  ),
   'clients.get': call<Client>()(z.object({ id: Id }).strict()),
   'clients.create': call<Client>()(ClientFields.strict()),
   'clients.update': call<Client>()(ClientFields.extend({ id: Id }).strict()),
+  'clients.archive': call<Client>()(z.object({ id: Id, archived: z.boolean() }).strict()),
+  /** Deletes the client with every visit, analysis and key frame, and the files no other client uses. */
+  'clients.delete': call<ClientDeletion>()(z.object({ id: Id }).strict()),
   'visits.list': call<Visit[]>()(z.object({ clientId: Id }).strict()),
   'visits.get': call<Visit>()(z.object({ id: Id }).strict()),
   'visits.create': call<Visit>()(VisitFields.extend({ clientId: Id }).strict()),
@@ -33,6 +45,25 @@ export const contract = {
     z.object({ visitVideoId: Id, track: Bytes, startS: z.number().min(0), endS: z.number().positive() }).strict(),
   ),
   'analyses.track': call<Uint8Array>()(z.object({ analysisId: Id }).strict()),
+  /** The clinician's corrections of a video's analysis (saved as numbered revisions, so they can be undone). */
+  'videos.corrections': call<CorrectionsState>()(z.object({ visitVideoId: Id }).strict()),
+  'videos.setCorrections': call<CorrectionsState>()(z.object({ visitVideoId: Id, options: AnalysisOptionsSchema }).strict()),
+  'videos.undoCorrections': call<CorrectionsState>()(z.object({ visitVideoId: Id }).strict()),
+  'videos.redoCorrections': call<CorrectionsState>()(z.object({ visitVideoId: Id }).strict()),
+  /** Frames marked for the report, captured with the overlay; the images come one by one. */
+  'keyFrames.list': call<KeyFrame[]>()(z.object({ visitId: Id }).strict()),
+  'keyFrames.add': call<KeyFrame>()(KeyFrameFields.strict()),
+  'keyFrames.remove': call<{ id: string }>()(z.object({ id: Id }).strict()),
+  'keyFrames.image': call<Uint8Array>()(z.object({ id: Id }).strict()),
+  'settings.get': call<ClinicSettings>()(Empty),
+  'settings.update': call<ClinicSettings>()(ClinicSettingsFields.strict()),
+  /**
+   * Desktop only: saves bytes where the clinician chooses in the OS dialog, which asks before
+   * replacing a file (the path, or null when cancelled). The browser downloads instead.
+   */
+  'files.save': call<string | null>()(SaveFileFields.strict()),
+  /** The visit's report as PDF bytes, printed by Chromium from the report page. */
+  'report.pdf': call<Uint8Array>()(z.object({ visitId: Id }).strict()),
   'dialog.chooseVideoFiles': call<string[]>()(Empty),
   /**
    * Writes the whole data folder into one backup file: where the clinician chooses in the desktop

@@ -1,4 +1,5 @@
 /** The records the app keeps, as they cross the API. Dates are ISO strings (YYYY-MM-DD). */
+import type { AnalysisOptions } from '../gait/types.ts';
 import type { PoseModel } from '../pose/track.ts';
 
 export interface Client {
@@ -6,7 +7,12 @@ export interface Client {
   name: string;
   dateOfBirth: string | null;
   heightCm: number | null;
+  /** Measured leg length (greater trochanter to floor or ASIS to medial malleolus), when the clinician measured it. */
+  legLengthCm: number | null;
+  dominantSide: 'left' | 'right' | null;
   notes: string;
+  /** When the client was archived (hidden from the list, kept with every visit), or null. */
+  archivedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -86,4 +92,49 @@ export interface BackupSummary {
 export interface RestoreSummary extends BackupSummary {
   /** Where the data that was replaced is kept (inside the data folder), or null when there was none. */
   previousDataKeptAt: string | null;
+}
+
+/** The clinician's corrections of one video's analysis: the current revision and whether undo/redo can move. */
+export interface CorrectionsState {
+  visitVideoId: string;
+  options: AnalysisOptions;
+  /** 0 = no corrections. */
+  revision: number;
+  latestRevision: number;
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+/** A frame the clinician marked for the report, captured with the overlay. */
+export interface KeyFrame {
+  id: string;
+  visitId: string;
+  visitVideoId: string;
+  frame: number;
+  tMs: number;
+  label: string;
+  imageType: 'image/png' | 'image/jpeg';
+  width: number;
+  height: number;
+  createdAt: string;
+}
+
+/** What the report's header shows: kept in the app's settings. */
+export interface ClinicSettings {
+  clinicName: string;
+  clinicianName: string;
+  /** Address or contact line under the clinic name. */
+  contactLine: string;
+  logo: { imageType: 'image/png' | 'image/jpeg'; bytes: Uint8Array } | null;
+}
+
+/** What deleting a client removed. */
+export interface ClientDeletion {
+  clientId: string;
+  visits: number;
+  videos: number;
+  /** Files removed from the data folder (videos no other client uses, landmark tracks). */
+  filesRemoved: number;
+  /** Files that could not be removed (left in the data folder; named so they can be removed by hand). */
+  filesLeft: string[];
 }

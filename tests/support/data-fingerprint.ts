@@ -7,7 +7,7 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 
 export async function fingerprint(services: Services) {
   const { handlers } = services;
-  const clients = await handlers['clients.list']({ query: '' });
+  const clients = await handlers['clients.list']({ query: '', includeArchived: true });
   const visits = [];
   const files: Record<string, string> = {};
   for (const client of clients) {

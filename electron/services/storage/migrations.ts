@@ -68,4 +68,44 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX analyses_video ON analyses (visit_video_id, created_at);
   `,
+  `
+  ALTER TABLE clients ADD COLUMN leg_length_cm REAL CHECK (leg_length_cm IS NULL OR leg_length_cm BETWEEN 30 AND 150);
+  ALTER TABLE clients ADD COLUMN dominant_side TEXT CHECK (dominant_side IS NULL OR dominant_side IN ('left', 'right'));
+  ALTER TABLE clients ADD COLUMN archived_at TEXT;
+
+  ALTER TABLE visits ADD COLUMN intake_json TEXT CHECK (intake_json IS NULL OR json_valid(intake_json));
+  ALTER TABLE visits ADD COLUMN plan_json TEXT CHECK (plan_json IS NULL OR json_valid(plan_json));
+
+  ALTER TABLE visit_videos ADD COLUMN corrections_revision INTEGER NOT NULL DEFAULT 0 CHECK (corrections_revision >= 0);
+  CREATE TABLE video_corrections (
+    visit_video_id TEXT NOT NULL REFERENCES visit_videos (id) ON DELETE CASCADE,
+    revision INTEGER NOT NULL CHECK (revision > 0),
+    options_json TEXT NOT NULL CHECK (json_valid(options_json)),
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (visit_video_id, revision)
+  );
+
+  CREATE TABLE key_frames (
+    id TEXT PRIMARY KEY,
+    visit_video_id TEXT NOT NULL REFERENCES visit_videos (id) ON DELETE CASCADE,
+    frame INTEGER NOT NULL CHECK (frame >= 0),
+    t_ms REAL NOT NULL,
+    label TEXT NOT NULL DEFAULT '',
+    image BLOB NOT NULL,
+    image_type TEXT NOT NULL CHECK (image_type IN ('image/png', 'image/jpeg')),
+    width INTEGER NOT NULL CHECK (width > 0),
+    height INTEGER NOT NULL CHECK (height > 0),
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX key_frames_video ON key_frames (visit_video_id, frame);
+
+  CREATE TABLE clinic_settings (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    clinic_name TEXT NOT NULL DEFAULT '',
+    clinician_name TEXT NOT NULL DEFAULT '',
+    contact_line TEXT NOT NULL DEFAULT '',
+    logo BLOB,
+    logo_type TEXT CHECK (logo_type IS NULL OR logo_type IN ('image/png', 'image/jpeg'))
+  );
+  `,
 ];

@@ -21,7 +21,7 @@ function open(t: { after: (fn: () => void) => void }, dir = mkdtempSync(join(tmp
 }
 
 async function attachedVideo(services: Services, path: string) {
-  const client = await services.handlers['clients.create']({ name: 'Ann', dateOfBirth: null, heightCm: null, notes: '' });
+  const client = await services.handlers['clients.create']({ name: 'Ann', dateOfBirth: null, heightCm: null, legLengthCm: null, dominantSide: null, notes: '' });
   const visit = await services.handlers['visits.create']({ clientId: client.id, visitDate: '2026-11-20', reason: '', notes: '' });
   return services.handlers['visits.attachVideo']({ visitId: visit.id, source: { kind: 'path', path } });
 }

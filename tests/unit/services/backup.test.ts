@@ -49,8 +49,8 @@ function fakeVideo(dir: string, name: string, bytes: number): string {
 /** Two clients, three visits, two videos (one in two visits), two analyses. */
 async function populate(services: Services, scratch: string): Promise<void> {
   const h = services.handlers;
-  const ann = await h['clients.create']({ name: 'Ann Runner', dateOfBirth: '1988-04-12', heightCm: 168, notes: 'Left hip' });
-  const bo = await h['clients.create']({ name: 'Bo Strider', dateOfBirth: null, heightCm: null, notes: '' });
+  const ann = await h['clients.create']({ name: 'Ann Runner', dateOfBirth: '1988-04-12', heightCm: 168, legLengthCm: null, dominantSide: null, notes: 'Left hip' });
+  const bo = await h['clients.create']({ name: 'Bo Strider', dateOfBirth: null, heightCm: null, legLengthCm: null, dominantSide: null, notes: '' });
   const first = await h['visits.create']({ clientId: ann.id, visitDate: '2026-10-01', reason: 'Hip pain', notes: '' });
   const second = await h['visits.create']({ clientId: ann.id, visitDate: '2026-11-01', reason: 'Review', notes: 'Better' });
   const third = await h['visits.create']({ clientId: bo.id, visitDate: '2026-11-02', reason: '', notes: '' });
@@ -243,13 +243,13 @@ test('a failed restore leaves the previous data as it was; a good one replaces i
   assert.deepEqual(await fingerprint(services), before);
 
   // A good restore while the services are open: new records since the backup are replaced, and kept aside.
-  const later = await services.handlers['clients.create']({ name: 'After The Backup', dateOfBirth: null, heightCm: null, notes: '' });
+  const later = await services.handlers['clients.create']({ name: 'After The Backup', dateOfBirth: null, heightCm: null, legLengthCm: null, dominantSide: null, notes: '' });
   const restored = await services.handlers['backup.restore']({ source: { kind: 'path', path: archive } });
   assert.ok(restored.previousDataKeptAt?.startsWith(join(dataDir, 'before-restore-')));
   assert.deepEqual(await fingerprint(services), before, 'the open services now read the restored data');
   const kept = open(t, restored.previousDataKeptAt!);
-  assert.ok((await kept.handlers['clients.list']({ query: '' })).some((c) => c.id === later.id), 'the replaced data is kept whole');
-  await services.handlers['clients.create']({ name: 'Still Writable', dateOfBirth: null, heightCm: null, notes: '' });
+  assert.ok((await kept.handlers['clients.list']({ query: '', includeArchived: true })).some((c) => c.id === later.id), 'the replaced data is kept whole');
+  await services.handlers['clients.create']({ name: 'Still Writable', dateOfBirth: null, heightCm: null, legLengthCm: null, dominantSide: null, notes: '' });
 });
 
 test('a restore interrupted half-way is finished when the data folder is next opened', async (t) => {

@@ -40,7 +40,7 @@ test('killing the host during writes leaves the database intact with every commi
   for (let round = 0; round < ROUNDS; round++) {
     const bridge = await startBridgeProcess(dataDir);
     const exited = new Promise((resolve) => bridge.process.once('exit', resolve));
-    const client = await call(bridge, 'clients.create', { name: `Round ${round}`, dateOfBirth: null, heightCm: null, notes: '' });
+    const client = await call(bridge, 'clients.create', { name: `Round ${round}`, dateOfBirth: null, heightCm: null, legLengthCm: null, dominantSide: null, notes: '' });
     assert.ok(client.ok, 'the host answers after the previous kill');
     let killed = false;
     const writer = async (lane: number) => {

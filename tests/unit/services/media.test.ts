@@ -20,7 +20,7 @@ function open(t: { after: (fn: () => void) => void }): { services: Services; dir
 }
 
 async function visitFor(services: Services): Promise<string> {
-  const client = await services.handlers['clients.create']({ name: 'Ann', dateOfBirth: null, heightCm: null, notes: '' });
+  const client = await services.handlers['clients.create']({ name: 'Ann', dateOfBirth: null, heightCm: null, legLengthCm: null, dominantSide: null, notes: '' });
   const visit = await services.handlers['visits.create']({ clientId: client.id, visitDate: '2026-11-20', reason: '', notes: '' });
   return visit.id;
 }

@@ -15,7 +15,7 @@ function tempDir(t: { after: (fn: () => void) => void }): string {
   return dir;
 }
 
-const ann = { name: 'Ann Runner', dateOfBirth: '1988-04-12', heightCm: 168, notes: 'Left lateral hip pain' };
+const ann = { name: 'Ann Runner', dateOfBirth: '1988-04-12', heightCm: 168, legLengthCm: null, dominantSide: null, notes: 'Left lateral hip pain' };
 
 test('a new database is migrated to the current schema, in WAL mode, with foreign keys on', (t) => {
   const path = join(tempDir(t), DATABASE_FILE);
@@ -29,7 +29,7 @@ test('a new database is migrated to the current schema, in WAL mode, with foreig
   const tables = (raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
     (r) => r.name,
   );
-  assert.deepEqual(tables, ['analyses', 'clients', 'media', 'visit_videos', 'visits']);
+  assert.deepEqual(tables, ['analyses', 'clients', 'clinic_settings', 'key_frames', 'media', 'video_corrections', 'visit_videos', 'visits']);
   assert.equal(db.read((d) => (d.prepare('PRAGMA foreign_keys').get() as { foreign_keys: number }).foreign_keys), 1);
 });
 
@@ -90,7 +90,7 @@ test('search matches name or notes, case-insensitively, and treats % and _ liter
   t.after(() => db.close());
   const clients = new ClientRepository(db);
   clients.create(ann);
-  clients.create({ name: 'Bo_b 100%', dateOfBirth: null, heightCm: null, notes: '' });
+  clients.create({ name: 'Bo_b 100%', dateOfBirth: null, heightCm: null, legLengthCm: null, dominantSide: null, notes: '' });
   assert.deepEqual(clients.list('ann').map((c) => c.name), ['Ann Runner']);
   assert.deepEqual(clients.list('HIP').map((c) => c.name), ['Ann Runner']);
   assert.deepEqual(clients.list('%').map((c) => c.name), ['Bo_b 100%']);
