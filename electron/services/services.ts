@@ -80,6 +80,8 @@ export function openServices(dataDir: string, host: HostAbilities, options: Open
     'visits.get': async ({ id }) => visits.get(id),
     'visits.create': async ({ clientId, ...fields }) => visits.create(clientId, fields),
     'visits.update': async ({ id, ...fields }) => visits.update(id, fields),
+    'visits.setIntake': async ({ visitId, intake }) => visits.setIntake(visitId, intake),
+    'visits.setPlan': async ({ visitId, plan }) => visits.setPlan(visitId, plan),
     'visits.attachVideo': async ({ visitId, source }) => {
       if (source.kind === 'path') return media.attach(visitId, source.path);
       const video = await media.attach(visitId, await uploads.path(source.uploadId), source.originalName);

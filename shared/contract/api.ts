@@ -14,6 +14,8 @@ import {
   AnalysisOptionsSchema, BackupSource, Bytes, CaptureFps, ClientFields, ClinicSettingsFields, Empty, Id, KeyFrameFields,
   SaveFileFields, VideoSource, VisitFields,
 } from './schemas.ts';
+import { IntakeSchema } from '../plan/intake.ts';
+import { PlanSchema } from '../plan/schema.ts';
 
 interface CallSpec<I extends z.ZodType, O> {
   input: I;
@@ -38,6 +40,9 @@ export const contract = {
   'visits.get': call<Visit>()(z.object({ id: Id }).strict()),
   'visits.create': call<Visit>()(VisitFields.extend({ clientId: Id }).strict()),
   'visits.update': call<Visit>()(VisitFields.extend({ id: Id }).strict()),
+  'visits.setIntake': call<Visit>()(z.object({ visitId: Id, intake: IntakeSchema }).strict()),
+  /** Saves the plan the clinician edited (null discards it, so a new draft can be made). */
+  'visits.setPlan': call<Visit>()(z.object({ visitId: Id, plan: PlanSchema.nullable() }).strict()),
   'visits.attachVideo': call<VisitVideo>()(z.object({ visitId: Id, source: VideoSource }).strict()),
   'videos.setCaptureFps': call<VisitVideo>()(z.object({ visitVideoId: Id, captureFps: CaptureFps.nullable() }).strict()),
   /** Stores a landmark track (shared/pose/track-codec.ts) as the video's newest analysis. */

@@ -1,5 +1,7 @@
 /** The records the app keeps, as they cross the API. Dates are ISO strings (YYYY-MM-DD). */
 import type { AnalysisOptions } from '../gait/types.ts';
+import type { Intake } from '../plan/intake.ts';
+import type { Plan } from '../plan/types.ts';
 import type { PoseModel } from '../pose/track.ts';
 
 export interface Client {
@@ -65,6 +67,10 @@ export interface Visit {
   notes: string;
   createdAt: string;
   videos: VisitVideo[];
+  /** The intake form (pain, training, red-flag screen), once filled in. */
+  intake: Intake | null;
+  /** The strengthening and mobility plan as the clinician edited it, once drafted. */
+  plan: Plan | null;
 }
 
 export interface AppInfo {

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Visit, VisitVideo } from '../../../shared/contract/entities.ts';
+import type { Intake } from '../../../shared/plan/intake.ts';
+import type { Plan } from '../../../shared/plan/types.ts';
 import { ServiceError } from '../../../shared/contract/dispatch.ts';
 import type { Database } from './database.ts';
 import { selectVideos } from './visit-videos.ts';
@@ -10,9 +12,17 @@ export interface VisitFields {
   notes: string;
 }
 
-type VisitRow = Omit<Visit, 'videos'>;
+type VisitRow = Omit<Visit, 'videos' | 'intake' | 'plan'> & { intakeJson: string | null; planJson: string | null };
 
-const VISIT_COLUMNS = `id, client_id AS clientId, visit_date AS visitDate, reason, notes, created_at AS createdAt`;
+const VISIT_COLUMNS = `id, client_id AS clientId, visit_date AS visitDate, reason, notes, created_at AS createdAt,
+  intake_json AS intakeJson, plan_json AS planJson`;
+
+const toVisit = ({ intakeJson, planJson, ...row }: VisitRow, videos: VisitVideo[]): Visit => ({
+  ...row,
+  videos,
+  intake: intakeJson === null ? null : (JSON.parse(intakeJson) as Intake),
+  plan: planJson === null ? null : (JSON.parse(planJson) as Plan),
+});
 
 export class VisitRepository {
   private readonly db: Database;
@@ -32,7 +42,7 @@ export class VisitRepository {
         .prepare(`SELECT ${VISIT_COLUMNS} FROM visits WHERE client_id = ? ORDER BY visit_date DESC, created_at DESC`)
         .all(clientId) as unknown as VisitRow[];
       const videos = selectVideos(db, 'vv.visit_id IN (SELECT id FROM visits WHERE client_id = ?)', clientId);
-      return rows.map((row) => ({ ...row, videos: videos.filter((video) => video.visitId === row.id) }));
+      return rows.map((row) => toVisit(row, videos.filter((video) => video.visitId === row.id)));
     });
   }
 
@@ -40,7 +50,7 @@ export class VisitRepository {
     return this.db.read((db) => {
       const row = db.prepare(`SELECT ${VISIT_COLUMNS} FROM visits WHERE id = ?`).get(id) as VisitRow | undefined;
       if (!row) throw new ServiceError('not-found', 'This visit no longer exists.');
-      return { ...row, videos: selectVideos(db, 'vv.visit_id = ?', id) };
+      return toVisit(row, selectVideos(db, 'vv.visit_id = ?', id));
     });
   }
 
@@ -62,6 +72,20 @@ export class VisitRepository {
         .prepare('UPDATE visits SET visit_date = ?, reason = ?, notes = ? WHERE id = ?')
         .run(fields.visitDate, fields.reason, fields.notes, id),
     );
+    if (changed.changes === 0) throw new ServiceError('not-found', 'This visit no longer exists.');
+    return this.get(id);
+  }
+
+  setIntake(id: string, intake: Intake): Visit {
+    return this.setJson(id, 'intake_json', JSON.stringify(intake));
+  }
+
+  setPlan(id: string, plan: Plan | null): Visit {
+    return this.setJson(id, 'plan_json', plan === null ? null : JSON.stringify(plan));
+  }
+
+  private setJson(id: string, column: 'intake_json' | 'plan_json', json: string | null): Visit {
+    const changed = this.db.write((db) => db.prepare(`UPDATE visits SET ${column} = ? WHERE id = ?`).run(json, id));
     if (changed.changes === 0) throw new ServiceError('not-found', 'This visit no longer exists.');
     return this.get(id);
   }

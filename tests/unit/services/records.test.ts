@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { createDispatch } from '../../../shared/contract/dispatch.ts';
+import { emptyIntake } from '../../../shared/plan/intake.ts';
 import { encodeTrack } from '../../../shared/pose/track-codec.ts';
 import { openServices, type Services } from '../../../electron/services/services.ts';
 import { sampleTrack } from '../../support/sample-track.ts';
@@ -184,4 +185,18 @@ test("deleting a client removes their records and files, and keeps a video anoth
   const dispatch = createDispatch(services.handlers);
   const again = await dispatch('clients.get', { id: ann.client.id });
   assert.match(again.ok ? '' : again.error.message, /no longer exists/);
+});
+
+test('the intake is saved with the visit and validated', async (t) => {
+  const { services } = open(t);
+  const { visit } = await clientWithVideo(services, 'Ann');
+  const intake = { ...emptyIntake(), reason: 'Outer hip pain when running', painScore: 4, longRunDay: 'sun' as const, redFlags: { ...emptyIntake().redFlags, painAtRestOrNight: true } };
+  const saved = await services.handlers['visits.setIntake']({ visitId: visit.id, intake });
+  assert.deepEqual(saved.intake, intake);
+  assert.deepEqual((await services.handlers['visits.list']({ clientId: visit.clientId }))[0]?.intake, intake);
+  const dispatch = createDispatch(services.handlers);
+  const bad = await dispatch('visits.setIntake', { visitId: visit.id, intake: { ...intake, painScore: 11 } });
+  assert.match(bad.ok ? '' : bad.error.message, /pain score must be from 0 to 10/);
+  assert.equal((await services.handlers['visits.get']({ id: visit.id })).intake?.painScore, 4);
+  assert.equal((await services.handlers['visits.setPlan']({ visitId: visit.id, plan: null })).plan, null);
 });
