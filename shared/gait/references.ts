@@ -114,6 +114,12 @@ export const SOURCES = {
     usedFor:
       'Strength dosage: 2-3 sets of 8-12 repetitions at a load that allows them; add 2-10% load when two more repetitions than the target are possible.',
   },
+  garber2011: {
+    id: 'garber2011',
+    citation:
+      'Garber CE, Blissmer B, Deschenes MR, et al. American College of Sports Medicine position stand. Quantity and quality of exercise for developing and maintaining cardiorespiratory, musculoskeletal, and neuromotor fitness in apparently healthy adults: guidance for prescribing exercise. Med Sci Sports Exerc 2011;43(7):1334-1359.',
+    usedFor: 'Stretching dosage: hold each stretch 10-30 s at the point of mild tightness, 2-4 times, on at least 2-3 days a week (daily is most effective).',
+  },
   konrad2022: {
     id: 'konrad2022',
     citation:
@@ -149,6 +155,12 @@ export const SOURCES = {
     id: 'gaitlensScreening',
     citation: 'GaitLens screening cut-point: a product choice to draw attention, not a validated threshold.',
     usedFor: 'Cut-points where the literature gives none; the clinician confirms every finding.',
+  },
+  gaitlensChangeRule: {
+    id: 'gaitlensChangeRule',
+    citation: 'GaitLens rule for a real change between visits: a product choice where no between-day measurement error is published for the measure, not a validated threshold.',
+    usedFor:
+      'Side-view angles without a published figure of their own take the between-day error of 2D knee/hip angles (Damsted); every measure also takes the 95% interval of the difference from the two visits\' stride-to-stride spread when that is larger.',
   },
 } as const satisfies Record<string, Source>;
 

@@ -162,8 +162,10 @@ export interface Intake {
   clinicianNotes: string;
 }
 
+/** Data-entry sanity limits (a product choice, as in shared/contract/schemas.ts), not clinical thresholds. */
 const SHORT_TEXT_MAX = 2000;
 const NOTES_MAX = 20000;
+const WEEKLY_KM_MAX = 1000;
 
 const shortText = (what: string) =>
   z.string({ error: `${what} must be text.` }).max(SHORT_TEXT_MAX, `${what} is too long (${SHORT_TEXT_MAX.toLocaleString('en')} characters at most).`);
@@ -190,7 +192,7 @@ export const IntakeSchema = z.strictObject(
     weeklyDistanceKm: z
       .number({ error: 'The weekly distance must be a number of kilometres, or empty.' })
       .min(0, 'The weekly distance cannot be negative.')
-      .max(1000, 'The weekly distance must be under 1,000 km.')
+      .max(WEEKLY_KM_MAX, `The weekly distance must be under ${WEEKLY_KM_MAX.toLocaleString('en')} km.`)
       .nullable(),
     longRunDay: z.enum(WEEKDAYS, { error: 'The long-run day must be a weekday (mon to sun), or empty.' }).nullable(),
     trainingChanges: shortText('Recent training changes'),
