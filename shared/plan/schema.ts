@@ -1,4 +1,8 @@
-/** PlanSchema: validates the plan (types.ts) when the clinician saves it with the visit. */
+/**
+ * PlanSchema: validates the plan (types.ts) when the clinician saves it with the visit.
+ * Numeric bounds here (sets, repetitions, hold seconds, metronome bpm, text lengths) are data-entry
+ * sanity limits, a product choice, not clinical thresholds.
+ */
 import { z } from 'zod';
 import { SOURCES } from '../gait/references.ts';
 import type { SourceId } from '../gait/references.ts';
@@ -72,8 +76,8 @@ export const GaitCueSchema = strict('gait cue', {
   kind: z.enum(['cadence', 'stepWidth', 'custom'], { error: "The cue kind must be 'cadence', 'stepWidth' or 'custom'." }),
   text: requiredText('The cue text'),
   metronome: strict('metronome', {
-    lowBpm: wholeNumber('The metronome low bpm', 100, 240),
-    highBpm: wholeNumber('The metronome high bpm', 100, 240),
+    lowBpm: wholeNumber('The metronome low bpm', 100, 300),
+    highBpm: wholeNumber('The metronome high bpm', 100, 300),
   })
     .refine((m) => m.lowBpm <= m.highBpm, { message: 'The metronome low bpm must not exceed the high bpm.', path: ['highBpm'] })
     .nullable(),
