@@ -162,7 +162,8 @@ function draftItems(findings: Finding[], lateralHip: boolean): ItemDraft {
   for (const id of [...BASELINE_STRENGTH, ...BASELINE_MOBILITY]) choose(id, 'baseline', BASELINE_SOURCES, null);
   for (const f of findings) {
     const rule = FINDING_PLAN.find((r) => r.findingId === f.id);
-    for (const id of rule?.exerciseIds ?? []) choose(id, f.id, rule!.sources, f.title);
+    if (!rule) continue;
+    for (const id of rule.exerciseIds) choose(id, f.id, rule.sources, f.title);
   }
   const notes: string[] = [];
   if (lateralHip) {
@@ -332,6 +333,10 @@ export function draftPlan(input: DraftPlanInput): Plan {
         .map((f) => f.question)
         .join(' ')}). No exercises or gait cues are drafted; review the flags in the intake, then draft the plan again.`,
     );
+  }
+  const reviewedFlags = intake.redFlagsReviewed ? positiveRedFlags(intake) : [];
+  if (reviewedFlags.length > 0) {
+    draftNotes.push(`Red flags positive and reviewed by the clinician, who allowed running advice: ${reviewedFlags.map((f) => f.question).join(' ')}`);
   }
   const items = held ? { items: [], notes: [] } : draftItems(findings, lateralHip);
   const cues = held ? { cues: [], notes: [] } : draftCues(findings, input.cadenceSpm, lateralHip);

@@ -194,6 +194,8 @@ test('an unreviewed red flag holds every exercise and running cue and says to se
   const reviewed = draft([finding('overstriding', 'left')], 170, { redFlags: flags, redFlagsReviewed: true });
   assert.equal(reviewed.hold, null);
   assert.ok(reviewed.items.length > 0 && reviewed.cues.length === 1);
+  assert.ok(reviewed.draftNotes.some((n) => /reviewed by the clinician/.test(n) && /hop/.test(n)));
+  assert.ok(!draft().draftNotes.some((n) => /reviewed/.test(n)));
 });
 
 test('a cadence that is not a positive number is refused', () => {
