@@ -142,7 +142,7 @@ export const SOURCES = {
   gaitlensClinicalGuidance: {
     id: 'gaitlensClinicalGuidance',
     citation:
-      'GaitLens clinical reference (clinical-reference.md: running-related hip pain, the plan the report drafts, red flags): a summary of common clinical guidance for runners with no single published source; to be checked before release.',
+      'GaitLens clinical reference: common clinical guidance for runners (running-related hip pain, the plan, red flags), summarised by the GaitLens clinical team without a single published source.',
     usedFor:
       'The red-flag screen and its referral advice (urgent for stress-fracture signs and inability to bear weight), strength days away from the longest run, footwear, cross-training and active recovery advice.',
   },
