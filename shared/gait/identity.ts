@@ -90,6 +90,9 @@ function decisiveExchange(a: LegFrame, b: LegFrame, ratio = DECISIVE_RATIO): boo
  */
 export const GLITCH_FLOOR = 0.1;
 
+/** Frames without both legs after which the labelling starts afresh (a product choice: longer than a glitch, shorter than a step at 30 fps). */
+export const MAX_GAP_FRAMES = 5;
+
 /** Squared distance of frame c from the midpoint of p and q (q paired to p as fits best), c paired as fits best. */
 function offLine(p: LegFrame, c: LegFrame, q: LegFrame): number {
   const { same, cross } = pairings(p, q);
@@ -129,8 +132,32 @@ export function detectLegSwaps(body: BodySeries, legLengthPx: number, frameIndex
   const glitches = glitchFrames(all, scale2);
   const valid = candidates.filter((_, i) => !glitches.has(i));
   const frames = all.filter((_, i) => !glitches.has(i));
+  // Across a long stretch without legs (the runner out of view) constant velocity predicts
+  // nothing: each run of frames between such gaps is labelled on its own.
+  const states: number[] = [];
+  let from = 0;
+  for (let t = 1; t <= valid.length; t++) {
+    if (t < valid.length && valid[t]! - valid[t - 1]! <= MAX_GAP_FRAMES) continue;
+    states.push(...labelRun(frames.slice(from, t), valid.slice(from, t), scale2));
+    from = t;
+  }
   const m = frames.length;
   if (m < 3) return { swapped, stretches: [], framesChanged: 0 };
+  const on = (t: number) => states[t] === 1;
+  // frames between labelled frames (glitches, missing legs) are swapped when the labelled frames on both sides are
+  let v = 0;
+  for (let k = valid[0]!; k < body.n; k++) {
+    while (v + 1 < m && valid[v + 1]! <= k) v++;
+    swapped[k] = on(v) && (valid[v] === k || v + 1 >= m || on(v + 1));
+  }
+  const stretches = maskToStretches(swapped, frameIndex);
+  return { swapped, stretches, framesChanged: swapped.filter(Boolean).length };
+}
+
+/** Labels one run of frames without long gaps: per frame 1 when its leg labels are to be exchanged. */
+function labelRun(frames: readonly LegFrame[], valid: readonly number[], scale2: number): number[] {
+  const m = frames.length;
+  if (m < 3) return new Array<number>(m).fill(0);
   // pair state index: 2 * previous + current
   let cost = [0, 0, 0, 0];
   const back: number[][] = [];
@@ -185,15 +212,7 @@ export function detectLegSwaps(body: BodySeries, legLengthPx: number, frameIndex
   // The cost is symmetric under exchanging all labels: keep the labelling that changes fewer frames.
   const ones = states.filter((s) => s === 1).length;
   const flip = ones > m / 2 ? 1 : 0;
-  // frames between labelled frames (glitches, missing legs) are swapped when the labelled frames on both sides are
-  const on = (t: number) => (states[t]! ^ flip) === 1;
-  let v = 0;
-  for (let k = valid[0]!; k < body.n; k++) {
-    while (v + 1 < m && valid[v + 1]! <= k) v++;
-    swapped[k] = on(v) && (valid[v] === k || v + 1 >= m || on(v + 1));
-  }
-  const stretches = maskToStretches(swapped, frameIndex);
-  return { swapped, stretches, framesChanged: swapped.filter(Boolean).length };
+  return states.map((s) => s ^ flip);
 }
 
 export function maskToStretches(mask: readonly boolean[], frameIndex: readonly number[]): FrameStretch[] {

@@ -83,3 +83,13 @@ test('mask and stretches convert both ways; applyLegSwap exchanges the legs only
   const redo = detectLegSwaps(swapped, 80, frames);
   assert.equal(redo.swapped.length, body.n);
 });
+
+test('a stretch without any pose (runner out of view) does not swap the frames before it', () => {
+  for (const [fps, gapStartS, jitterPx] of [[30, 1.5, 0], [60, 1.5, 0], [60, 100 / 60, 0], [60, 100 / 60, 1.5], [120, 2.2, 1.5]] as const) {
+    const { track } = generateTrack(runningSpec({ fps, durationS: 4, noise: { seed: 3, jitterPx } }));
+    const gapStart = Math.round(gapStartS * fps);
+    const gapped = { ...track, frames: track.frames.map((f, k) => (k >= gapStart && k < gapStart + 20 ? { ...f, landmarks: null, world: null } : f)) };
+    const a = analyseTrack(gapped);
+    assert.deepEqual(a.identity.autoStretches, [], `${fps} fps, gap at ${gapStart}: ${JSON.stringify(a.identity.autoStretches)}`);
+  }
+});
