@@ -1,0 +1,232 @@
+/**
+ * The measures of one video's analysis: per side mean ± SD (n), symmetry, the reference range
+ * and the confidence; measures without enough evidence say why. Then the findings, each with the
+ * values that raised it and its sources.
+ */
+import { memo } from 'react';
+import { MEASURES, SIDE_MEASURES, type MeasureId, type SideMeasureId } from '../../../shared/gait/measures.ts';
+import { SOURCES, type SourceId } from '../../../shared/gait/references.ts';
+import type { ConfidenceLevel, Finding, GaitAnalysis, MetricSummary, SymmetryEntry } from '../../../shared/gait/types.ts';
+import { formatMeanSd, formatValue, sourceLabel, withUnit } from './format.ts';
+
+const OVERALL = ['cadenceSpm', 'stepTimeMs', 'strideTimeMs', 'trunkLeanDeg', 'stepWidthCm'] as const;
+const VIEW_REASONS = new Set(['Needs a side view.', 'Needs a rear or front view.']);
+const CADENCE_SOURCE = { nearLegStrides: "the near leg's strides", strides: 'both legs’ strides', steps: 'steps' } as const;
+
+export function viewText(view: GaitAnalysis['view']): string {
+  if (view.kind === 'frontal') return view.side === 'rear' ? 'Rear view' : 'Front view';
+  return `Side view, ${view.side} side toward the camera${view.direction ? `, running toward image ${view.direction}` : ''}`;
+}
+
+export const MetricsPanel = memo(function MetricsPanel({ analysis }: { analysis: GaitAnalysis }) {
+  const m = analysis.metrics;
+  const otherView = SIDE_MEASURES.filter(
+    (id) => VIEW_REASONS.has(m.perSide.left[id].reasonIfAbsent ?? '') && VIEW_REASONS.has(m.perSide.right[id].reasonIfAbsent ?? ''),
+  );
+  const shown = SIDE_MEASURES.filter((id) => !otherView.includes(id));
+  const overallShown = OVERALL.filter((id) => !VIEW_REASONS.has(m[id].reasonIfAbsent ?? ''));
+  return (
+    <section className="metrics-panel" aria-label="Measures">
+      <p className="metrics-context small">
+        <strong>{viewText(analysis.view)}</strong> ({analysis.view.origin === 'override' ? 'set by you' : 'detected'}) ·{' '}
+        {analysis.gait.kind === 'unknown' ? 'gait not determined' : analysis.gait.kind} · calibration:{' '}
+        {analysis.calibration.method === 'none' ? 'none (distances in % of leg length)' : analysis.calibration.method === 'height' ? "client's height" : 'drawn length'} · capture{' '}
+        {analysis.input.captureFps.toFixed(analysis.input.captureFps % 1 ? 2 : 0)} fps
+      </p>
+      <table className="table metrics-table" data-testid="metrics-overall">
+        <thead>
+          <tr>
+            <th>Whole clip</th>
+            <th colSpan={3}>Mean ± SD (n)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {overallShown.map((id) => (
+            <tr key={id} data-measure={id}>
+              <MeasureName id={id} note={id === 'cadenceSpm' && m.cadenceSpm.mean !== null ? `from ${CADENCE_SOURCE[m.cadenceSource]}` : null} />
+              <td colSpan={3}>
+                <Value summary={m[id]} />
+                <Confidence summary={m[id]} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table className="table metrics-table" data-testid="metrics-per-side">
+        <thead>
+          <tr>
+            <th>Per side</th>
+            <th className="th-left">Left</th>
+            <th className="th-right">Right</th>
+            <th>Symmetry</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((id) => (
+            <tr key={id} data-measure={id}>
+              <MeasureName id={id} note={null} />
+              {sameAbsence(m.perSide.left[id], m.perSide.right[id]) ? (
+                <td colSpan={2}>
+                  <Value summary={m.perSide.left[id]} />
+                </td>
+              ) : (
+                <>
+                  <td>
+                    <Value summary={m.perSide.left[id]} />
+                    <Confidence summary={m.perSide.left[id]} />
+                  </td>
+                  <td>
+                    <Value summary={m.perSide.right[id]} />
+                    <Confidence summary={m.perSide.right[id]} />
+                  </td>
+                </>
+              )}
+              <td>
+                <Symmetry entry={m.symmetry[id]} unit={MEASURES[id].unit} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {otherView.length > 0 && (
+        <p className="muted small">
+          {analysis.view.kind === 'frontal' ? 'Measured from a side view' : 'Measured from a rear or front view'}:{' '}
+          {otherView.map((id: SideMeasureId) => MEASURES[id].label.toLowerCase()).join(', ')}.
+        </p>
+      )}
+      <h3 className="subhead">Findings</h3>
+      {analysis.findings.length === 0 ? (
+        <p className="muted">No finding in this clip.</p>
+      ) : (
+        <ul className="findings" data-testid="findings">
+          {analysis.findings.map((f, k) => (
+            <FindingCard key={`${f.id}${f.side ?? ''}${k}`} finding={f} />
+          ))}
+        </ul>
+      )}
+      {analysis.findingsNotEvaluated.length > 0 && (
+        <details className="not-evaluated small">
+          <summary>Not evaluated ({analysis.findingsNotEvaluated.length})</summary>
+          <ul>
+            {analysis.findingsNotEvaluated.map((n) => (
+              <li key={n.ruleId}>
+                <strong>{n.ruleId}</strong>: {n.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+});
+
+/** Both sides missing for the same reason: said once across both columns. */
+export const sameAbsence = (a: MetricSummary, b: MetricSummary): boolean =>
+  a.mean === null && b.mean === null && a.reasonIfAbsent === b.reasonIfAbsent;
+
+export function Value({ summary }: { summary: MetricSummary }) {
+  if (summary.mean === null) {
+    return (
+      <span className="absent">
+        <span className="value">—</span>
+        <span className="reason small">{summary.reasonIfAbsent}</span>
+      </span>
+    );
+  }
+  return (
+    <span className="value">
+      <span className="number">{formatMeanSd(summary.mean, summary.sd, summary.unit)}</span> <span className="muted small">(n {summary.n})</span>
+    </span>
+  );
+}
+
+const LEVEL_TEXT: Record<ConfidenceLevel, string> = { high: 'high', moderate: 'moderate', low: 'low' };
+
+export function Confidence({ summary }: { summary: Pick<MetricSummary, 'mean' | 'confidence' | 'level'> }) {
+  if (summary.mean === null) return null;
+  return (
+    <span className={`confidence confidence-${summary.level}`} title={`Confidence ${summary.confidence.toFixed(2)} (visibility, occlusion, number of strides and their spread)`}>
+      {LEVEL_TEXT[summary.level]}
+    </span>
+  );
+}
+
+export function Symmetry({ entry, unit }: { entry: SymmetryEntry | undefined; unit: string }) {
+  if (!entry || entry.differenceAbs === null) return <span className="muted" title={entry?.reasonIfAbsent ?? undefined}>—</span>;
+  return (
+    <span>
+      Δ {withUnit(formatValue(entry.differenceAbs, unit), unit)}
+      {entry.symmetryIndexPct !== null && <span className="muted small"> · SI {entry.symmetryIndexPct.toFixed(0)}%</span>}
+    </span>
+  );
+}
+
+/** The measure's name with its reference range and sources under it (the definition on hover). */
+export function MeasureName({ id, note }: { id: MeasureId; note: string | null }) {
+  return (
+    <th scope="row" className="measure-name">
+      <span title={`${MEASURES[id].definition} Sign: ${MEASURES[id].sign}.`}>{MEASURES[id].label}</span>
+      {note && <span className="muted small block">{note}</span>}
+      <span className="reference block">
+        <Reference id={id} />
+      </span>
+    </th>
+  );
+}
+
+export function Reference({ id }: { id: MeasureId }) {
+  const ref = MEASURES[id].reference;
+  return (
+    <>
+      {ref.text} <Sources ids={ref.sources} />
+    </>
+  );
+}
+
+export function Sources({ ids }: { ids: readonly SourceId[] }) {
+  return (
+    <span className="sources">
+      {ids.map((id) => (
+        <abbr key={id} title={SOURCES[id].citation} className="source">
+          {sourceLabel(id)}
+        </abbr>
+      ))}
+    </span>
+  );
+}
+
+export function FindingCard({ finding, from }: { finding: Finding; from?: string }) {
+  return (
+    <li className={`finding finding-${finding.level}`} data-finding={finding.id}>
+      <div className="finding-head">
+        <strong>{finding.title}</strong>
+        <span className={`confidence confidence-${finding.level}`} title={`Confidence ${finding.confidence.toFixed(2)}`}>
+          {LEVEL_TEXT[finding.level]} confidence
+        </span>
+      </div>
+      {from && <p className="muted small">From {from}</p>}
+      <p>{finding.clinicalText}</p>
+      {finding.triggeringValues.length > 0 && (
+        <p className="small evidence">
+          <span className="muted">Evidence: </span>
+          {finding.triggeringValues
+            .map((v) => `${MEASURES[v.measureId as MeasureId]?.label ?? v.measureId}${v.side ? `, ${v.side}` : ''}: ${withUnit(formatValue(v.value, v.unit), v.unit)}`)
+            .join(' · ')}
+        </p>
+      )}
+      <details className="small">
+        <summary>Reference and sources</summary>
+        {finding.referenceValues.map((r, k) => (
+          <p key={k}>{r.text}</p>
+        ))}
+        <ul className="citations">
+          {finding.sources.map((id) => (
+            <li key={id}>
+              {SOURCES[id].citation} <span className="muted">— {SOURCES[id].usedFor}</span>
+            </li>
+          ))}
+        </ul>
+      </details>
+    </li>
+  );
+}

@@ -1,0 +1,303 @@
+/**
+ * The assessment review of a visit: one tab per analysed video (the video with its skeleton,
+ * the event timeline, the angle charts, the measures, the corrections and the key frames), and
+ * a visit summary that combines the videos (sagittal measures from the side views, frontal ones
+ * from the rear view).
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Visit, VisitVideo } from '../../../shared/contract/entities.ts';
+import { analyseTrack } from '../../../shared/gait/analyse.ts';
+import type { EventRef, GaitAnalysis, ImagePoint } from '../../../shared/gait/types.ts';
+import { decodeTrack } from '../../../shared/pose/track-codec.ts';
+import type { LandmarkTrack } from '../../../shared/pose/track.ts';
+import { formatDate } from '../app/format.ts';
+import { useHost } from '../app/host-context.tsx';
+import { href } from '../app/routes.ts';
+import { useResult } from '../app/use-result.ts';
+import { ErrorNotice, Loading, PageHeader } from '../components/ui.tsx';
+import { AngleCharts } from './AngleCharts.tsx';
+import { CorrectionsPanel } from './CorrectionsPanel.tsx';
+import { EventBar } from './EventBar.tsx';
+import { adjacentEventFrame, frameClock, indexOfFrame } from './frame-time.ts';
+import { KeyFrames } from './KeyFrames.tsx';
+import { MetricsPanel, viewText } from './MetricsPanel.tsx';
+import { createPlayer } from './player.ts';
+import { createPlayhead } from './playhead.ts';
+import { Timeline } from './Timeline.tsx';
+import { useCorrections, type Corrections } from './use-corrections.ts';
+import { VideoStage } from './VideoStage.tsx';
+import { VisitSummaryPanel } from './VisitSummaryPanel.tsx';
+
+export function ReviewScreen({ visitId, videoId }: { visitId: string; videoId?: string }) {
+  const { api } = useHost();
+  const visit = useResult(() => api['visits.get']({ id: visitId }), visitId);
+  const [showSummary, setShowSummary] = useState(false);
+  if (visit.status === 'loading') return <Loading what="visit" />;
+  if (visit.status === 'error') return <ErrorNotice error={visit.error} />;
+  const v = visit.value;
+  const analysed = v.videos.filter((x) => x.analysis);
+  const current = analysed.find((x) => x.id === videoId) ?? analysed[0];
+  const header = (
+    <PageHeader
+      crumbs={
+        <>
+          <a href={href({ screen: 'clients' })}>Clients</a>
+          <span aria-hidden> / </span>
+          <ClientCrumb clientId={v.clientId} />
+          <span aria-hidden> / </span>
+          <a href={href({ screen: 'visit', visitId: v.id })}>Visit of {formatDate(v.visitDate)}</a>
+        </>
+      }
+      title="Review"
+    />
+  );
+  if (!current) {
+    return (
+      <section className="screen" aria-label="Review">
+        {header}
+        <div className="empty">
+          <p className="empty-title">No analysed video in this visit.</p>
+          <p>
+            Analyse a video on the <a href={href({ screen: 'visit', visitId: v.id })}>visit screen</a> first.
+          </p>
+        </div>
+      </section>
+    );
+  }
+  return (
+    <section className="screen review-screen" aria-label="Review">
+      {header}
+      <nav className="review-tabs" aria-label="Videos of this visit">
+        {analysed.map((x) => (
+          <a
+            key={x.id}
+            href={href({ screen: 'review', visitId: v.id, videoId: x.id })}
+            className={!showSummary && x.id === current.id ? 'review-tab active' : 'review-tab'}
+            aria-current={!showSummary && x.id === current.id ? 'page' : undefined}
+            onClick={() => setShowSummary(false)}
+          >
+            {x.originalName}
+          </a>
+        ))}
+        {analysed.length > 1 && (
+          <button type="button" className={showSummary ? 'review-tab active' : 'review-tab'} aria-pressed={showSummary} onClick={() => setShowSummary(true)}>
+            Visit summary
+          </button>
+        )}
+      </nav>
+      {showSummary ? <VisitSummaryPanel visit={v} /> : <VideoReview key={current.id} visit={v} video={current} />}
+    </section>
+  );
+}
+
+function ClientCrumb({ clientId }: { clientId: string }) {
+  const { api } = useHost();
+  const client = useResult(() => api['clients.get']({ id: clientId }), clientId);
+  return <a href={href({ screen: 'client', clientId })}>{client.status === 'ready' ? client.value.name : 'Client'}</a>;
+}
+
+function VideoReview({ visit, video }: { visit: Visit; video: VisitVideo }) {
+  const { api } = useHost();
+  const analysisId = video.analysis!.id;
+  const bytes = useResult(() => api['analyses.track']({ analysisId }), analysisId);
+  const client = useResult(() => api['clients.get']({ id: visit.clientId }), visit.clientId);
+  const corrections = useCorrections(video.id);
+  const decoded = useMemo((): { track: LandmarkTrack } | { error: string } | null => {
+    if (bytes.status !== 'ready') return null;
+    try {
+      return { track: decodeTrack(bytes.value) };
+    } catch (e) {
+      return { error: `The landmarks of "${video.originalName}" cannot be read: ${(e as Error).message}` };
+    }
+  }, [bytes, video.originalName]);
+
+  if (bytes.status === 'error') return <ErrorNotice error={bytes.error} />;
+  if (decoded && 'error' in decoded) return <ErrorNotice error={decoded.error} />;
+  if (!corrections.state && corrections.error) return <ErrorNotice error={corrections.error} />;
+  if (!decoded || !corrections.state) return <Loading what="analysis" />;
+  return (
+    <ReviewBody
+      visit={visit}
+      video={video}
+      track={decoded.track}
+      corrections={corrections}
+      clientHeightCm={client.status === 'ready' ? client.value.heightCm : null}
+    />
+  );
+}
+
+interface BodyProps {
+  visit: Visit;
+  video: VisitVideo;
+  track: LandmarkTrack;
+  corrections: Corrections;
+  clientHeightCm: number | null;
+}
+
+function ReviewBody({ visit, video, track, corrections, clientHeightCm }: BodyProps) {
+  const host = useHost();
+  const state = corrections.state!;
+  const options = state.options;
+  const analysis: GaitAnalysis = useMemo(() => analyseTrack(track, options), [track, options]);
+  const clock = useMemo(() => frameClock(track), [track]);
+  const playhead = useMemo(() => createPlayhead(), []);
+  const player = useMemo(() => createPlayer(clock, playhead), [clock, playhead]);
+  const [selectedRef, setSelectedRef] = useState<EventRef | null>(null);
+  const [measuring, setMeasuring] = useState(false);
+  const [drawnLine, setDrawnLine] = useState<{ a: ImagePoint; b: ImagePoint } | null>(null);
+  const [fpsError, setFpsError] = useState<string | null>(null);
+
+  const selected = selectedRef
+    ? (analysis.events.find((e) => e.side === selectedRef.side && e.type === selectedRef.type && e.frame === selectedRef.frame) ?? null)
+    : null;
+
+  const stepEvent = useCallback(
+    (direction: 1 | -1) => {
+      const frame = analysis.frames.frame[playhead.get().index]!;
+      const target = adjacentEventFrame(
+        analysis.events.map((e) => e.frame),
+        frame,
+        direction,
+      );
+      if (target !== null) player.seek(indexOfFrame(clock, target));
+    },
+    [analysis, clock, player, playhead],
+  );
+
+  const { undo, redo } = corrections;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (t && (t.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(t.tagName))) return;
+      const mod = e.ctrlKey || e.metaKey;
+      let handled = true;
+      if (mod && (e.key === 'z' || e.key === 'Z')) {
+        if (e.shiftKey) redo();
+        else undo();
+      } else if (mod && (e.key === 'y' || e.key === 'Y')) redo();
+      else if (mod || e.altKey) handled = false;
+      else if (e.key === 'ArrowRight') player.step(e.shiftKey ? 10 : 1);
+      else if (e.key === 'ArrowLeft') player.step(e.shiftKey ? -10 : -1);
+      else if (e.key === ' ') {
+        if (!e.repeat) player.toggle();
+      } else if (e.key === 'Home') player.seek(0);
+      else if (e.key === 'End') player.seek(clock.frame.length - 1);
+      else if (e.key === '.' || e.key === ']') stepEvent(1);
+      else if (e.key === ',' || e.key === '[') stepEvent(-1);
+      else handled = false;
+      if (handled) e.preventDefault();
+    };
+    // a focused button would also "click" on the space bar's release
+    const onKeyUp = (e: KeyboardEvent) => {
+      if (e.key === ' ' && (e.target as HTMLElement | null)?.tagName === 'BUTTON') e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('keyup', onKeyUp);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('keyup', onKeyUp);
+    };
+  }, [player, clock, stepEvent, undo, redo]);
+
+  const calibration = options.calibration;
+  const measureLine = drawnLine
+    ? { ...drawnLine, label: 'length to enter' }
+    : calibration?.kind === 'knownLength'
+      ? { a: calibration.a, b: calibration.b, label: `${calibration.lengthCm} cm` }
+      : null;
+
+  const onCaptureFps = async (fps: number | null) => {
+    // a later re-analysis of the video uses it too
+    const r = await host.api['videos.setCaptureFps']({ visitVideoId: video.id, captureFps: fps });
+    setFpsError(r.ok ? null : r.error.message);
+  };
+
+  const selectEvent = useCallback(
+    (e: EventRef) => {
+      setSelectedRef({ side: e.side, type: e.type, frame: e.frame });
+      player.seek(indexOfFrame(clock, e.frame));
+    },
+    [player, clock],
+  );
+
+  return (
+    <div className="review" data-testid="review">
+      <div className="review-bar">
+        <span className="muted small">
+          {viewText(analysis.view)} · frames {clock.frame[0]}–{clock.frame[clock.frame.length - 1]} · {track.model} model
+        </span>
+        <span className="review-undo">
+          <span className="muted small" data-testid="corrections-revision">
+            {state.revision === 0 ? 'No corrections' : `Corrections saved (revision ${state.revision}${state.latestRevision > state.revision ? ` of ${state.latestRevision}` : ''})`}
+          </span>
+          <button type="button" className="button-secondary" onClick={undo} disabled={!state.canUndo} title="Undo the last correction (Ctrl+Z)">
+            Undo
+          </button>
+          <button type="button" className="button-secondary" onClick={redo} disabled={!state.canRedo} title="Redo (Ctrl+Shift+Z)">
+            Redo
+          </button>
+        </span>
+      </div>
+      {corrections.error && <ErrorNotice title="The correction was not saved:" error={corrections.error} />}
+      {fpsError && <ErrorNotice title="The capture rate was not saved for a re-analysis:" error={fpsError} />}
+      <div className="review-top">
+        <VideoStage
+          src={host.mediaUrl(video.mediaId)}
+          track={track}
+          clock={clock}
+          analysis={analysis}
+          playhead={playhead}
+          player={player}
+          measuring={measuring}
+          onMeasured={(a, b) => {
+            setDrawnLine({ a, b });
+            setMeasuring(false);
+          }}
+          measureLine={measureLine}
+          onEventStep={stepEvent}
+        />
+        <AngleCharts analysis={analysis} playhead={playhead} onSeek={player.seek} />
+      </div>
+      <Timeline analysis={analysis} clock={clock} playhead={playhead} selected={selected} onSeek={player.seek} onSelectEvent={selectEvent} />
+      <EventBar analysis={analysis} options={options} apply={corrections.apply} playhead={playhead} selected={selected} onSelect={setSelectedRef} />
+      <p className="shortcut-hint small" data-testid="shortcut-hint">
+        <kbd>←</kbd>
+        <kbd>→</kbd> 1 frame · <kbd>Shift</kbd>+<kbd>←</kbd>
+        <kbd>→</kbd> 10 frames · <kbd>Space</kbd> play/pause · <kbd>Home</kbd>
+        <kbd>End</kbd> first/last frame · <kbd>,</kbd>
+        <kbd>.</kbd> previous/next event · <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo · <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>Z</kbd> redo · mouse wheel
+        zooms, drag pans
+      </p>
+      <div className="review-bottom">
+        <div className="card">
+          <h2>Measures</h2>
+          <MetricsPanel analysis={analysis} />
+        </div>
+        <div className="card">
+          <h2>Corrections</h2>
+          <CorrectionsPanel
+            analysis={analysis}
+            options={options}
+            apply={corrections.apply}
+            playhead={playhead}
+            measuring={measuring}
+            onMeasuring={(on) => {
+              setMeasuring(on);
+              if (on) setDrawnLine(null);
+            }}
+            drawnLine={drawnLine}
+            onDiscardLine={() => setDrawnLine(null)}
+            clientHeightCm={clientHeightCm}
+            fileFps={track.video.fileFps}
+            trackCaptureFps={track.video.captureFps}
+            onCaptureFps={(fps) => void onCaptureFps(fps)}
+          />
+        </div>
+      </div>
+      <div className="card">
+        <h2>Key frames</h2>
+        <KeyFrames visitId={visit.id} video={video} videos={visit.videos} track={track} analysis={analysis} player={player} playhead={playhead} />
+      </div>
+    </div>
+  );
+}

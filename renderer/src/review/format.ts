@@ -1,0 +1,37 @@
+/** Numbers as the review shows them: fixed decimals by unit, times in seconds, side names. */
+import type { Side } from '../../../shared/gait/types.ts';
+
+export const sideName = (side: Side): string => (side === 'left' ? 'Left' : 'Right');
+
+export function decimalsFor(unit: string): number {
+  if (unit === 'ms' || unit === 'steps/min' || unit === '%') return 0;
+  return 1;
+}
+
+export function formatValue(value: number | null, unit: string): string {
+  if (value === null) return '—';
+  return value.toFixed(decimalsFor(unit));
+}
+
+/** The unit after a number: degrees as a sign, "% leg length" as % (the measure's name says of what), others after a space. */
+export function withUnit(text: string, unit: string): string {
+  if (unit === 'deg') return `${text}°`;
+  if (unit.startsWith('%')) return `${text} %`;
+  return `${text} ${unit}`;
+}
+
+/** "12.3 ± 4.5°", "212 ± 31 ms" */
+export function formatMeanSd(mean: number | null, sd: number | null, unit: string): string {
+  if (mean === null) return '—';
+  const d = decimalsFor(unit);
+  return withUnit(sd === null ? mean.toFixed(d) : `${mean.toFixed(d)} ± ${sd.toFixed(d)}`, unit);
+}
+
+export const formatSeconds = (ms: number): string => `${(ms / 1000).toFixed(3)} s`;
+
+/** A source id as a short name: "heiderscheit2011" -> "Heiderscheit 2011", "tengPowers2015" -> "Teng & Powers 2015". */
+export function sourceLabel(id: string): string {
+  const year = /\d{4}$/.exec(id)?.[0];
+  const words = id.replace(/\d{4}$/, '').split(/(?=[A-Z])/).map((w) => w.charAt(0).toUpperCase() + w.slice(1));
+  return year ? `${words.join(' & ')} ${year}` : words.join(' ');
+}
