@@ -5,10 +5,25 @@ export type Route =
   | { screen: 'clients' }
   | { screen: 'client'; clientId: string }
   | { screen: 'visit'; visitId: string }
+  | { screen: 'plan'; visitId: string }
+  | { screen: 'report'; visitId: string }
+  | { screen: 'review'; visitId: string; videoId?: string }
+  | { screen: 'progress'; clientId: string }
+  | { screen: 'compare'; clientId: string; visitA?: string; visitB?: string }
+  | { screen: 'settings' }
   | { screen: 'data' };
 
 export function parseRoute(hash: string): Route {
-  const [, kind, id] = hash.replace(/^#/, '').split('/');
+  const visitPage = /^#?\/visits\/([^/]+)\/(plan|report)$/.exec(hash);
+  if (visitPage) return visitPage[2] === 'plan' ? { screen: 'plan', visitId: visitPage[1]! } : { screen: 'report', visitId: visitPage[1]! };
+  if (hash === '#/settings') return { screen: 'settings' };
+  const [, kind, id, sub, subId] = hash.replace(/^#/, '').split('/');
+  if (kind === 'visits' && id && sub === 'review') return subId ? { screen: 'review', visitId: id, videoId: subId } : { screen: 'review', visitId: id };
+  if (kind === 'clients' && id && sub === 'progress') return { screen: 'progress', clientId: id };
+  if (kind === 'clients' && id && sub === 'compare') {
+    const [visitA, visitB] = hash.replace(/^#/, '').split('/').slice(4);
+    return visitA && visitB ? { screen: 'compare', clientId: id, visitA, visitB } : { screen: 'compare', clientId: id };
+  }
   if (kind === 'clients' && id) return { screen: 'client', clientId: id };
   if (kind === 'visits' && id) return { screen: 'visit', visitId: id };
   if (kind === 'data') return { screen: 'data' };
@@ -23,6 +38,18 @@ export function href(route: Route): string {
       return `#/clients/${route.clientId}`;
     case 'visit':
       return `#/visits/${route.visitId}`;
+    case 'review':
+      return `#/visits/${route.visitId}/review${route.videoId ? `/${route.videoId}` : ''}`;
+    case 'progress':
+      return `#/clients/${route.clientId}/progress`;
+    case 'compare':
+      return `#/clients/${route.clientId}/compare${route.visitA && route.visitB ? `/${route.visitA}/${route.visitB}` : ''}`;
+    case 'plan':
+      return `#/visits/${route.visitId}/plan`;
+    case 'report':
+      return `#/visits/${route.visitId}/report`;
+    case 'settings':
+      return '#/settings';
     case 'data':
       return '#/data';
   }
