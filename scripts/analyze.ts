@@ -1,18 +1,21 @@
 /**
  * Headless analysis: the app's own pose pipeline, run in Chromium through the local bridge, with
- * the result written as analysis.json (format: docs/analysis-format.md).
+ * the result written as analysis.json (format: docs/analysis-format.md), and with --pdf the client
+ * report printed from the app's report page (docs/report.md).
  *
  *   npm run analyze -- <video> [--model lite|full|heavy] [--capture-fps N] [--start S] [--end S]
  *                              [--height CM] [--workers 1|2] [--out DIR] [--data DIR]
+ *                              [--pdf FILE [--overwrite]]
  *
  * Without --data the video is analysed in a temporary data folder that is removed afterwards;
  * with --data it is stored there like any visit (client "Headless analysis").
  */
-import { chromium } from '@playwright/test';
+import { chromium } from 'playwright-core';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { printReportPage } from '../electron/bridge/print-report.ts';
 import { startBridge } from '../electron/bridge/server.ts';
 import { ServiceError } from '../shared/contract/dispatch.ts';
 import { analyseTrack } from '../shared/gait/analyse.ts';
@@ -39,6 +42,8 @@ const { values, positionals } = parseArgs({
     workers: { type: 'string', default: '2' },
     out: { type: 'string', default: 'analysis' },
     data: { type: 'string' },
+    pdf: { type: 'string' },
+    overwrite: { type: 'boolean', default: false },
   },
 });
 const videoPath = positionals[0] ? resolve(positionals[0]) : fail('name the video to analyse: npm run analyze -- path/to/video.mp4');
@@ -53,12 +58,20 @@ if (!(startS >= 0) || (endArg !== null && !(endArg > startS))) fail('--start and
 const workers = values.workers === '1' ? 1 : 2;
 const heightCm = values.height === undefined ? null : Number(values.height);
 if (heightCm !== null && !(heightCm >= 50 && heightCm <= 250)) fail('--height must be the runner\'s height in cm (50 to 250).');
+const pdfPath = values.pdf === undefined ? null : resolve(values.pdf);
+if (pdfPath !== null && existsSync(pdfPath) && !values.overwrite) fail(`${pdfPath} already exists: nothing was analysed. Add --overwrite to replace it.`);
 const rendererDir = resolve('dist', 'renderer');
 if (!existsSync(join(rendererDir, 'headless.html'))) fail('the app is not built: run "npm run build" first.');
 
 const dataDir = values.data ? resolve(values.data) : mkdtempSync(join(tmpdir(), 'gaitlens-analyze-'));
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
-const bridge = await startBridge({ dataDir, rendererDir, appVersion: version });
+const bridge = await startBridge({
+  dataDir,
+  rendererDir,
+  appVersion: version,
+  // the report is printed in the browser that runs the analysis
+  printReport: (site, visitId) => printReportPage(browser, site, visitId),
+});
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -115,6 +128,16 @@ try {
       `${gait.view.kind} view, ${gait.gait.kind}, ${gait.events.length} gait events, cadence ${cadence === null ? 'not measured' : `${cadence.toFixed(1)} steps/min`}, ` +
       `${gait.findings.length} finding(s) -> ${outFile}`,
   );
+  if (pdfPath !== null) {
+    const pdf = await api['report.pdf']({ visitId: visit.id });
+    try {
+      writeFileSync(pdfPath, pdf, { flag: values.overwrite ? 'w' : 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') fail(`${pdfPath} appeared while analysing: it was not replaced. Add --overwrite to replace it.`);
+      throw error;
+    }
+    console.log(`report -> ${pdfPath}`);
+  }
 } catch (error) {
   fail(error instanceof ServiceError || error instanceof Error ? error.message : String(error));
 } finally {

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ServiceError } from '../../shared/contract/dispatch.ts';
 import { defaultDataDir } from '../services/data-dir.ts';
+import { printReportWithChromium } from './print-report.ts';
 import { startBridge } from './server.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -28,6 +29,7 @@ try {
     rendererDir,
     appVersion: version,
     port: Number(values.port),
+    printReport: printReportWithChromium,
   });
   console.log(`GaitLens is running. Open this address in Chromium or Chrome:\n\n  ${bridge.url}\n`);
   console.log(`Data folder: ${dataDir}`);

@@ -15,6 +15,7 @@ import { parseRange } from '../services/http-range.ts';
 import { SECURITY_HEADERS } from '../services/security.ts';
 import { openServices, type Services } from '../services/services.ts';
 import { resolveStaticFile } from '../services/static-files.ts';
+import type { ReportPrinter } from './print-report.ts';
 
 export interface BridgeOptions {
   dataDir: string;
@@ -23,6 +24,8 @@ export interface BridgeOptions {
   /** 0 picks a free port. */
   port?: number;
   busyTimeoutMs?: number;
+  /** Prints the bridge's own report page to PDF (print-report.ts); without it report.pdf is unavailable. */
+  printReport?: ReportPrinter;
 }
 
 export interface Bridge {
@@ -39,13 +42,21 @@ const MAX_JSON_BYTES = 256 * 1024 * 1024;
 export const TOKEN_HEADER = 'x-gaitlens-token';
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
-  const services = openServices(options.dataDir, { transport: 'http', appVersion: options.appVersion }, {
-    busyTimeoutMs: options.busyTimeoutMs,
-  });
+  const site = { origin: '', token: randomBytes(24).toString('base64url') };
+  const { printReport } = options;
+  const services = openServices(
+    options.dataDir,
+    {
+      transport: 'http',
+      appVersion: options.appVersion,
+      ...(printReport ? { printReport: (visitId: string) => printReport(site, visitId) } : {}),
+    },
+    { busyTimeoutMs: options.busyTimeoutMs },
+  );
   const dispatch = createDispatch(services.handlers, {
     onUnexpectedError: (channel, error) => console.error(`[bridge] ${channel} failed:`, error),
   });
-  const token = randomBytes(24).toString('base64url');
+  const { token } = site;
   let port = 0;
   const cookieName = () => `gaitlens_${port}`;
 
@@ -108,6 +119,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   });
   port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
+  site.origin = origin;
 
   return {
     url: `${origin}/?token=${token}`,

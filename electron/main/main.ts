@@ -6,6 +6,7 @@ import { DATA_DIR_ENV } from '../services/data-dir.ts';
 import { openServices, type Services } from '../services/services.ts';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.ts';
 import { osDialogs } from './dialogs.ts';
+import { reportPrinter } from './print-report.ts';
 import { registerIpc } from './ipc.ts';
 import { createMainWindow, lockDownNavigation } from './window.ts';
 
@@ -29,6 +30,7 @@ if (!app.requestSingleInstanceLock()) {
         transport: 'electron',
         appVersion: app.getVersion(),
         ...osDialogs(() => mainWindow),
+        printReport: reportPrinter(join(__dirname, 'preload.cjs')),
       });
     } catch (error) {
       dialog.showErrorBox('GaitLens cannot open its data', error instanceof ServiceError ? error.message : String(error));

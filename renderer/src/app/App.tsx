@@ -4,6 +4,9 @@ import { ClientListScreen } from '../screens/ClientListScreen.tsx';
 import { ClientScreen } from '../screens/ClientScreen.tsx';
 import { VisitScreen } from '../screens/VisitScreen.tsx';
 import { DataScreen } from '../screens/DataScreen.tsx';
+import { SettingsScreen } from '../screens/SettingsScreen.tsx';
+import { PlanScreen } from '../plan/PlanScreen.tsx';
+import { ReportPage } from '../report/ReportPage.tsx';
 import { ErrorNotice } from '../components/ui.tsx';
 import { useHost } from './host-context.tsx';
 import { href, useRoute } from './routes.ts';
@@ -18,6 +21,9 @@ export function App() {
     void api['app.info']({}).then((result) => (result.ok ? setInfo(result.value) : setStartError(result.error.message)));
   }, [api]);
 
+  // the report is a document of its own: no sidebar, printed as it is shown
+  if (route.screen === 'report') return <ReportPage key={route.visitId} visitId={route.visitId} />;
+
   return (
     <div className="shell">
       <aside className="sidebar">
@@ -31,6 +37,9 @@ export function App() {
           </a>
           <a className={route.screen === 'data' ? 'nav-link active' : 'nav-link'} href={href({ screen: 'data' })}>
             Data
+          </a>
+          <a className={route.screen === 'settings' ? 'nav-link active' : 'nav-link'} href={href({ screen: 'settings' })}>
+            Settings
           </a>
         </nav>
         <footer className="sidebar-footer">
@@ -53,6 +62,8 @@ export function App() {
               {route.screen === 'clients' && <ClientListScreen />}
               {route.screen === 'client' && <ClientScreen key={route.clientId} clientId={route.clientId} />}
               {route.screen === 'visit' && <VisitScreen key={route.visitId} visitId={route.visitId} />}
+              {route.screen === 'plan' && <PlanScreen key={route.visitId} visitId={route.visitId} />}
+              {route.screen === 'settings' && <SettingsScreen />}
               {route.screen === 'data' && <DataScreen info={info} />}
             </>
           )

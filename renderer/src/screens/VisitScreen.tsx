@@ -7,6 +7,9 @@ import { formatBytes, formatDate } from '../app/format.ts';
 import { useHost } from '../app/host-context.tsx';
 import { href } from '../app/routes.ts';
 import { useResult } from '../app/use-result.ts';
+import { IntakeSection } from '../intake/IntakeSection.tsx';
+import { RedFlagBanner } from '../intake/RedFlagBanner.tsx';
+import { VisitReportCard } from '../report/VisitReportCard.tsx';
 
 export function VisitScreen({ visitId }: { visitId: string }) {
   const host = useHost();
@@ -42,6 +45,7 @@ export function VisitScreen({ visitId }: { visitId: string }) {
         }
         title={`Visit of ${formatDate(v.visitDate)}`}
       />
+      <RedFlagBanner intake={v.intake} />
       <dl className="card facts" aria-label="Visit details">
         <div className="wide">
           <dt>Reason</dt>
@@ -52,6 +56,8 @@ export function VisitScreen({ visitId }: { visitId: string }) {
           <dd className="prewrap">{v.notes || '—'}</dd>
         </div>
       </dl>
+      <IntakeSection visit={v} onSaved={visit.reload} />
+      <VisitReportCard visit={v} />
       <h2 className="section-title">Videos</h2>
       {failures.map((f) => (
         <ErrorNotice key={f.name} title={`${f.name} was not attached:`} error={f.result.ok ? '' : f.result.error} />

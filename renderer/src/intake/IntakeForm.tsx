@@ -1,0 +1,142 @@
+/**
+ * The visit's intake: why the runner came, their pain, training and shoes, and the red-flag
+ * screen. Saved with the visit (visits.setIntake); the host validates with IntakeSchema.
+ */
+import { useState, type FormEvent } from 'react';
+import type { Visit } from '../../../shared/contract/entities.ts';
+import type { ApiError } from '../../../shared/contract/result.ts';
+import { emptyIntake, positiveRedFlags, RED_FLAGS, WEEKDAY_NAMES, WEEKDAYS, type Intake, type Weekday } from '../../../shared/plan/intake.ts';
+import { useHost } from '../app/host-context.tsx';
+import { ErrorNotice, Field } from '../components/ui.tsx';
+
+interface Props {
+  visit: Visit;
+  onSaved: (visit: Visit) => void;
+  onCancel: () => void;
+}
+
+const PAIN_SCORES = Array.from({ length: 11 }, (_, k) => k);
+
+export function IntakeForm({ visit, onSaved, onCancel }: Props) {
+  const { api } = useHost();
+  const [intake, setIntake] = useState<Intake>(() => visit.intake ?? { ...emptyIntake(), reason: visit.reason });
+  const [distance, setDistance] = useState(intake.weeklyDistanceKm === null ? '' : String(intake.weeklyDistanceKm));
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const set = <K extends keyof Intake>(key: K, value: Intake[K]) => setIntake((current) => ({ ...current, [key]: value }));
+  const positive = positiveRedFlags(intake);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaving(true);
+    const weeklyDistanceKm = distance.trim() === '' ? null : Number(distance);
+    const result = await api['visits.setIntake']({
+      visitId: visit.id,
+      intake: { ...intake, weeklyDistanceKm, redFlagsReviewed: positive.length > 0 && intake.redFlagsReviewed },
+    });
+    setSaving(false);
+    if (result.ok) onSaved(result.value);
+    else setError(result.error);
+  };
+
+  return (
+    <form className="card form intake-form" onSubmit={submit} aria-label="Intake">
+      <h2>Intake</h2>
+      {error && <ErrorNotice error={error} title="Not saved." />}
+      <Field label="Reason for the visit">
+        <textarea value={intake.reason} onChange={(e) => set('reason', e.target.value)} rows={2} name="reason" />
+      </Field>
+      <div className="form-grid">
+        <Field label="Pain location" hint='In the runner’s words, e.g. "outer right hip".'>
+          <input value={intake.painLocation} onChange={(e) => set('painLocation', e.target.value)} name="painLocation" />
+        </Field>
+        <Field label="Pain score (0-10)" hint="0 = no pain, 10 = worst imaginable.">
+          <select
+            value={intake.painScore === null ? '' : String(intake.painScore)}
+            onChange={(e) => set('painScore', e.target.value === '' ? null : Number(e.target.value))}
+            name="painScore"
+          >
+            <option value="">Not asked</option>
+            {PAIN_SCORES.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Weekly running distance (km)">
+          <input type="number" inputMode="decimal" min={0} max={999} step={1} value={distance} onChange={(e) => setDistance(e.target.value)} name="weeklyDistanceKm" />
+        </Field>
+        <Field label="Long-run day" hint="The strength days are planned around it.">
+          <select value={intake.longRunDay ?? ''} onChange={(e) => set('longRunDay', e.target.value === '' ? null : (e.target.value as Weekday))} name="longRunDay">
+            <option value="">Not given</option>
+            {WEEKDAYS.map((d) => (
+              <option key={d} value={d}>
+                {WEEKDAY_NAMES[d]}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <div className="form-grid">
+        <Field label="Recent training changes" hint="Distance, pace, surface, hills, a new plan.">
+          <textarea value={intake.trainingChanges} onChange={(e) => set('trainingChanges', e.target.value)} rows={2} name="trainingChanges" />
+        </Field>
+        <Field label="Shoes">
+          <textarea value={intake.shoes} onChange={(e) => set('shoes', e.target.value)} rows={2} name="shoes" />
+        </Field>
+      </div>
+      <label className="check">
+        <input type="checkbox" checked={intake.lateralHipPain} onChange={(e) => set('lateralHipPain', e.target.checked)} name="lateralHipPain" />
+        <span>
+          Lateral hip pain (signs of gluteal tendinopathy)
+          <span className="field-hint"> The plan then leaves out positions that compress the outer hip.</span>
+        </span>
+      </label>
+
+      <fieldset className="red-flag-screen">
+        <legend>Red-flag screen</legend>
+        <p className="field-hint">Ask each question. A “yes” holds all running advice until you have reviewed it.</p>
+        <ul>
+          {RED_FLAGS.map((flag) => (
+            <li key={flag.id}>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={intake.redFlags[flag.id]}
+                  onChange={(e) => set('redFlags', { ...intake.redFlags, [flag.id]: e.target.checked })}
+                  name={`redFlag-${flag.id}`}
+                />
+                <span>
+                  {flag.question}
+                  {flag.urgency === 'urgent' && <span className="tag tag-urgent">urgent</span>}
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
+        {positive.length > 0 && (
+          <label className="check reviewed">
+            <input type="checkbox" checked={intake.redFlagsReviewed} onChange={(e) => set('redFlagsReviewed', e.target.checked)} name="redFlagsReviewed" />
+            <span>
+              I have reviewed the positive red flags and the runner may follow the running advice.
+              <span className="field-hint"> Until this is ticked, the plan and the report hold the exercises and running advice.</span>
+            </span>
+          </label>
+        )}
+      </fieldset>
+
+      <Field label="Clinician notes">
+        <textarea value={intake.clinicianNotes} onChange={(e) => set('clinicianNotes', e.target.value)} rows={3} name="clinicianNotes" />
+      </Field>
+      <div className="form-actions">
+        <button type="button" className="button-quiet" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button-primary" disabled={saving}>
+          {saving ? 'Saving…' : 'Save intake'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,122 @@
+/**
+ * The plan editor (#/visits/<id>/plan): drafts the plan from the visit's findings (its analysed
+ * videos with their saved corrections), the measured cadence and the intake, then lets the
+ * clinician change everything before saving it with the visit.
+ */
+import { useState } from 'react';
+import type { Visit } from '../../../shared/contract/entities.ts';
+import { draftPlan } from '../../../shared/plan/generate.ts';
+import { emptyIntake, runningAdviceHeld } from '../../../shared/plan/intake.ts';
+import type { Plan } from '../../../shared/plan/types.ts';
+import { useHost } from '../app/host-context.tsx';
+import { loadVisitAnalyses, type LoadedVisit } from '../app/load-analysis.ts';
+import { href } from '../app/routes.ts';
+import { useResult } from '../app/use-result.ts';
+import { ErrorNotice, Loading, PageHeader } from '../components/ui.tsx';
+import { RedFlagBanner } from '../intake/RedFlagBanner.tsx';
+import { PlanEditor } from './PlanEditor.tsx';
+
+export function PlanScreen({ visitId }: { visitId: string }) {
+  const host = useHost();
+  const loaded = useResult(async () => {
+    const visit = await host.api['visits.get']({ id: visitId });
+    return visit.ok ? loadVisitAnalyses(host, visit.value) : visit;
+  }, visitId);
+  if (loaded.status === 'loading') return <Loading what="plan" />;
+  if (loaded.status === 'error') return <ErrorNotice error={loaded.error} />;
+  return <PlanWorkspace key={loaded.value.visit.id} loaded={loaded.value} />;
+}
+
+function draftFrom({ visit, summary }: LoadedVisit): Plan {
+  return draftPlan({
+    findings: summary?.findings.map((f) => f.finding) ?? [],
+    cadenceSpm: summary?.overall.cadenceSpm.summary.mean ?? null,
+    intake: visit.intake ?? emptyIntake(),
+  });
+}
+
+function PlanWorkspace({ loaded }: { loaded: LoadedVisit }) {
+  const { api } = useHost();
+  const [visit, setVisit] = useState<Visit>(loaded.visit);
+  const [draft, setDraft] = useState<Plan | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const plan = draft ?? visit.plan;
+  const { summary } = loaded;
+  const held = visit.intake !== null && runningAdviceHeld(visit.intake);
+
+  const save = async (next: Plan | null) => {
+    const result = await api['visits.setPlan']({ visitId: visit.id, plan: next });
+    if (!result.ok) {
+      setError(result.error.message);
+      return false;
+    }
+    setError(null);
+    setVisit(result.value);
+    setDraft(null);
+    setSaved(next !== null);
+    return true;
+  };
+
+  return (
+    <section className="screen" aria-label="Plan">
+      <PageHeader
+        crumbs={
+          <>
+            <a href={href({ screen: 'visit', visitId: visit.id })}>Visit</a>
+            <span aria-hidden> / </span>
+          </>
+        }
+        title="Plan"
+        actions={
+          <a className="button-secondary link-button" href={href({ screen: 'report', visitId: visit.id })}>
+            Open report
+          </a>
+        }
+      />
+      <RedFlagBanner intake={visit.intake} />
+      <div className="card plan-basis" aria-label="What the draft uses">
+        <p>
+          The draft uses{' '}
+          {summary
+            ? `${summary.findings.length} finding${summary.findings.length === 1 ? '' : 's'} from ${loaded.analyses.length} analysed video${loaded.analyses.length === 1 ? '' : 's'} (with your corrections)`
+            : 'no findings: no video of this visit is analysed yet'}
+          ,{' '}
+          {summary?.overall.cadenceSpm.summary.mean != null ? `a measured cadence of ${Math.round(summary.overall.cadenceSpm.summary.mean)} steps/min` : 'no measured cadence'}{' '}
+          and {visit.intake ? 'the intake' : 'no intake (fill it in on the visit screen for the long-run day, lateral hip pain and the red flags)'}.
+        </p>
+        {!plan && (
+          <button className="button-primary" onClick={() => setDraft(draftFrom({ ...loaded, visit }))}>
+            Draft plan
+          </button>
+        )}
+      </div>
+      {error && <ErrorNotice title="Not saved." error={error} />}
+      {plan?.hold && !held && (
+        <div className="notice notice-warning" role="status">
+          This plan was drafted while the red flags were not reviewed, so it holds no exercises. You have reviewed them since: discard it and draft
+          it again.
+        </div>
+      )}
+      {plan && !plan.hold && held && (
+        <div className="notice notice-warning" role="status">
+          Red flags are positive and not reviewed: the report holds this plan’s exercises and running advice until you review them in the intake.
+        </div>
+      )}
+      {plan && (
+        <PlanEditor
+          key={draft ? 'draft' : `saved-${visit.plan === null ? 0 : 1}`}
+          initial={plan}
+          unsavedDraft={draft !== null}
+          saved={saved}
+          onChange={() => setSaved(false)}
+          onSave={save}
+          onDiscard={async () => {
+            if (draft) setDraft(null);
+            else await save(null);
+          }}
+        />
+      )}
+    </section>
+  );
+}

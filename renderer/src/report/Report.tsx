@@ -1,0 +1,568 @@
+/**
+ * The client report as one A4 document: the header, red flags, the summary in plain words, key
+ * frames, the measures, the angle charts, the findings, the plan with its weekly calendar,
+ * progress since the previous visit and the full sources. Sections that should start a page say
+ * so (report-page); cards, rows and figures are never split across pages (styles.css, print).
+ */
+import type { ReactNode } from 'react';
+import type { Client, ClinicSettings, KeyFrame, Visit } from '../../../shared/contract/entities.ts';
+import { MEASURES } from '../../../shared/gait/measures.ts';
+import { SOURCES, type SourceId } from '../../../shared/gait/references.ts';
+import type { CombinedValue, ValueSource, VisitSummary } from '../../../shared/gait/visit-summary.ts';
+import { WEEKDAY_NAMES, type Intake } from '../../../shared/plan/intake.ts';
+import type { DayTag, Plan, PlanItem } from '../../../shared/plan/types.ts';
+import { ageYears } from '../app/format.ts';
+import type { LoadedAnalysis, LoadedVisit } from '../app/load-analysis.ts';
+import { clipTime, formatNumber, formatSummary, formatValue, longDate, viewName, withUnit } from './format.ts';
+import { Citations, chartAnalyses, isConfident, metricRows, plainSummary, type MetricRow, type RedFlagState } from './model.ts';
+import type { ProgressRow } from './progress.ts';
+import { ReportCharts } from './ReportCharts.tsx';
+
+export interface ReportProps {
+  client: Client;
+  settings: ClinicSettings;
+  logoUrl: string | null;
+  current: LoadedVisit;
+  keyFrames: { keyFrame: KeyFrame; url: string }[];
+  previous: Visit | null;
+  progress: ProgressRow[] | null;
+  redFlags: RedFlagState;
+  citations: Citations;
+}
+
+export function Report(props: ReportProps) {
+  const { current, redFlags, citations } = props;
+  const { visit, summary, analyses } = current;
+  const { rows, notMeasured } = summary ? metricRows(summary) : { rows: [], notMeasured: [] };
+  const charts = chartAnalyses(analyses, summary);
+  return (
+    <article className="report-sheet" aria-label="Report">
+      <ReportHeader client={props.client} visit={visit} settings={props.settings} logoUrl={props.logoUrl} />
+      {redFlags.flags.length > 0 && <RedFlagBox redFlags={redFlags} plan={visit.plan} citations={citations} />}
+      <section className="report-section" aria-label="Summary">
+        <h2>Summary</h2>
+        <ul className="plain-summary">
+          {plainSummary(summary, visit.plan, redFlags).map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      </section>
+      {visit.intake && <IntakeFacts intake={visit.intake} />}
+      {props.keyFrames.length > 0 && <KeyFrames keyFrames={props.keyFrames} analyses={analyses} />}
+
+      {summary && (
+        <section className="report-section" aria-label="Measurements">
+          <h2>Measurements</h2>
+          <p className="section-intro">
+            Each value is the mean ± standard deviation over the strides in the video. “Confidence” says how sure the measurement is: how well the
+            joints were seen, how many strides there were and how much they varied. Angles measured from video differ from laboratory measurements
+            by several degrees, so small differences between sides are normal.
+          </p>
+          <MetricsTables rows={rows} citations={citations} />
+          {notMeasured.length > 0 && (
+            <div className="not-measured">
+              <h3>Not measured in this visit</h3>
+              <ul>
+                {notMeasured.map((n) => (
+                  <li key={n.reason}>
+                    {n.labels.join(', ')}: <span className="muted">{n.reason}</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <VideoList summary={summary} />
+        </section>
+      )}
+
+      {(charts.sagittal || charts.frontal) && (
+        <section className="report-section report-page" aria-label="Joint angles">
+          <h2>Joint angles over the stride</h2>
+          <p className="section-intro">
+            How the joints move through one stride, from one foot strike to the next strike of the same foot, averaged over the strides of the video.
+          </p>
+          <ReportCharts sagittal={charts.sagittal} frontal={charts.frontal} />
+        </section>
+      )}
+
+      {summary && <Findings summary={summary} citations={citations} />}
+
+      <PlanSection plan={visit.plan} redFlags={redFlags} citations={citations} />
+
+      {props.previous && props.progress && <Progress previous={props.previous} visit={visit} rows={props.progress} citations={citations} />}
+
+      <section className="report-section sources" aria-label="Sources">
+        <h2>Sources</h2>
+        <ol>
+          {citations.ids.map((id) => (
+            <li key={id}>{SOURCES[id].citation}</li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}
+
+function ReportHeader({ client, visit, settings, logoUrl }: { client: Client; visit: Visit; settings: ClinicSettings; logoUrl: string | null }) {
+  const age = ageYears(client.dateOfBirth, new Date(visit.visitDate));
+  return (
+    <header className="report-header">
+      <div className="report-clinic">
+        {logoUrl && <img className="report-logo" src={logoUrl} alt="" />}
+        <div>
+          {settings.clinicName && <div className="report-clinic-name">{settings.clinicName}</div>}
+          {settings.contactLine && <div className="muted">{settings.contactLine}</div>}
+        </div>
+      </div>
+      <h1>Running assessment</h1>
+      <dl className="report-facts">
+        <div>
+          <dt>Client</dt>
+          <dd data-testid="report-client">{client.name}</dd>
+        </div>
+        {client.dateOfBirth && (
+          <div>
+            <dt>Date of birth</dt>
+            <dd>
+              {longDate(client.dateOfBirth)}
+              {age !== null && ` (${age} years)`}
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>Assessment date</dt>
+          <dd>{longDate(visit.visitDate)}</dd>
+        </div>
+        {settings.clinicianName && (
+          <div>
+            <dt>Clinician</dt>
+            <dd>{settings.clinicianName}</dd>
+          </div>
+        )}
+      </dl>
+    </header>
+  );
+}
+
+function RedFlagBox({ redFlags, plan, citations }: { redFlags: RedFlagState; plan: Plan | null; citations: Citations }) {
+  const urgent = redFlags.flags.some((f) => f.urgency === 'urgent');
+  return (
+    <section className={urgent ? 'report-red-flags urgent' : 'report-red-flags'} aria-label="Red flags">
+      <h2>{urgent ? 'Please see a doctor today, before you run again' : 'Please see your doctor about this'}</h2>
+      <ul>
+        {redFlags.flags.map((f) => (
+          <li key={f.id}>
+            <strong>{f.plainText}</strong> {f.referral} <span className="cite">{citations.cite(f.sources)}</span>
+          </li>
+        ))}
+      </ul>
+      {redFlags.held && <p>{plan?.hold?.text ?? 'The exercises and running advice in this report wait until your clinician has reviewed this with you.'}</p>}
+    </section>
+  );
+}
+
+function IntakeFacts({ intake }: { intake: Intake }) {
+  const facts: [string, string][] = [];
+  if (intake.reason) facts.push(['Why you came', intake.reason]);
+  if (intake.painLocation || intake.painScore !== null) {
+    facts.push(['Pain', [intake.painLocation, intake.painScore !== null ? `${intake.painScore} out of 10` : ''].filter(Boolean).join(', ')]);
+  }
+  if (intake.weeklyDistanceKm !== null) facts.push(['Running per week', `${intake.weeklyDistanceKm} km`]);
+  if (intake.longRunDay) facts.push(['Long run', WEEKDAY_NAMES[intake.longRunDay]]);
+  if (intake.trainingChanges) facts.push(['Recent changes', intake.trainingChanges]);
+  if (intake.shoes) facts.push(['Shoes', intake.shoes]);
+  if (facts.length === 0) return null;
+  return (
+    <section className="report-section" aria-label="What you told us">
+      <h2>What you told us</h2>
+      <dl className="intake-facts">
+        {facts.map(([label, text]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{text}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function KeyFrames({ keyFrames, analyses }: { keyFrames: ReportProps['keyFrames']; analyses: LoadedAnalysis[] }) {
+  const viewOf = (videoId: string) => analyses.find((a) => a.video.id === videoId)?.analysis.view;
+  const order = (videoId: string) => (viewOf(videoId)?.kind === 'frontal' ? 1 : 0);
+  const sorted = [...keyFrames].sort((a, b) => order(a.keyFrame.visitVideoId) - order(b.keyFrame.visitVideoId) || a.keyFrame.tMs - b.keyFrame.tMs);
+  return (
+    <section className="report-section" aria-label="Key frames">
+      <h2>Key moments from the video</h2>
+      <div className="report-keyframes">
+        {sorted.map(({ keyFrame, url }) => {
+          const view = viewOf(keyFrame.visitVideoId);
+          return (
+            <figure key={keyFrame.id} className="report-keyframe">
+              <img src={url} alt={keyFrame.label || 'Key frame'} width={keyFrame.width} height={keyFrame.height} />
+              <figcaption>
+                <strong>{keyFrame.label || 'Key frame'}</strong>
+                <span className="muted">
+                  {' '}
+                  · {view ? viewName(view.kind, view.side) : 'video'} · {clipTime(keyFrame.tMs)}
+                </span>
+              </figcaption>
+            </figure>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
+
+function Confidence({ value }: { value: CombinedValue }) {
+  if (value.summary.mean === null) return null;
+  return <span className={`confidence confidence-${value.summary.level}`}>{value.summary.level}</span>;
+}
+
+function Value({ value }: { value: CombinedValue }) {
+  return <span className={value.summary.level === 'low' ? 'value-low' : undefined}>{formatSummary(value.summary)}</span>;
+}
+
+function Reference({ row, citations }: { row: MetricRow; citations: Citations }) {
+  const ref = MEASURES[row.id].reference;
+  return (
+    <>
+      {ref.text} <span className="cite">{citations.cite(ref.sources)}</span>
+    </>
+  );
+}
+
+/** The same columns in both tables, so they line up. */
+function MetricColumns() {
+  return (
+    <colgroup>
+      <col className="col-measure" />
+      <col className="col-value" />
+      <col className="col-value" />
+      <col className="col-difference" />
+      <col className="col-reference" />
+      <col className="col-confidence" />
+    </colgroup>
+  );
+}
+
+function MetricsTables({ rows, citations }: { rows: MetricRow[]; citations: Citations }) {
+  const overall = rows.filter((r) => r.kind === 'overall');
+  const sides = rows.filter((r) => r.kind === 'sides');
+  return (
+    <>
+      {overall.length > 0 && (
+        <table className="report-table metrics-table" aria-label="Whole-body measures">
+          <MetricColumns />
+          <thead>
+            <tr>
+              <th>Whole body</th>
+              <th className="num" colSpan={2}>
+                Value
+              </th>
+              <th>Difference</th>
+              <th>Typical values</th>
+              <th>Confidence</th>
+            </tr>
+          </thead>
+          <tbody>
+            {overall.map((row) => (
+              <tr key={row.id} data-measure={row.id}>
+                <th scope="row">{MEASURES[row.id].label}</th>
+                <td className="num" colSpan={2}>
+                  <Value value={row.value} />
+                </td>
+                <td className="muted">—</td>
+                <td className="reference">
+                  <Reference row={row} citations={citations} />
+                </td>
+                <td>
+                  <Confidence value={row.value} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {sides.length > 0 && (
+        <table className="report-table metrics-table" aria-label="Measures per leg">
+          <MetricColumns />
+          <thead>
+            <tr>
+              <th>Each leg</th>
+              <th className="num left-head">Left</th>
+              <th className="num right-head">Right</th>
+              <th>Difference</th>
+              <th>Typical values</th>
+              <th>Confidence</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sides.map((row) => (
+              <tr key={row.id} data-measure={row.id}>
+                <th scope="row">{MEASURES[row.id].label}</th>
+                <td className="num">
+                  <Value value={row.left} />
+                </td>
+                <td className="num">
+                  <Value value={row.right} />
+                </td>
+                <td className="num">
+                  {row.symmetry?.differenceAbs != null ? formatValue(row.symmetry.differenceAbs, MEASURES[row.id].unit) : '—'}
+                  {row.symmetry?.symmetryIndexPct != null && <div className="muted small">SI {row.symmetry.symmetryIndexPct.toFixed(0)}%</div>}
+                </td>
+                <td className="reference">
+                  <Reference row={row} citations={citations} />
+                </td>
+                <td>
+                  {row.left.summary.mean !== null && (
+                    <div className="side-confidence">
+                      L <Confidence value={row.left} />
+                    </div>
+                  )}
+                  {row.right.summary.mean !== null && (
+                    <div className="side-confidence">
+                      R <Confidence value={row.right} />
+                    </div>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p className="table-note muted">
+        Difference: the gap between left and right; SI is the symmetry index, |L − R| as a % of their mean. Healthy runners differ by 2-3° between
+        sides. Values in grey are of low confidence.
+      </p>
+    </>
+  );
+}
+
+function VideoList({ summary }: { summary: VisitSummary }) {
+  return (
+    <p className="table-note muted">
+      Measured from: {summary.videos.map((v) => `${v.videoName} (${viewName(v.view, v.viewSide)})`).join('; ')}.
+    </p>
+  );
+}
+
+const sourceText = (from: ValueSource) => `${viewName(from.view, from.viewSide)}, ${from.videoName}`;
+
+function Findings({ summary, citations }: { summary: VisitSummary; citations: Citations }) {
+  const ordered = [...summary.findings].sort((a, b) => Number(isConfident(b.finding)) - Number(isConfident(a.finding)) || b.finding.confidence - a.finding.confidence);
+  return (
+    <section className="report-section" aria-label="What we found">
+      <h2>What we found</h2>
+      {ordered.length === 0 ? (
+        <p>Nothing in the videos stood out from the typical values for runners.</p>
+      ) : (
+        <p className="section-intro">
+          Each point in everyday words, then in clinical terms for your clinician or doctor, with the values it rests on and where they come from.
+          A point of low confidence is something to look at again, not a conclusion.
+        </p>
+      )}
+      {ordered.map(({ finding, from }) => (
+        <article key={`${finding.id}-${finding.title}-${from.videoId}`} className="report-finding" data-finding={finding.id}>
+          <h3>
+            {finding.title} <span className={`confidence confidence-${finding.level}`}>{finding.level} confidence</span>
+          </h3>
+          <p>{finding.plainText}</p>
+          <p className="clinical">
+            <span className="label">Clinical: </span>
+            {finding.clinicalText} <span className="cite">{citations.cite(finding.sources)}</span>
+          </p>
+          {finding.referenceValues.length > 0 && (
+            <p className="muted small">
+              Reference:{' '}
+              {finding.referenceValues.map((r) => (
+                <span key={r.text}>
+                  {r.text} <span className="cite">{citations.cite(r.sources)}</span>{' '}
+                </span>
+              ))}
+            </p>
+          )}
+          <p className="muted small">Seen in the {sourceText(from)}.</p>
+        </article>
+      ))}
+    </section>
+  );
+}
+
+const TAG_NAMES: Record<DayTag, string> = { longRun: 'Long run', run: 'Run', strength: 'Strength', mobility: 'Mobility', rest: 'Recovery' };
+
+function PlanSection({ plan, redFlags, citations }: { plan: Plan | null; redFlags: RedFlagState; citations: Citations }) {
+  const intro = (body: ReactNode) => (
+    <section className="report-section report-page" aria-label="Your plan">
+      <h2>Your plan</h2>
+      {body}
+    </section>
+  );
+  if (redFlags.held) {
+    return intro(
+      <div className="report-hold">
+        <p>
+          <strong>Your plan is on hold.</strong> {plan?.hold?.text ?? 'The exercises and running advice wait until a doctor has seen you and your clinician has reviewed it with you.'}
+        </p>
+      </div>,
+    );
+  }
+  if (!plan) return intro(<p>Your clinician will give you your exercise plan.</p>);
+  const strength = plan.items.filter((i) => i.kind === 'strength');
+  const mobility = plan.items.filter((i) => i.kind === 'mobility');
+  const { footwear, crossTraining, recovery, lateralHip } = plan.advice;
+  return intro(
+    <>
+      {plan.hold && (
+        <div className="report-hold">
+          <p>{plan.hold.text}</p>
+        </div>
+      )}
+      {plan.cues.length > 0 && (
+        <div className="plan-block">
+          <h3>When you run</h3>
+          {plan.cues.map((cue) => (
+            <div key={cue.id} className="plan-cue">
+              <p>
+                {cue.text} <span className="cite">{citations.cite(cue.sources)}</span>
+              </p>
+              {cue.metronome && (
+                <p className="metronome">
+                  Metronome: {cue.metronome.lowBpm}-{cue.metronome.highBpm} beats per minute
+                </p>
+              )}
+            </div>
+          ))}
+        </div>
+      )}
+      <WeekCalendar plan={plan} citations={citations} />
+      {strength.length > 0 && <Exercises title="Strength exercises" items={strength} citations={citations} />}
+      {mobility.length > 0 && <Exercises title="Mobility: foam rolling and stretching" items={mobility} citations={citations} />}
+      <div className="plan-block plan-advice">
+        <h3>Good to know</h3>
+        {lateralHip && <Advice title="Your outer hip" text={lateralHip.text} sources={lateralHip.sources} citations={citations} />}
+        <Advice title="Shoes" text={footwear.text} sources={footwear.sources} citations={citations} />
+        <Advice title="Other training" text={crossTraining.text} sources={crossTraining.sources} citations={citations} />
+        <Advice title="Recovery days" text={recovery.text} sources={recovery.sources} citations={citations} />
+      </div>
+      {plan.clinicianNotes && (
+        <div className="plan-block plan-notes">
+          <h3>From your clinician</h3>
+          <p className="prewrap">{plan.clinicianNotes}</p>
+        </div>
+      )}
+    </>,
+  );
+}
+
+function WeekCalendar({ plan, citations }: { plan: Plan; citations: Citations }) {
+  return (
+    <div className="plan-block week">
+      <h3>Your week</h3>
+      <ol className="week-calendar" aria-label="Weekly schedule">
+        {plan.schedule.days.map((d) => (
+          <li key={d.day} className={d.day === plan.schedule.longRunDay ? 'long-run-day' : undefined}>
+            <span className="day-name">{WEEKDAY_NAMES[d.day]}</span>
+            {d.tags.length === 0 ? (
+              <span className="day-tag tag-free">Free</span>
+            ) : (
+              d.tags.map((t) => (
+                <span key={t} className={`day-tag tag-${t}`}>
+                  {TAG_NAMES[t]}
+                </span>
+              ))
+            )}
+          </li>
+        ))}
+      </ol>
+      <p className="small">
+        {plan.schedule.text} <span className="cite">{citations.cite(plan.schedule.sources)}</span>
+      </p>
+    </div>
+  );
+}
+
+function Exercises({ title, items, citations }: { title: string; items: PlanItem[]; citations: Citations }) {
+  return (
+    <div className="plan-block">
+      <h3>{title}</h3>
+      {items.map((item) => (
+        <article key={item.id} className="plan-item" data-item={item.id}>
+          <h4>
+            {item.name}
+            <span className="dosage">{item.dosage.text}</span>
+          </h4>
+          {item.instructions && <p>{item.instructions}</p>}
+          {item.why && (
+            <p className="why">
+              <span className="label">Why: </span>
+              {item.why} <span className="cite">{citations.cite(item.sources)}</span>
+            </p>
+          )}
+          {item.cautions.map((c) => (
+            <p key={c} className="caution">
+              {c}
+            </p>
+          ))}
+          {item.notes && <p className="item-notes prewrap">Your clinician: {item.notes}</p>}
+        </article>
+      ))}
+    </div>
+  );
+}
+
+function Advice({ title, text, sources, citations }: { title: string; text: string; sources: SourceId[]; citations: Citations }) {
+  return (
+    <p>
+      <span className="label">{title}: </span>
+      {text} <span className="cite">{citations.cite(sources)}</span>
+    </p>
+  );
+}
+
+const VERDICT_WORDS = { 'no-real-change': 'No real change', increased: 'Increased', decreased: 'Decreased', 'cannot-compare': 'Cannot compare' } as const;
+
+function Progress({ previous, visit, rows, citations }: { previous: Visit; visit: Visit; rows: ProgressRow[]; citations: Citations }) {
+  const point = (p: ProgressRow['now'], unit: string) => (p.mean === null ? '—' : withUnit(formatNumber(p.mean, unit), unit));
+  return (
+    <section className="report-section report-page" aria-label="Progress">
+      <h2>Progress since {longDate(previous.visitDate)}</h2>
+      <p className="section-intro">
+        Your step rate and key angles then and now. A change smaller than the measurement error (how much the same measure varies from one day to
+        the next) is “no real change”.
+      </p>
+      <table className="report-table progress-table">
+        <thead>
+          <tr>
+            <th>Measure</th>
+            <th className="num">{longDate(previous.visitDate)}</th>
+            <th className="num">{longDate(visit.visitDate)}</th>
+            <th>Change</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const unit = MEASURES[row.id].unit;
+            return (
+              <tr key={`${row.id}-${row.side ?? 'both'}`} data-measure={row.id}>
+                <th scope="row">
+                  {MEASURES[row.id].label}
+                  {row.side && <span className="muted">, {row.side}</span>}
+                </th>
+                <td className="num">{point(row.then, unit)}</td>
+                <td className="num">{point(row.now, unit)}</td>
+                <td>
+                  <strong>{VERDICT_WORDS[row.change.verdict]}</strong>
+                  <div className="muted small">
+                    {row.change.text} <span className="cite">{citations.cite(row.change.sources)}</span>
+                  </div>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

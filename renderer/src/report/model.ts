@@ -1,0 +1,157 @@
+/**
+ * What the report says, worked out from what was loaded: the measures table, the summary in
+ * plain words, the charts' analyses and the numbered sources. Pure functions; the components in
+ * Report.tsx only lay them out.
+ */
+import { MEASURES, SIDE_MEASURES, type MeasureId, type SideMeasureId } from '../../../shared/gait/measures.ts';
+import { SOURCES, type SourceId } from '../../../shared/gait/references.ts';
+import type { Finding, GaitAnalysis, Side, SymmetryEntry } from '../../../shared/gait/types.ts';
+import { OVERALL_MEASURES, type CombinedValue, type ValueSource, type VisitSummary } from '../../../shared/gait/visit-summary.ts';
+import { positiveRedFlags, runningAdviceHeld, type Intake, type RedFlag } from '../../../shared/plan/intake.ts';
+import type { Plan } from '../../../shared/plan/types.ts';
+import type { LoadedAnalysis } from '../app/load-analysis.ts';
+import { plural, roundCadence } from './format.ts';
+
+export interface OverallRow {
+  kind: 'overall';
+  id: MeasureId;
+  value: CombinedValue;
+}
+
+export interface SideRow {
+  kind: 'sides';
+  id: SideMeasureId;
+  left: CombinedValue;
+  right: CombinedValue;
+  symmetry: SymmetryEntry | null;
+}
+
+export type MetricRow = OverallRow | SideRow;
+
+export interface NotMeasured {
+  reason: string;
+  labels: string[];
+}
+
+const measured = (v: CombinedValue) => v.summary.mean !== null;
+
+/** The measures with a value (at least on one side), and the others grouped by why they are missing. */
+export function metricRows(summary: VisitSummary): { rows: MetricRow[]; notMeasured: NotMeasured[] } {
+  const rows: MetricRow[] = [];
+  const missing = new Map<string, string[]>();
+  const miss = (reason: string | null, label: string) => {
+    const key = reason ?? 'Not measured.';
+    missing.set(key, [...(missing.get(key) ?? []), label]);
+  };
+  for (const id of OVERALL_MEASURES) {
+    const value = summary.overall[id];
+    if (measured(value)) rows.push({ kind: 'overall', id, value });
+    else miss(value.summary.reasonIfAbsent, MEASURES[id].label);
+  }
+  for (const id of SIDE_MEASURES) {
+    const left = summary.perSide.left[id];
+    const right = summary.perSide.right[id];
+    if (measured(left) || measured(right)) rows.push({ kind: 'sides', id, left, right, symmetry: summary.symmetry[id] ?? null });
+    else miss(left.summary.reasonIfAbsent ?? right.summary.reasonIfAbsent, MEASURES[id].label);
+  }
+  return { rows, notMeasured: [...missing].map(([reason, labels]) => ({ reason, labels })) };
+}
+
+/** The red flags and whether the running advice is held (positive flags the clinician has not reviewed). */
+export interface RedFlagState {
+  flags: RedFlag[];
+  held: boolean;
+}
+
+export function redFlagState(intake: Intake | null): RedFlagState {
+  return intake ? { flags: positiveRedFlags(intake), held: runningAdviceHeld(intake) } : { flags: [], held: false };
+}
+
+/** Findings to tell the runner about first: those the analysis is at least moderately sure of. */
+export const isConfident = (f: Finding): boolean => f.level !== 'low';
+
+/** The summary in plain words, sentence by sentence. */
+export function plainSummary(summary: VisitSummary | null, plan: Plan | null, redFlags: RedFlagState): string[] {
+  const lines: string[] = [];
+  if (!summary) {
+    lines.push('No running video of this visit has been analysed, so this report holds no measurements.');
+  } else {
+    const views = [...new Set(summary.videos.map((v) => (v.view === 'sagittal' ? 'from the side' : v.viewSide === 'front' ? 'from the front' : 'from behind')))];
+    lines.push(`We filmed you running ${views.join(' and ')} and measured how you move at each step.`);
+    const cadence = summary.overall.cadenceSpm.summary.mean;
+    if (cadence !== null) lines.push(`You took about ${roundCadence(cadence)} steps per minute.`);
+    const confident = summary.findings.filter((f) => isConfident(f.finding));
+    const others = summary.findings.length - confident.length;
+    if (summary.findings.length === 0) lines.push('Nothing in the way you run stood out from the typical values for runners.');
+    for (const { finding } of confident) lines.push(finding.plainText);
+    if (others > 0) {
+      lines.push(
+        `We also noted ${plural(others, 'smaller or less certain point')} that your clinician will look at with you; ${others === 1 ? 'it is' : 'they are'} listed under “What we found”.`,
+      );
+    }
+  }
+  if (redFlags.held) {
+    lines.push('Some of your answers need a doctor’s opinion first: the exercises and running advice wait until your clinician has reviewed them.');
+  } else if (plan) {
+    const strength = plan.items.filter((i) => i.kind === 'strength').length;
+    const mobility = plan.items.filter((i) => i.kind === 'mobility').length;
+    const parts = [];
+    if (strength > 0) parts.push(`${plural(strength, 'strength exercise')} twice a week`);
+    if (mobility > 0) parts.push(`${plural(mobility, 'mobility exercise')} after runs and on recovery days`);
+    if (plan.cues.length > 0) parts.push(plural(plan.cues.length, 'running cue'));
+    if (parts.length > 0) lines.push(`Your plan: ${parts.join(', ')}.`);
+  }
+  return lines;
+}
+
+/** Which leg faces the camera in a side view (the far leg is partly hidden). */
+export function nearSide(analysis: GaitAnalysis): Side | null {
+  const { kind, side } = analysis.view;
+  return kind === 'sagittal' && (side === 'left' || side === 'right') ? side : null;
+}
+
+/** The analyses the charts are drawn from: the side view that gives the knee angles, and a rear (or front) view. */
+export function chartAnalyses(analyses: readonly LoadedAnalysis[], summary: VisitSummary | null): { sagittal: LoadedAnalysis | null; frontal: LoadedAnalysis | null } {
+  const byId = (from: ValueSource | null) => (from ? (analyses.find((a) => a.video.id === from.videoId) ?? null) : null);
+  const sagittal =
+    (summary && (byId(summary.perSide.left.kneeFlexionAtIcDeg.from) ?? byId(summary.perSide.right.kneeFlexionAtIcDeg.from))) ??
+    analyses.find((a) => a.analysis.view.kind === 'sagittal') ??
+    null;
+  const frontal = (summary && byId(summary.perSide.left.pelvicDropDeg.from)) ?? analyses.find((a) => a.analysis.view.kind === 'frontal') ?? null;
+  return { sagittal, frontal };
+}
+
+/** The sources the report cites, numbered in the order of SOURCES. */
+export class Citations {
+  readonly ids: SourceId[];
+  private readonly numbers: Map<SourceId, number>;
+
+  constructor(cited: Iterable<SourceId>) {
+    const wanted = new Set(cited);
+    this.ids = (Object.keys(SOURCES) as SourceId[]).filter((id) => wanted.has(id));
+    this.numbers = new Map(this.ids.map((id, k) => [id, k + 1]));
+  }
+
+  /** "[2, 5]" for the given sources (each once, in number order); empty when none. */
+  cite(ids: readonly SourceId[]): string {
+    const numbers = [...new Set(ids.map((id) => this.numbers.get(id)).filter((n): n is number => n !== undefined))].sort((a, b) => a - b);
+    return numbers.length === 0 ? '' : `[${numbers.join(', ')}]`;
+  }
+}
+
+/** Every source the report cites: measures shown, findings, the plan, the red flags and the progress rules. */
+export function citedSources(rows: readonly MetricRow[], findings: readonly Finding[], plan: Plan | null, redFlags: RedFlagState, extra: readonly SourceId[]): SourceId[] {
+  const ids: SourceId[] = [...extra];
+  for (const row of rows) ids.push(...MEASURES[row.id].reference.sources);
+  for (const f of findings) ids.push(...f.sources, ...f.referenceValues.flatMap((r) => r.sources));
+  for (const flag of redFlags.flags) ids.push(...flag.sources);
+  if (plan && !redFlags.held) {
+    for (const item of plan.items) ids.push(...item.sources);
+    for (const cue of plan.cues) ids.push(...cue.sources);
+    const { footwear, crossTraining, recovery, lateralHip } = plan.advice;
+    for (const advice of [footwear, crossTraining, recovery, lateralHip]) if (advice) ids.push(...advice.sources);
+    ids.push(...plan.schedule.sources);
+  }
+  if (plan?.hold) ids.push(...plan.hold.sources);
+  return ids;
+}
