@@ -3,10 +3,13 @@ import type { AppInfo } from '../../../shared/contract/entities.ts';
 import { ClientListScreen } from '../screens/ClientListScreen.tsx';
 import { ClientScreen } from '../screens/ClientScreen.tsx';
 import { VisitScreen } from '../screens/VisitScreen.tsx';
+import { ReviewScreen } from '../review/ReviewScreen.tsx';
 import { DataScreen } from '../screens/DataScreen.tsx';
 import { SettingsScreen } from '../screens/SettingsScreen.tsx';
 import { PlanScreen } from '../plan/PlanScreen.tsx';
 import { ReportPage } from '../report/ReportPage.tsx';
+import { CompareScreen } from '../records/CompareScreen.tsx';
+import { ProgressScreen } from '../records/ProgressScreen.tsx';
 import { ErrorNotice } from '../components/ui.tsx';
 import { useHost } from './host-context.tsx';
 import { href, useRoute } from './routes.ts';
@@ -64,6 +67,11 @@ export function App() {
               {route.screen === 'visit' && <VisitScreen key={route.visitId} visitId={route.visitId} />}
               {route.screen === 'plan' && <PlanScreen key={route.visitId} visitId={route.visitId} />}
               {route.screen === 'settings' && <SettingsScreen />}
+              {route.screen === 'review' && <ReviewScreen key={route.visitId} visitId={route.visitId} videoId={route.videoId} />}
+              {route.screen === 'progress' && <ProgressScreen key={route.clientId} clientId={route.clientId} />}
+              {route.screen === 'compare' && (
+                <CompareScreen key={route.clientId} clientId={route.clientId} visitA={route.visitA} visitB={route.visitB} />
+              )}
               {route.screen === 'data' && <DataScreen info={info} />}
             </>
           )

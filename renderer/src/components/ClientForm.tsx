@@ -10,12 +10,18 @@ interface Props {
   onCancel: () => void;
 }
 
+type DominantSide = Client['dominantSide'];
+
+const optionalNumber = (text: string): number | null => (text.trim() === '' ? null : Number(text));
+
 /** Create or edit a client's profile. The host validates; its messages are shown as they come. */
 export function ClientForm({ client, onSaved, onCancel }: Props) {
   const { api } = useHost();
   const [name, setName] = useState(client?.name ?? '');
   const [dateOfBirth, setDateOfBirth] = useState(client?.dateOfBirth ?? '');
   const [height, setHeight] = useState(client?.heightCm != null ? String(client.heightCm) : '');
+  const [legLength, setLegLength] = useState(client?.legLengthCm != null ? String(client.legLengthCm) : '');
+  const [dominantSide, setDominantSide] = useState<DominantSide>(client?.dominantSide ?? null);
   const [notes, setNotes] = useState(client?.notes ?? '');
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
@@ -26,7 +32,9 @@ export function ClientForm({ client, onSaved, onCancel }: Props) {
     const fields = {
       name,
       dateOfBirth: dateOfBirth || null,
-      heightCm: height.trim() === '' ? null : Number(height),
+      heightCm: optionalNumber(height),
+      legLengthCm: optionalNumber(legLength),
+      dominantSide,
       notes,
     };
     const result = client ? await api['clients.update']({ id: client.id, ...fields }) : await api['clients.create'](fields);
@@ -46,6 +54,17 @@ export function ClientForm({ client, onSaved, onCancel }: Props) {
         <Field label="Date of birth">
           <input type="date" value={dateOfBirth} onChange={(e) => setDateOfBirth(e.target.value)} name="dateOfBirth" />
         </Field>
+        <Field label="Dominant side">
+          <select
+            value={dominantSide ?? ''}
+            onChange={(e) => setDominantSide(e.target.value === '' ? null : (e.target.value as 'left' | 'right'))}
+            name="dominantSide"
+          >
+            <option value="">Not recorded</option>
+            <option value="left">Left</option>
+            <option value="right">Right</option>
+          </select>
+        </Field>
         <Field label="Height (cm)" hint="Used to scale distances measured on video.">
           <input
             type="number"
@@ -56,6 +75,18 @@ export function ClientForm({ client, onSaved, onCancel }: Props) {
             value={height}
             onChange={(e) => setHeight(e.target.value)}
             name="heightCm"
+          />
+        </Field>
+        <Field label="Leg length (cm)" hint="If measured: greater trochanter to floor, or ASIS to medial malleolus.">
+          <input
+            type="number"
+            inputMode="decimal"
+            min={30}
+            max={150}
+            step={0.5}
+            value={legLength}
+            onChange={(e) => setLegLength(e.target.value)}
+            name="legLengthCm"
           />
         </Field>
       </div>

@@ -8,6 +8,7 @@ import { ageYears, formatDate } from '../app/format.ts';
 import { useHost } from '../app/host-context.tsx';
 import { href, navigate } from '../app/routes.ts';
 import { useResult } from '../app/use-result.ts';
+import { DeleteClientDialog } from '../records/DeleteClientDialog.tsx';
 
 export function ClientScreen({ clientId }: { clientId: string }) {
   const { api } = useHost();
@@ -16,11 +17,22 @@ export function ClientScreen({ clientId }: { clientId: string }) {
   const [editing, setEditing] = useState(false);
   const [addingVisit, setAddingVisit] = useState(false);
   const [partial, setPartial] = useState<{ visit: Visit; failures: AttachOutcome[] } | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  const [archiveError, setArchiveError] = useState<string | null>(null);
 
   if (client.status === 'loading') return <Loading what="client" />;
   if (client.status === 'error') return <ErrorNotice error={client.error} />;
   const c = client.value;
   const age = ageYears(c.dateOfBirth);
+  const visitList = visits.status === 'ready' ? visits.value : null;
+  const analysedVisits = visitList?.filter((v) => v.videos.some((video) => video.analysis)).length ?? 0;
+
+  const setArchived = async (archived: boolean) => {
+    setArchiveError(null);
+    const result = await api['clients.archive']({ id: c.id, archived });
+    if (result.ok) client.reload();
+    else setArchiveError(result.error.message);
+  };
 
   return (
     <section className="screen" aria-label="Client">
@@ -29,6 +41,14 @@ export function ClientScreen({ clientId }: { clientId: string }) {
         title={c.name}
         actions={
           <>
+            <a className="button-secondary button-link-like" href={href({ screen: 'progress', clientId })}>
+              Progress
+            </a>
+            {analysedVisits >= 2 && (
+              <a className="button-secondary button-link-like" href={href({ screen: 'compare', clientId })}>
+                Compare visits
+              </a>
+            )}
             {!editing && (
               <button className="button-secondary" onClick={() => setEditing(true)}>
                 Edit profile
@@ -42,6 +62,16 @@ export function ClientScreen({ clientId }: { clientId: string }) {
           </>
         }
       />
+      {c.archivedAt && (
+        <div className="notice notice-warning archived-banner" role="status">
+          <span>
+            <strong>Archived</strong> on {formatDate(c.archivedAt.slice(0, 10))}: hidden from the client list, every record kept.
+          </span>
+          <button type="button" className="button-secondary" onClick={() => setArchived(false)}>
+            Restore to the list
+          </button>
+        </div>
+      )}
       {editing ? (
         <ClientForm
           client={c}
@@ -52,7 +82,7 @@ export function ClientScreen({ clientId }: { clientId: string }) {
           }}
         />
       ) : (
-        <dl className="card facts" aria-label="Profile">
+        <dl className="card facts facts-4" aria-label="Profile">
           <div>
             <dt>Date of birth</dt>
             <dd>
@@ -63,6 +93,14 @@ export function ClientScreen({ clientId }: { clientId: string }) {
           <div>
             <dt>Height</dt>
             <dd>{c.heightCm != null ? `${c.heightCm} cm` : '—'}</dd>
+          </div>
+          <div>
+            <dt>Leg length</dt>
+            <dd>{c.legLengthCm != null ? `${c.legLengthCm} cm` : <span className="muted">Not measured</span>}</dd>
+          </div>
+          <div>
+            <dt>Dominant side</dt>
+            <dd>{c.dominantSide === 'left' ? 'Left' : c.dominantSide === 'right' ? 'Right' : <span className="muted">Not recorded</span>}</dd>
           </div>
           <div className="wide">
             <dt>Notes</dt>
@@ -112,12 +150,42 @@ export function ClientScreen({ clientId }: { clientId: string }) {
                   <span className="visit-reason">{visit.reason || <span className="muted">No reason recorded</span>}</span>
                   <span className="muted">
                     {visit.videos.length} video{visit.videos.length === 1 ? '' : 's'}
+                    {visit.videos.length > 0 && ` · ${visit.videos.filter((v) => v.analysis).length} analysed`}
                   </span>
                 </a>
               </li>
             ))}
           </ul>
         ))}
+      <section className="card danger-zone" aria-label="Client record">
+        <div>
+          <h2>Client record</h2>
+          <p className="muted small">
+            Archive hides the client from the list and keeps every visit. Delete removes the client, every visit and analysis, and the
+            video files no other client uses.
+          </p>
+          {archiveError && <ErrorNotice error={archiveError} />}
+        </div>
+        <div className="danger-actions">
+          {!c.archivedAt && (
+            <button type="button" className="button-secondary" onClick={() => setArchived(true)}>
+              Archive client
+            </button>
+          )}
+          <button type="button" className="button-danger-outline" onClick={() => setDeleting(true)} disabled={!visitList}>
+            Delete client…
+          </button>
+        </div>
+      </section>
+      {deleting && visitList && (
+        <DeleteClientDialog
+          client={c}
+          visits={visitList.length}
+          videos={visitList.reduce((n, v) => n + v.videos.length, 0)}
+          onCancel={() => setDeleting(false)}
+          onDeleted={() => navigate({ screen: 'clients' })}
+        />
+      )}
     </section>
   );
 }

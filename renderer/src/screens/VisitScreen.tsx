@@ -3,6 +3,7 @@ import { ErrorNotice, Loading, PageHeader } from '../components/ui.tsx';
 import { attachVideos, type AttachOutcome, type PendingVideo } from '../components/video-attach.ts';
 import { VideoPicker } from '../components/VideoPicker.tsx';
 import { AnalysePanel } from '../components/AnalysePanel.tsx';
+import { VideoExports } from '../records/VideoExports.tsx';
 import { formatBytes, formatDate } from '../app/format.ts';
 import { useHost } from '../app/host-context.tsx';
 import { href } from '../app/routes.ts';
@@ -77,6 +78,12 @@ export function VisitScreen({ visitId }: { visitId: string }) {
                   <span className="muted">{formatBytes(video.sizeBytes)}</span>
                 </div>
                 <AnalysePanel video={video} onSaved={visit.reload} />
+                {video.analysis && <VideoExports visit={v} video={video} />}
+                {video.analysis && (
+                  <a className="button-primary review-link" href={href({ screen: 'review', visitId: v.id, videoId: video.id })}>
+                    Review
+                  </a>
+                )}
               </div>
             </li>
           ))}
