@@ -86,7 +86,7 @@ export function IntakeForm({ visit, onSaved, onCancel }: Props) {
           <textarea value={intake.shoes} onChange={(e) => set('shoes', e.target.value)} rows={2} name="shoes" />
         </Field>
       </div>
-      <label className="check">
+      <label className="check-row">
         <input type="checkbox" checked={intake.lateralHipPain} onChange={(e) => set('lateralHipPain', e.target.checked)} name="lateralHipPain" />
         <span>
           Lateral hip pain (signs of gluteal tendinopathy)
@@ -100,7 +100,7 @@ export function IntakeForm({ visit, onSaved, onCancel }: Props) {
         <ul>
           {RED_FLAGS.map((flag) => (
             <li key={flag.id}>
-              <label className="check">
+              <label className="check-row">
                 <input
                   type="checkbox"
                   checked={intake.redFlags[flag.id]}
@@ -109,14 +109,14 @@ export function IntakeForm({ visit, onSaved, onCancel }: Props) {
                 />
                 <span>
                   {flag.question}
-                  {flag.urgency === 'urgent' && <span className="tag tag-urgent">urgent</span>}
+                  {flag.urgency === 'urgent' && <span className="intake-tag intake-urgent">urgent</span>}
                 </span>
               </label>
             </li>
           ))}
         </ul>
         {positive.length > 0 && (
-          <label className="check reviewed">
+          <label className="check-row reviewed">
             <input type="checkbox" checked={intake.redFlagsReviewed} onChange={(e) => set('redFlagsReviewed', e.target.checked)} name="redFlagsReviewed" />
             <span>
               I have reviewed the positive red flags and the runner may follow the running advice.

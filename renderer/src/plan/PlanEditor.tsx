@@ -127,9 +127,9 @@ export function PlanEditor({ initial, unsavedDraft, saved, onChange, onSave, onD
             const tags = plan.schedule.days.find((d) => d.day === day)?.tags ?? [];
             return (
               <li key={day} aria-label={WEEKDAY_NAMES[day]}>
-                <span className="day-name">{WEEKDAY_NAMES[day]}</span>
+                <span className="plan-day-name">{WEEKDAY_NAMES[day]}</span>
                 {DAY_TAGS.map(({ tag, label }) => (
-                  <label key={tag} className={tags.includes(tag) ? `chip on tag-${tag}` : 'chip'}>
+                  <label key={tag} className={tags.includes(tag) ? `plan-chip on rp-tag-${tag}` : 'plan-chip'}>
                     <input type="checkbox" checked={tags.includes(tag)} onChange={() => edit(toggleDayTag(plan, day, tag))} />
                     {label}
                   </label>
@@ -186,7 +186,7 @@ function ItemEditor({
   return (
     <li className="plan-item-editor" aria-label={item.name}>
       <div className="item-row">
-        <span className={`kind kind-${item.kind}`}>{item.kind}</span>
+        <span className={`plan-kind plan-kind-${item.kind}`}>{item.kind}</span>
         <span className="item-name">{item.name}</span>
         <span className="muted item-dosage">{d.text}</span>
         <span className="item-actions">
@@ -237,7 +237,7 @@ function ItemEditor({
                 ))}
               </select>
             </Field>
-            <label className="check">
+            <label className="check-row">
               <input type="checkbox" checked={d.eachSide} onChange={(e) => onChange(setDosage(item, { eachSide: e.target.checked }))} />
               <span>Each side</span>
             </label>

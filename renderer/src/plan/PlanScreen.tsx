@@ -8,6 +8,7 @@ import type { Visit } from '../../../shared/contract/entities.ts';
 import { draftPlan } from '../../../shared/plan/generate.ts';
 import { emptyIntake, runningAdviceHeld } from '../../../shared/plan/intake.ts';
 import type { Plan } from '../../../shared/plan/types.ts';
+import { formatDate } from '../app/format.ts';
 import { useHost } from '../app/host-context.tsx';
 import { loadVisitAnalyses, type LoadedVisit } from '../app/load-analysis.ts';
 import { href } from '../app/routes.ts';
@@ -61,12 +62,7 @@ function PlanWorkspace({ loaded }: { loaded: LoadedVisit }) {
   return (
     <section className="screen" aria-label="Plan">
       <PageHeader
-        crumbs={
-          <>
-            <a href={href({ screen: 'visit', visitId: visit.id })}>Visit</a>
-            <span aria-hidden> / </span>
-          </>
-        }
+        crumbs={<a href={href({ screen: 'visit', visitId: visit.id })}>Visit of {formatDate(visit.visitDate)}</a>}
         title="Plan"
         actions={
           <a className="button-secondary link-button" href={href({ screen: 'report', visitId: visit.id })}>

@@ -13,9 +13,9 @@ import { WEEKDAY_NAMES, type Intake } from '../../../shared/plan/intake.ts';
 import type { DayTag, Plan, PlanItem } from '../../../shared/plan/types.ts';
 import { ageYears } from '../app/format.ts';
 import type { LoadedAnalysis, LoadedVisit } from '../app/load-analysis.ts';
-import { clipTime, formatNumber, formatSummary, formatValue, longDate, viewName, withUnit } from './format.ts';
+import { clipTime, formatNumber, formatValue, longDate, shortDate, viewName, withUnit } from './format.ts';
 import { Citations, chartAnalyses, isConfident, metricRows, plainSummary, type MetricRow, type RedFlagState } from './model.ts';
-import type { ProgressRow } from './progress.ts';
+import { changeDetail, type ProgressRow } from './progress.ts';
 import { ReportCharts } from './ReportCharts.tsx';
 
 export interface ReportProps {
@@ -41,7 +41,7 @@ export function Report(props: ReportProps) {
       {redFlags.flags.length > 0 && <RedFlagBox redFlags={redFlags} plan={visit.plan} citations={citations} />}
       <section className="report-section" aria-label="Summary">
         <h2>Summary</h2>
-        <ul className="plain-summary">
+        <ul className="rp-summary">
           {plainSummary(summary, visit.plan, redFlags).map((line) => (
             <li key={line}>{line}</li>
           ))}
@@ -53,14 +53,14 @@ export function Report(props: ReportProps) {
       {summary && (
         <section className="report-section" aria-label="Measurements">
           <h2>Measurements</h2>
-          <p className="section-intro">
+          <p className="rp-intro">
             Each value is the mean ± standard deviation over the strides in the video. “Confidence” says how sure the measurement is: how well the
             joints were seen, how many strides there were and how much they varied. Angles measured from video differ from laboratory measurements
             by several degrees, so small differences between sides are normal.
           </p>
           <MetricsTables rows={rows} citations={citations} />
           {notMeasured.length > 0 && (
-            <div className="not-measured">
+            <div className="rp-not-measured">
               <h3>Not measured in this visit</h3>
               <ul>
                 {notMeasured.map((n) => (
@@ -76,9 +76,9 @@ export function Report(props: ReportProps) {
       )}
 
       {(charts.sagittal || charts.frontal) && (
-        <section className="report-section report-page" aria-label="Joint angles">
+        <section className="report-section" aria-label="Joint angles">
           <h2>Joint angles over the stride</h2>
-          <p className="section-intro">
+          <p className="rp-intro">
             How the joints move through one stride, from one foot strike to the next strike of the same foot, averaged over the strides of the video.
           </p>
           <ReportCharts sagittal={charts.sagittal} frontal={charts.frontal} />
@@ -91,7 +91,7 @@ export function Report(props: ReportProps) {
 
       {props.previous && props.progress && <Progress previous={props.previous} visit={visit} rows={props.progress} citations={citations} />}
 
-      <section className="report-section sources" aria-label="Sources">
+      <section className="report-section rp-sources" aria-label="Sources">
         <h2>Sources</h2>
         <ol>
           {citations.ids.map((id) => (
@@ -144,19 +144,28 @@ function ReportHeader({ client, visit, settings, logoUrl }: { client: Client; vi
   );
 }
 
+function redFlagHeading(redFlags: RedFlagState, urgent: boolean): string {
+  if (!redFlags.held) return 'Your clinician has reviewed these answers with you';
+  return urgent ? 'Please see a doctor today, before you run again' : 'Please see your doctor before you start this plan';
+}
+
 function RedFlagBox({ redFlags, plan, citations }: { redFlags: RedFlagState; plan: Plan | null; citations: Citations }) {
   const urgent = redFlags.flags.some((f) => f.urgency === 'urgent');
   return (
-    <section className={urgent ? 'report-red-flags urgent' : 'report-red-flags'} aria-label="Red flags">
-      <h2>{urgent ? 'Please see a doctor today, before you run again' : 'Please see your doctor about this'}</h2>
+    <section className={`report-red-flags${urgent ? ' urgent' : ''}${redFlags.held ? '' : ' reviewed'}`} aria-label="Red flags">
+      <h2>{redFlagHeading(redFlags, urgent)}</h2>
       <ul>
         {redFlags.flags.map((f) => (
           <li key={f.id}>
-            <strong>{f.plainText}</strong> {f.referral} <span className="cite">{citations.cite(f.sources)}</span>
+            <strong>{f.plainText}</strong> {f.referral} <span className="rp-cite">{citations.cite(f.sources)}</span>
           </li>
         ))}
       </ul>
-      {redFlags.held && <p>{plan?.hold?.text ?? 'The exercises and running advice in this report wait until your clinician has reviewed this with you.'}</p>}
+      <p>
+        {redFlags.held
+          ? (plan?.hold?.text ?? 'The exercises and running advice in this report wait until your clinician has reviewed this with you.')
+          : 'The advice in this report takes them into account. If you have not yet seen a doctor as advised, please do.'}
+      </p>
     </section>
   );
 }
@@ -175,7 +184,7 @@ function IntakeFacts({ intake }: { intake: Intake }) {
   return (
     <section className="report-section" aria-label="What you told us">
       <h2>What you told us</h2>
-      <dl className="intake-facts">
+      <dl className="rp-intake-facts">
         {facts.map(([label, text]) => (
           <div key={label}>
             <dt>{label}</dt>
@@ -217,18 +226,26 @@ function KeyFrames({ keyFrames, analyses }: { keyFrames: ReportProps['keyFrames'
 
 function Confidence({ value }: { value: CombinedValue }) {
   if (value.summary.mean === null) return null;
-  return <span className={`confidence confidence-${value.summary.level}`}>{value.summary.level}</span>;
+  return <span className={`rp-confidence rp-confidence-${value.summary.level}`}>{value.summary.level}</span>;
 }
 
+/** The mean with its unit, and the stride-to-stride SD under it. */
 function Value({ value }: { value: CombinedValue }) {
-  return <span className={value.summary.level === 'low' ? 'value-low' : undefined}>{formatSummary(value.summary)}</span>;
+  const { mean, sd, unit, level } = value.summary;
+  if (mean === null) return <span className="muted">—</span>;
+  return (
+    <span className={level === 'low' ? 'rp-value rp-value-low' : 'rp-value'}>
+      {formatValue(mean, unit)}
+      {sd !== null && <span className="rp-sd">± {formatNumber(sd, unit)}</span>}
+    </span>
+  );
 }
 
 function Reference({ row, citations }: { row: MetricRow; citations: Citations }) {
   const ref = MEASURES[row.id].reference;
   return (
     <>
-      {ref.text} <span className="cite">{citations.cite(ref.sources)}</span>
+      {ref.text} <span className="rp-cite">{citations.cite(ref.sources)}</span>
     </>
   );
 }
@@ -237,12 +254,12 @@ function Reference({ row, citations }: { row: MetricRow; citations: Citations })
 function MetricColumns() {
   return (
     <colgroup>
-      <col className="col-measure" />
-      <col className="col-value" />
-      <col className="col-value" />
-      <col className="col-difference" />
-      <col className="col-reference" />
-      <col className="col-confidence" />
+      <col className="rp-col-measure" />
+      <col className="rp-col-value" />
+      <col className="rp-col-value" />
+      <col className="rp-col-difference" />
+      <col className="rp-col-reference" />
+      <col className="rp-col-confidence" />
     </colgroup>
   );
 }
@@ -253,7 +270,7 @@ function MetricsTables({ rows, citations }: { rows: MetricRow[]; citations: Cita
   return (
     <>
       {overall.length > 0 && (
-        <table className="report-table metrics-table" aria-label="Whole-body measures">
+        <table className="report-table rp-metrics" aria-label="Whole-body measures">
           <MetricColumns />
           <thead>
             <tr>
@@ -274,7 +291,7 @@ function MetricsTables({ rows, citations }: { rows: MetricRow[]; citations: Cita
                   <Value value={row.value} />
                 </td>
                 <td className="muted">—</td>
-                <td className="reference">
+                <td className="rp-reference">
                   <Reference row={row} citations={citations} />
                 </td>
                 <td>
@@ -286,13 +303,13 @@ function MetricsTables({ rows, citations }: { rows: MetricRow[]; citations: Cita
         </table>
       )}
       {sides.length > 0 && (
-        <table className="report-table metrics-table" aria-label="Measures per leg">
+        <table className="report-table rp-metrics" aria-label="Measures per leg">
           <MetricColumns />
           <thead>
             <tr>
               <th>Each leg</th>
-              <th className="num left-head">Left</th>
-              <th className="num right-head">Right</th>
+              <th className="num rp-left-head">Left</th>
+              <th className="num rp-right-head">Right</th>
               <th>Difference</th>
               <th>Typical values</th>
               <th>Confidence</th>
@@ -312,17 +329,17 @@ function MetricsTables({ rows, citations }: { rows: MetricRow[]; citations: Cita
                   {row.symmetry?.differenceAbs != null ? formatValue(row.symmetry.differenceAbs, MEASURES[row.id].unit) : '—'}
                   {row.symmetry?.symmetryIndexPct != null && <div className="muted small">SI {row.symmetry.symmetryIndexPct.toFixed(0)}%</div>}
                 </td>
-                <td className="reference">
+                <td className="rp-reference">
                   <Reference row={row} citations={citations} />
                 </td>
                 <td>
                   {row.left.summary.mean !== null && (
-                    <div className="side-confidence">
+                    <div className="rp-side-confidence">
                       L <Confidence value={row.left} />
                     </div>
                   )}
                   {row.right.summary.mean !== null && (
-                    <div className="side-confidence">
+                    <div className="rp-side-confidence">
                       R <Confidence value={row.right} />
                     </div>
                   )}
@@ -332,7 +349,7 @@ function MetricsTables({ rows, citations }: { rows: MetricRow[]; citations: Cita
           </tbody>
         </table>
       )}
-      <p className="table-note muted">
+      <p className="rp-table-note muted">
         Difference: the gap between left and right; SI is the symmetry index, |L − R| as a % of their mean. Healthy runners differ by 2-3° between
         sides. Values in grey are of low confidence.
       </p>
@@ -342,7 +359,7 @@ function MetricsTables({ rows, citations }: { rows: MetricRow[]; citations: Cita
 
 function VideoList({ summary }: { summary: VisitSummary }) {
   return (
-    <p className="table-note muted">
+    <p className="rp-table-note muted">
       Measured from: {summary.videos.map((v) => `${v.videoName} (${viewName(v.view, v.viewSide)})`).join('; ')}.
     </p>
   );
@@ -358,7 +375,7 @@ function Findings({ summary, citations }: { summary: VisitSummary; citations: Ci
       {ordered.length === 0 ? (
         <p>Nothing in the videos stood out from the typical values for runners.</p>
       ) : (
-        <p className="section-intro">
+        <p className="rp-intro">
           Each point in everyday words, then in clinical terms for your clinician or doctor, with the values it rests on and where they come from.
           A point of low confidence is something to look at again, not a conclusion.
         </p>
@@ -366,19 +383,19 @@ function Findings({ summary, citations }: { summary: VisitSummary; citations: Ci
       {ordered.map(({ finding, from }) => (
         <article key={`${finding.id}-${finding.title}-${from.videoId}`} className="report-finding" data-finding={finding.id}>
           <h3>
-            {finding.title} <span className={`confidence confidence-${finding.level}`}>{finding.level} confidence</span>
+            {finding.title} <span className={`rp-confidence rp-confidence-${finding.level}`}>{finding.level} confidence</span>
           </h3>
           <p>{finding.plainText}</p>
-          <p className="clinical">
-            <span className="label">Clinical: </span>
-            {finding.clinicalText} <span className="cite">{citations.cite(finding.sources)}</span>
+          <p className="rp-clinical">
+            <span className="rp-label">Clinical: </span>
+            {finding.clinicalText} <span className="rp-cite">{citations.cite(finding.sources)}</span>
           </p>
           {finding.referenceValues.length > 0 && (
             <p className="muted small">
               Reference:{' '}
               {finding.referenceValues.map((r) => (
                 <span key={r.text}>
-                  {r.text} <span className="cite">{citations.cite(r.sources)}</span>{' '}
+                  {r.text} <span className="rp-cite">{citations.cite(r.sources)}</span>{' '}
                 </span>
               ))}
             </p>
@@ -420,15 +437,15 @@ function PlanSection({ plan, redFlags, citations }: { plan: Plan | null; redFlag
         </div>
       )}
       {plan.cues.length > 0 && (
-        <div className="plan-block">
+        <div className="rp-plan-block">
           <h3>When you run</h3>
           {plan.cues.map((cue) => (
-            <div key={cue.id} className="plan-cue">
+            <div key={cue.id} className="rp-cue">
               <p>
-                {cue.text} <span className="cite">{citations.cite(cue.sources)}</span>
+                {cue.text} <span className="rp-cite">{citations.cite(cue.sources)}</span>
               </p>
               {cue.metronome && (
-                <p className="metronome">
+                <p className="rp-metronome">
                   Metronome: {cue.metronome.lowBpm}-{cue.metronome.highBpm} beats per minute
                 </p>
               )}
@@ -439,7 +456,7 @@ function PlanSection({ plan, redFlags, citations }: { plan: Plan | null; redFlag
       <WeekCalendar plan={plan} citations={citations} />
       {strength.length > 0 && <Exercises title="Strength exercises" items={strength} citations={citations} />}
       {mobility.length > 0 && <Exercises title="Mobility: foam rolling and stretching" items={mobility} citations={citations} />}
-      <div className="plan-block plan-advice">
+      <div className="rp-plan-block rp-advice">
         <h3>Good to know</h3>
         {lateralHip && <Advice title="Your outer hip" text={lateralHip.text} sources={lateralHip.sources} citations={citations} />}
         <Advice title="Shoes" text={footwear.text} sources={footwear.sources} citations={citations} />
@@ -447,7 +464,7 @@ function PlanSection({ plan, redFlags, citations }: { plan: Plan | null; redFlag
         <Advice title="Recovery days" text={recovery.text} sources={recovery.sources} citations={citations} />
       </div>
       {plan.clinicianNotes && (
-        <div className="plan-block plan-notes">
+        <div className="rp-plan-block rp-plan-notes">
           <h3>From your clinician</h3>
           <p className="prewrap">{plan.clinicianNotes}</p>
         </div>
@@ -458,17 +475,17 @@ function PlanSection({ plan, redFlags, citations }: { plan: Plan | null; redFlag
 
 function WeekCalendar({ plan, citations }: { plan: Plan; citations: Citations }) {
   return (
-    <div className="plan-block week">
+    <div className="rp-plan-block rp-week-block">
       <h3>Your week</h3>
-      <ol className="week-calendar" aria-label="Weekly schedule">
+      <ol className="rp-week" aria-label="Weekly schedule">
         {plan.schedule.days.map((d) => (
-          <li key={d.day} className={d.day === plan.schedule.longRunDay ? 'long-run-day' : undefined}>
-            <span className="day-name">{WEEKDAY_NAMES[d.day]}</span>
+          <li key={d.day} className={d.day === plan.schedule.longRunDay ? 'rp-long-run-day' : undefined}>
+            <span className="rp-day-name">{WEEKDAY_NAMES[d.day]}</span>
             {d.tags.length === 0 ? (
-              <span className="day-tag tag-free">Free</span>
+              <span className="rp-day-tag rp-tag-free">Free</span>
             ) : (
               d.tags.map((t) => (
-                <span key={t} className={`day-tag tag-${t}`}>
+                <span key={t} className={`rp-day-tag rp-tag-${t}`}>
                   {TAG_NAMES[t]}
                 </span>
               ))
@@ -477,7 +494,7 @@ function WeekCalendar({ plan, citations }: { plan: Plan; citations: Citations })
         ))}
       </ol>
       <p className="small">
-        {plan.schedule.text} <span className="cite">{citations.cite(plan.schedule.sources)}</span>
+        {plan.schedule.text} <span className="rp-cite">{citations.cite(plan.schedule.sources)}</span>
       </p>
     </div>
   );
@@ -485,29 +502,31 @@ function WeekCalendar({ plan, citations }: { plan: Plan; citations: Citations })
 
 function Exercises({ title, items, citations }: { title: string; items: PlanItem[]; citations: Citations }) {
   return (
-    <div className="plan-block">
+    <div className="rp-plan-block">
       <h3>{title}</h3>
-      {items.map((item) => (
-        <article key={item.id} className="plan-item" data-item={item.id}>
-          <h4>
-            {item.name}
-            <span className="dosage">{item.dosage.text}</span>
-          </h4>
-          {item.instructions && <p>{item.instructions}</p>}
-          {item.why && (
-            <p className="why">
-              <span className="label">Why: </span>
-              {item.why} <span className="cite">{citations.cite(item.sources)}</span>
-            </p>
-          )}
-          {item.cautions.map((c) => (
-            <p key={c} className="caution">
-              {c}
-            </p>
-          ))}
-          {item.notes && <p className="item-notes prewrap">Your clinician: {item.notes}</p>}
-        </article>
-      ))}
+      <div className="rp-plan-columns">
+        {items.map((item, k) => (
+          <article key={item.id} className="rp-plan-item" data-item={item.id}>
+            <h4>
+              {k + 1}. {item.name}
+            </h4>
+            <p className="rp-dosage">{item.dosage.text}</p>
+            {item.instructions && <p>{item.instructions}</p>}
+            {item.why && (
+              <p className="rp-why">
+                <span className="rp-label">Why: </span>
+                {item.why} <span className="rp-cite">{citations.cite(item.sources)}</span>
+              </p>
+            )}
+            {item.cautions.map((c) => (
+              <p key={c} className="rp-caution">
+                {c}
+              </p>
+            ))}
+            {item.notes && <p className="rp-item-notes prewrap">Your clinician: {item.notes}</p>}
+          </article>
+        ))}
+      </div>
     </div>
   );
 }
@@ -515,47 +534,54 @@ function Exercises({ title, items, citations }: { title: string; items: PlanItem
 function Advice({ title, text, sources, citations }: { title: string; text: string; sources: SourceId[]; citations: Citations }) {
   return (
     <p>
-      <span className="label">{title}: </span>
-      {text} <span className="cite">{citations.cite(sources)}</span>
+      <span className="rp-label">{title}: </span>
+      {text} <span className="rp-cite">{citations.cite(sources)}</span>
     </p>
   );
 }
 
 const VERDICT_WORDS = { 'no-real-change': 'No real change', increased: 'Increased', decreased: 'Decreased', 'cannot-compare': 'Cannot compare' } as const;
 
+const rowName = (row: ProgressRow) => `${MEASURES[row.id].label}${row.side ? `, ${row.side}` : ''}`;
+
 function Progress({ previous, visit, rows, citations }: { previous: Visit; visit: Visit; rows: ProgressRow[]; citations: Citations }) {
   const point = (p: ProgressRow['now'], unit: string) => (p.mean === null ? '—' : withUnit(formatNumber(p.mean, unit), unit));
+  const both = rows.filter((r) => r.then.mean !== null && r.now.mean !== null);
+  const once = rows.filter((r) => r.then.mean === null || r.now.mean === null);
   return (
-    <section className="report-section report-page" aria-label="Progress">
+    <section className="report-section" aria-label="Progress">
       <h2>Progress since {longDate(previous.visitDate)}</h2>
-      <p className="section-intro">
+      <p className="rp-intro">
         Your step rate and key angles then and now. A change smaller than the measurement error (how much the same measure varies from one day to
         the next) is “no real change”.
       </p>
-      <table className="report-table progress-table">
+      <table className="report-table rp-progress">
+        <colgroup>
+          <col className="rp-col-measure" />
+          <col className="rp-col-value" />
+          <col className="rp-col-value" />
+          <col className="rp-col-change" />
+        </colgroup>
         <thead>
           <tr>
             <th>Measure</th>
-            <th className="num">{longDate(previous.visitDate)}</th>
-            <th className="num">{longDate(visit.visitDate)}</th>
+            <th className="num">{shortDate(previous.visitDate)}</th>
+            <th className="num">{shortDate(visit.visitDate)}</th>
             <th>Change</th>
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => {
+          {both.map((row) => {
             const unit = MEASURES[row.id].unit;
             return (
               <tr key={`${row.id}-${row.side ?? 'both'}`} data-measure={row.id}>
-                <th scope="row">
-                  {MEASURES[row.id].label}
-                  {row.side && <span className="muted">, {row.side}</span>}
-                </th>
+                <th scope="row">{rowName(row)}</th>
                 <td className="num">{point(row.then, unit)}</td>
                 <td className="num">{point(row.now, unit)}</td>
                 <td>
                   <strong>{VERDICT_WORDS[row.change.verdict]}</strong>
                   <div className="muted small">
-                    {row.change.text} <span className="cite">{citations.cite(row.change.sources)}</span>
+                    {changeDetail(row.change)} <span className="rp-cite">{citations.cite(row.change.sources)}</span>
                   </div>
                 </td>
               </tr>
@@ -563,6 +589,12 @@ function Progress({ previous, visit, rows, citations }: { previous: Visit; visit
           })}
         </tbody>
       </table>
+      {once.length > 0 && (
+        <p className="rp-table-note muted">
+          Measured at one of the two visits only, so not compared:{' '}
+          {once.map((row) => `${rowName(row)} (${row.then.mean === null ? longDate(previous.visitDate) : longDate(visit.visitDate)}: not measured)`).join('; ')}.
+        </p>
+      )}
     </section>
   );
 }

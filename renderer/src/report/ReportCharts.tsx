@@ -84,7 +84,7 @@ function Chart({ analysis, chart }: { analysis: GaitAnalysis; chart: AngleChart 
         </span>
       </figcaption>
       {drawn.length === 0 ? (
-        <p className="chart-empty">No complete stride on either side: this angle cannot be drawn over the gait cycle.</p>
+        <p className="rp-chart-empty">No complete stride on either side: this angle cannot be drawn over the gait cycle.</p>
       ) : (
         <ComposedChart width={WIDTH} height={HEIGHT} data={rows} margin={MARGIN}>
           <CartesianGrid stroke={GRID} vertical={false} />
@@ -125,9 +125,9 @@ function Legend({ analysis }: { analysis: GaitAnalysis }) {
   const near = nearSide(analysis);
   const leg = (side: Side) => (near === null ? '' : near === side ? ' (near the camera)' : ' (far leg: partly hidden, less certain)');
   return (
-    <p className="chart-legend">
-      <span className="legend-left">Left{leg('left')}</span>
-      <span className="legend-right">Right{leg('right')}</span>
+    <p className="rp-chart-legend">
+      <span className="rp-legend-left">Left{leg('left')}</span>
+      <span className="rp-legend-right">Right{leg('right')}</span>
       <span className="muted">Angles in degrees · line: mean of the strides · band: ± 1 SD · dotted vertical line: toe-off</span>
     </p>
   );
@@ -141,12 +141,12 @@ export function ReportCharts({ sagittal, frontal }: { sagittal: LoadedAnalysis |
   return (
     <>
       {groups.map(({ loaded, charts, view }) => (
-        <div key={loaded.video.id} className="chart-group">
+        <div key={loaded.video.id} className="rp-chart-group">
           <h3>
             {view}: {loaded.video.originalName}
           </h3>
           <Legend analysis={loaded.analysis} />
-          <div className="chart-row">
+          <div className="rp-chart-row">
             {charts.map((chart) => (
               <Chart key={chart.key} analysis={loaded.analysis} chart={chart} />
             ))}

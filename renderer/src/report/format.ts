@@ -1,6 +1,6 @@
 /** Numbers and words as the report prints them. */
 import { MEASURES, type MeasureId } from '../../../shared/gait/measures.ts';
-import type { ConfidenceLevel, MetricSummary, ViewKind, ViewSide } from '../../../shared/gait/types.ts';
+import type { ConfidenceLevel, ViewKind, ViewSide } from '../../../shared/gait/types.ts';
 
 /** Decimals by unit: whole steps/min, ms and %, one decimal for degrees and cm. */
 export function decimalsFor(unit: string): number {
@@ -18,13 +18,6 @@ export function withUnit(text: string, unit: string): string {
 }
 
 export const formatValue = (value: number, unit: string): string => withUnit(formatNumber(value, unit), unit);
-
-/** "12.3 ± 4.5°"; a dash when not measured. */
-export function formatSummary(s: MetricSummary): string {
-  if (s.mean === null) return '—';
-  const d = decimalsFor(s.unit);
-  return withUnit(s.sd === null ? s.mean.toFixed(d) : `${s.mean.toFixed(d)} ± ${s.sd.toFixed(d)}`, s.unit);
-}
 
 /** The cadence as the report prints it: whole steps per minute. */
 export const roundCadence = (spm: number): number => Math.round(spm);
@@ -44,6 +37,14 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'lo
 export function longDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   return dateFormat.format(new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+}
+
+const shortFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+
+/** ISO YYYY-MM-DD as "20 Nov 2026", for table headings. */
+export function shortDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return shortFormat.format(new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1));
 }
 
 /** Seconds into the clip: "2.47 s". */

@@ -48,3 +48,8 @@ export function progressRows(previous: LoadedVisit, current: LoadedVisit): Progr
     }),
   ).filter((row) => row.then.mean !== null || row.now.mean !== null);
 }
+
+/** The change in words after its verdict (the report prints the verdict above it): the reason, or the numbers. */
+export function changeDetail(change: VisitChange): string {
+  return change.reason ?? change.text.replace(/^No real change: /, '');
+}

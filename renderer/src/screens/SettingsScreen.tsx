@@ -59,7 +59,7 @@ function SettingsForm({ initial }: { initial: ClinicSettings }) {
       <PageHeader title="Settings" />
       <form className="card form settings-form" onSubmit={submit} aria-label="Clinic details">
         <h2>Clinic details</h2>
-        <p className="muted">These appear at the top of every report.</p>
+        <p className="muted form-intro">These appear at the top of every report.</p>
         {error && <ErrorNotice error={error} title="Not saved." />}
         <div className="form-grid">
           <Field label="Clinic name">
@@ -69,7 +69,7 @@ function SettingsForm({ initial }: { initial: ClinicSettings }) {
             <input value={clinicianName} onChange={(e) => setClinicianName(e.target.value)} name="clinicianName" />
           </Field>
         </div>
-        <Field label="Contact line" hint="Address, phone or email, shown under the clinic name.">
+        <Field label="Contact line" hint="Address, phone or email, printed at the top of the report.">
           <input value={contactLine} onChange={(e) => setContactLine(e.target.value)} name="contactLine" />
         </Field>
         <div className="field">
