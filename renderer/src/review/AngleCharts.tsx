@@ -14,6 +14,7 @@ import { Area, ComposedChart, Line, LineChart, ResponsiveContainer, XAxis, YAxis
 import { usePlotArea, useXAxisInverseScale, useXAxisScale } from 'recharts';
 import type { BilateralSeries, GaitAnalysis } from '../../../shared/gait/types.ts';
 import { nearestIndex } from './frame-time.ts';
+import { timeAxis } from './chart-axis.ts';
 import { cycleCurve } from './gait-cycle.ts';
 import { nearSideOf, SIDE_COLOURS } from './overlay.ts';
 import type { Playhead } from './playhead.ts';
@@ -50,6 +51,7 @@ function anglesFor(analysis: GaitAnalysis): AngleSpec[] {
 export const AngleCharts = memo(function AngleCharts({ analysis, playhead, onSeek }: Props) {
   const specs = useMemo(() => anglesFor(analysis), [analysis]);
   const times = useMemo(() => analysis.frames.tMs.map((t) => t / 1000), [analysis]);
+  const axis = useMemo(() => timeAxis(times), [times]);
   const nearSide = nearSideOf(analysis);
   const timeRows = useMemo(
     () =>
@@ -101,7 +103,7 @@ export const AngleCharts = memo(function AngleCharts({ analysis, playhead, onSee
           <ResponsiveContainer width="100%" height={TIME_HEIGHT}>
             <LineChart data={timeRows} margin={MARGIN}>
               <CartesianGrid stroke="#e6e9ee" vertical={false} />
-              <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => v.toFixed(1)} tick={{ fontSize: 11 }} />
+              <XAxis dataKey="t" type="number" domain={axis.domain} ticks={axis.ticks} niceTicks="none" allowDataOverflow tickFormatter={(v: number) => v.toFixed(axis.decimals)} tick={{ fontSize: 11 }} />
               <YAxis width={36} tick={{ fontSize: 11 }} domain={['auto', 'auto']} />
               {(['left', 'right'] as const).map((side) => (
                 <Line
@@ -123,6 +125,14 @@ export const AngleCharts = memo(function AngleCharts({ analysis, playhead, onSee
       <div className="cycle-charts">
         {specs.map((s) => {
           const n = cycleRows.counts[s.key]!;
+          if (n.left + n.right === 0) {
+            return (
+              <figure key={`cycle-${s.key}`} className="chart chart-empty" data-testid={`cycle-${s.key}`}>
+                <figcaption>{s.title} over the gait cycle</figcaption>
+                <p className="muted small">No complete stride (initial contact to the next one of the same foot) in this clip.</p>
+              </figure>
+            );
+          }
           return (
             <figure key={`cycle-${s.key}`} className="chart" data-testid={`cycle-${s.key}`}>
               <figcaption title="Each stride from initial contact (0 %) to the next initial contact of the same foot (100 %): mean line, ± 1 SD band">

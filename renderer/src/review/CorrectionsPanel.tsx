@@ -49,6 +49,8 @@ function Group({ title, children, hint }: { title: string; children: ReactNode; 
   );
 }
 
+const fpsText = (fps: number) => fps.toFixed(fps % 1 ? 2 : 0);
+
 const currentFrame = (playhead: Playhead, analysis: GaitAnalysis) => analysis.frames.frame[playhead.get().index]!;
 
 function SwapSection({ analysis, options, apply, playhead }: Props) {
@@ -208,12 +210,12 @@ function CaptureSection({ analysis, options, apply, fileFps, trackCaptureFps, on
   return (
     <Group
       title="Capture frame rate"
-      hint={`The rate the camera filmed at. Slow-motion clips play at ${fileFps.toFixed(fileFps % 1 ? 2 : 0)} fps but were filmed faster (e.g. 120 or 240); every time is rescaled. Empty: ${trackCaptureFps.toFixed(trackCaptureFps % 1 ? 2 : 0)} fps, as analysed.`}
+      hint={`The rate the camera filmed at. Slow-motion clips play at ${fpsText(fileFps)} fps but were filmed faster (e.g. 120 or 240); every time is rescaled. Empty: ${fpsText(trackCaptureFps)} fps, as analysed.`}
     >
       <div className="inline-form">
         <label className="compact-field">
           <span>Filmed at (fps)</span>
-          <input type="number" min={1} max={2000} step="any" value={fps} placeholder={String(trackCaptureFps)} onChange={(e) => setFps(e.target.value)} name="reviewCaptureFps" />
+          <input type="number" min={1} max={2000} step="any" value={fps} placeholder={fpsText(trackCaptureFps)} onChange={(e) => setFps(e.target.value)} name="reviewCaptureFps" />
         </label>
         <button
           type="button"
@@ -227,7 +229,7 @@ function CaptureSection({ analysis, options, apply, fileFps, trackCaptureFps, on
         >
           Apply
         </button>
-        <span className="muted small">now {analysis.input.captureFps} fps</span>
+        <span className="muted small">now {fpsText(analysis.input.captureFps)} fps</span>
       </div>
     </Group>
   );

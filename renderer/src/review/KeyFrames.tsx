@@ -29,12 +29,7 @@ export function KeyFrames({ visitId, video, videos, track, analysis, player, pla
   const { api } = useHost();
   const [list, setList] = useState<KeyFrame[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [label, setLabel] = useState('');
   const [busy, setBusy] = useState(false);
-  const index = usePlayheadIndex(playhead);
-  const frame = analysis.frames.frame[index]!;
-  const event = analysis.events.find((e) => e.frame === frame);
-  const suggested = event ? eventName(event) : `Frame ${frame}`;
 
   useEffect(() => {
     let current = true;
@@ -48,9 +43,10 @@ export function KeyFrames({ visitId, video, videos, track, analysis, player, pla
     };
   }, [api, visitId]);
 
-  const mark = async () => {
+  /** Captures the frame on screen; true when it was saved. */
+  const mark = async (label: string): Promise<boolean> => {
     const element = player.video();
-    if (!element) return;
+    if (!element) return false;
     setBusy(true);
     setError(null);
     try {
@@ -61,16 +57,19 @@ export function KeyFrames({ visitId, video, videos, track, analysis, player, pla
         visitVideoId: video.id,
         frame: analysis.frames.frame[k]!,
         tMs: analysis.frames.tMs[k]!,
-        label: label.trim() || suggested,
+        label,
         imageType: 'image/png',
         image: image.png,
       });
-      if (r.ok) {
-        setList((l) => [...(l ?? []), r.value]);
-        setLabel('');
-      } else setError(r.error.message);
+      if (!r.ok) {
+        setError(r.error.message);
+        return false;
+      }
+      setList((l) => [...(l ?? []), r.value]);
+      return true;
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
+      return false;
     } finally {
       setBusy(false);
     }
@@ -86,12 +85,7 @@ export function KeyFrames({ visitId, video, videos, track, analysis, player, pla
   return (
     <section className="key-frames" aria-label="Key frames">
       <p className="field-hint">Frames for the report, saved with the skeleton as you see it (e.g. an initial contact of each side).</p>
-      <div className="inline-form">
-        <input value={label} onChange={(e) => setLabel(e.target.value)} placeholder={suggested} aria-label="Key frame label" maxLength={200} name="keyFrameLabel" />
-        <button type="button" className="button-secondary" onClick={mark} disabled={busy}>
-          {busy ? 'Saving…' : `Mark frame ${frame}`}
-        </button>
-      </div>
+      <MarkForm analysis={analysis} playhead={playhead} busy={busy} onMark={mark} />
       {error && <ErrorNotice error={error} />}
       {list && list.length === 0 && <p className="muted small">No key frame yet.</p>}
       {list && list.length > 0 && (
@@ -121,6 +115,27 @@ export function KeyFrames({ visitId, video, videos, track, analysis, player, pla
         </ul>
       )}
     </section>
+  );
+}
+
+/** The label field and button: the only part that follows the frame on screen. */
+function MarkForm({ analysis, playhead, busy, onMark }: { analysis: GaitAnalysis; playhead: Playhead; busy: boolean; onMark: (label: string) => Promise<boolean> }) {
+  const [label, setLabel] = useState('');
+  const frame = analysis.frames.frame[usePlayheadIndex(playhead)]!;
+  const event = analysis.events.find((e) => e.frame === frame);
+  const suggested = event ? eventName(event) : `Frame ${frame}`;
+  return (
+    <div className="inline-form">
+      <input value={label} onChange={(e) => setLabel(e.target.value)} placeholder={suggested} aria-label="Key frame label" maxLength={200} name="keyFrameLabel" />
+      <button
+        type="button"
+        className="button-secondary"
+        disabled={busy}
+        onClick={() => void onMark(label.trim() || suggested).then((saved) => saved && setLabel(''))}
+      >
+        {busy ? 'Saving…' : `Mark frame ${frame}`}
+      </button>
+    </div>
   );
 }
 

@@ -4,13 +4,12 @@
  * values that raised it and its sources.
  */
 import { memo } from 'react';
-import { MEASURES, SIDE_MEASURES, type MeasureId, type SideMeasureId } from '../../../shared/gait/measures.ts';
+import { MEASURES, SIDE_MEASURES, type MeasureId } from '../../../shared/gait/measures.ts';
 import { SOURCES, type SourceId } from '../../../shared/gait/references.ts';
 import type { ConfidenceLevel, Finding, GaitAnalysis, MetricSummary, SymmetryEntry } from '../../../shared/gait/types.ts';
-import { formatMeanSd, formatValue, sourceLabel, withUnit } from './format.ts';
+import { byReason, formatMeanSd, formatValue, sourceLabel, withUnit } from './format.ts';
 
 const OVERALL = ['cadenceSpm', 'stepTimeMs', 'strideTimeMs', 'trunkLeanDeg', 'stepWidthCm'] as const;
-const VIEW_REASONS = new Set(['Needs a side view.', 'Needs a rear or front view.']);
 const CADENCE_SOURCE = { nearLegStrides: "the near leg's strides", strides: 'both legs’ strides', steps: 'steps' } as const;
 
 export function viewText(view: GaitAnalysis['view']): string {
@@ -20,11 +19,13 @@ export function viewText(view: GaitAnalysis['view']): string {
 
 export const MetricsPanel = memo(function MetricsPanel({ analysis }: { analysis: GaitAnalysis }) {
   const m = analysis.metrics;
-  const otherView = SIDE_MEASURES.filter(
-    (id) => VIEW_REASONS.has(m.perSide.left[id].reasonIfAbsent ?? '') && VIEW_REASONS.has(m.perSide.right[id].reasonIfAbsent ?? ''),
-  );
-  const shown = SIDE_MEASURES.filter((id) => !otherView.includes(id));
-  const overallShown = OVERALL.filter((id) => !VIEW_REASONS.has(m[id].reasonIfAbsent ?? ''));
+  // rows with a value on at least one side; the rest are listed once, grouped by why they are missing
+  const overallShown = OVERALL.filter((id) => m[id].mean !== null);
+  const shown = SIDE_MEASURES.filter((id) => !sameAbsence(m.perSide.left[id], m.perSide.right[id]));
+  const missing = byReason([
+    ...OVERALL.filter((id) => m[id].mean === null).map((id) => ({ label: MEASURES[id].label.toLowerCase(), reason: m[id].reasonIfAbsent ?? '' })),
+    ...SIDE_MEASURES.filter((id) => !shown.includes(id)).map((id) => ({ label: MEASURES[id].label.toLowerCase(), reason: m.perSide.left[id].reasonIfAbsent ?? '' })),
+  ]);
   return (
     <section className="metrics-panel" aria-label="Measures">
       <p className="metrics-context small">
@@ -33,66 +34,68 @@ export const MetricsPanel = memo(function MetricsPanel({ analysis }: { analysis:
         {analysis.calibration.method === 'none' ? 'none (distances in % of leg length)' : analysis.calibration.method === 'height' ? "client's height" : 'drawn length'} · capture{' '}
         {analysis.input.captureFps.toFixed(analysis.input.captureFps % 1 ? 2 : 0)} fps
       </p>
-      <table className="table metrics-table" data-testid="metrics-overall">
-        <thead>
-          <tr>
-            <th>Whole clip</th>
-            <th colSpan={3}>Mean ± SD (n)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {overallShown.map((id) => (
-            <tr key={id} data-measure={id}>
-              <MeasureName id={id} note={id === 'cadenceSpm' && m.cadenceSpm.mean !== null ? `from ${CADENCE_SOURCE[m.cadenceSource]}` : null} />
-              <td colSpan={3}>
-                <Value summary={m[id]} />
-                <Confidence summary={m[id]} />
-              </td>
+      {overallShown.length > 0 && (
+        <table className="table metrics-table" data-testid="metrics-overall">
+          <thead>
+            <tr>
+              <th>Whole clip</th>
+              <th colSpan={3}>Mean ± SD (n)</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <table className="table metrics-table" data-testid="metrics-per-side">
-        <thead>
-          <tr>
-            <th>Per side</th>
-            <th className="th-left">Left</th>
-            <th className="th-right">Right</th>
-            <th>Symmetry</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((id) => (
-            <tr key={id} data-measure={id}>
-              <MeasureName id={id} note={null} />
-              {sameAbsence(m.perSide.left[id], m.perSide.right[id]) ? (
-                <td colSpan={2}>
-                  <Value summary={m.perSide.left[id]} />
+          </thead>
+          <tbody>
+            {overallShown.map((id) => (
+              <tr key={id} data-measure={id}>
+                <MeasureName id={id} note={id === 'cadenceSpm' && m.cadenceSpm.mean !== null ? `from ${CADENCE_SOURCE[m.cadenceSource]}` : null} />
+                <td colSpan={3}>
+                  <Value summary={m[id]} />
+                  <Confidence summary={m[id]} />
                 </td>
-              ) : (
-                <>
-                  <td>
-                    <Value summary={m.perSide.left[id]} />
-                    <Confidence summary={m.perSide.left[id]} />
-                  </td>
-                  <td>
-                    <Value summary={m.perSide.right[id]} />
-                    <Confidence summary={m.perSide.right[id]} />
-                  </td>
-                </>
-              )}
-              <td>
-                <Symmetry entry={m.symmetry[id]} unit={MEASURES[id].unit} />
-              </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {shown.length > 0 && (
+        <table className="table metrics-table" data-testid="metrics-per-side">
+          <thead>
+            <tr>
+              <th>Per side</th>
+              <th className="th-left">Left</th>
+              <th className="th-right">Right</th>
+              <th>Symmetry</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      {otherView.length > 0 && (
-        <p className="muted small">
-          {analysis.view.kind === 'frontal' ? 'Measured from a side view' : 'Measured from a rear or front view'}:{' '}
-          {otherView.map((id: SideMeasureId) => MEASURES[id].label.toLowerCase()).join(', ')}.
-        </p>
+          </thead>
+          <tbody>
+            {shown.map((id) => (
+              <tr key={id} data-measure={id}>
+                <MeasureName id={id} note={null} />
+                <td>
+                  <Value summary={m.perSide.left[id]} />
+                  <Confidence summary={m.perSide.left[id]} />
+                </td>
+                <td>
+                  <Value summary={m.perSide.right[id]} />
+                  <Confidence summary={m.perSide.right[id]} />
+                </td>
+                <td>
+                  <Symmetry entry={m.symmetry[id]} unit={MEASURES[id].unit} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {missing.length > 0 && (
+        <div className="metrics-missing small" data-testid="not-measured">
+          <strong>Not measured in this clip</strong>
+          <ul className="plain-list">
+            {missing.map(([reason, labels]) => (
+              <li key={reason}>
+                {reason} <span className="muted">{labels.join(', ')}.</span>
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       <h3 className="subhead">Findings</h3>
       {analysis.findings.length === 0 ? (

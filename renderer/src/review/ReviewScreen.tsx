@@ -74,6 +74,7 @@ export function ReviewScreen({ visitId, videoId }: { visitId: string; videoId?: 
             href={href({ screen: 'review', visitId: v.id, videoId: x.id })}
             className={!showSummary && x.id === current.id ? 'review-tab active' : 'review-tab'}
             aria-current={!showSummary && x.id === current.id ? 'page' : undefined}
+            title={x.originalName}
             onClick={() => setShowSummary(false)}
           >
             {x.originalName}
@@ -184,6 +185,7 @@ function ReviewBody({ visit, video, track, corrections, clientHeightCm }: BodyPr
       else if (e.key === 'End') player.seek(clock.frame.length - 1);
       else if (e.key === '.' || e.key === ']') stepEvent(1);
       else if (e.key === ',' || e.key === '[') stepEvent(-1);
+      else if (e.key === 'Escape') setMeasuring(false);
       else handled = false;
       if (handled) e.preventDefault();
     };
@@ -201,7 +203,7 @@ function ReviewBody({ visit, video, track, corrections, clientHeightCm }: BodyPr
 
   const calibration = options.calibration;
   const measureLine = drawnLine
-    ? { ...drawnLine, label: 'length to enter' }
+    ? { ...drawnLine, label: null }
     : calibration?.kind === 'knownLength'
       ? { a: calibration.a, b: calibration.b, label: `${calibration.lengthCm} cm` }
       : null;

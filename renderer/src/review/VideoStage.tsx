@@ -75,6 +75,10 @@ export function VideoStage(props: Props) {
   };
 
   useEffect(() => playhead.subscribe(() => draw.current()), [playhead]);
+  // the button that starts drawing sits below the video: bring the video into view
+  useEffect(() => {
+    if (measuring) stageRef.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [measuring]);
   useEffect(() => draw.current(), [box, view, analysis, swapped, drag, measureLine]);
 
   useEffect(() => {
@@ -160,6 +164,11 @@ export function VideoStage(props: Props) {
         </div>
         <canvas ref={canvasRef} className="stage-overlay" aria-hidden data-testid="overlay" />
         <FrameReadout playhead={playhead} analysis={analysis} />
+        {measuring && (
+          <p className="stage-hint" role="status">
+            Drag along a length you know, in the runner's plane (e.g. marks on the floor or the treadmill). Esc cancels.
+          </p>
+        )}
         <div className="stage-legend" aria-hidden>
           <span className="legend-left">Left</span> <span className="legend-right">Right</span>
           <span className="stage-legend-note">{analysis.view.kind === 'frontal' ? '° knee FPPA, hip adduction' : '° knee, hip flexion'}</span>

@@ -9,6 +9,7 @@ import { OVERALL_MEASURES, type CombinedValue, type ValueSource } from '../../..
 import { useHost } from '../app/host-context.tsx';
 import { loadVisitAnalyses } from '../app/load-analysis.ts';
 import { useResult } from '../app/use-result.ts';
+import { byReason } from './format.ts';
 import { ErrorNotice, Loading } from '../components/ui.tsx';
 import { Confidence, FindingCard, MeasureName, Symmetry, Value } from './MetricsPanel.tsx';
 
@@ -16,13 +17,6 @@ const viewName = (s: ValueSource) => (s.view === 'frontal' ? (s.viewSide === 'fr
 
 /** Videos named by letter in the tables (A, B, ...), in the visit's order, so a long file name is written once. */
 const letterOf = (videos: readonly ValueSource[], id: string) => String.fromCharCode(65 + videos.findIndex((v) => v.videoId === id));
-
-/** Measures no video gives, grouped by the reason. */
-function byReason(entries: readonly { label: string; reason: string }[]): [string, string[]][] {
-  const groups = new Map<string, string[]>();
-  for (const e of entries) groups.set(e.reason, [...(groups.get(e.reason) ?? []), e.label]);
-  return [...groups.entries()];
-}
 
 export function VisitSummaryPanel({ visit }: { visit: Visit }) {
   const host = useHost();

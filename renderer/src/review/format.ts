@@ -35,3 +35,10 @@ export function sourceLabel(id: string): string {
   const words = id.replace(/\d{4}$/, '').split(/(?=[A-Z])/).map((w) => w.charAt(0).toUpperCase() + w.slice(1));
   return year ? `${words.join(' & ')} ${year}` : words.join(' ');
 }
+
+/** Labels grouped by the reason they share, in first-seen order: "Needs calibration: a, b." */
+export function byReason(entries: readonly { label: string; reason: string }[]): [string, string[]][] {
+  const groups = new Map<string, string[]>();
+  for (const e of entries) groups.set(e.reason, [...(groups.get(e.reason) ?? []), e.label]);
+  return [...groups.entries()];
+}

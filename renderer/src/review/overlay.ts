@@ -161,10 +161,15 @@ export function drawMeasureLine(ctx: CanvasRenderingContext2D, a: { x: number; y
     ctx.fill();
   }
   if (label) {
+    // beside the line's far end, on a dark backing so it reads on any picture
+    const end = a.y < b.y ? a : b;
     ctx.font = `600 ${Math.round(12 * u)}px system-ui, sans-serif`;
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'bottom';
-    ctx.fillText(label, (a.x + b.x) / 2, Math.min(a.y, b.y) - 6 * u);
+    ctx.textBaseline = 'middle';
+    const w = ctx.measureText(label).width + 8 * u;
+    ctx.fillStyle = 'rgba(17, 20, 24, 0.8)';
+    ctx.fillRect(end.x + 8 * u, end.y - 9 * u, w, 18 * u);
+    ctx.fillStyle = '#ffd54a';
+    ctx.fillText(label, end.x + 12 * u, end.y);
   }
   ctx.restore();
 }
