@@ -54,17 +54,6 @@ export function ClientForm({ client, onSaved, onCancel }: Props) {
         <Field label="Date of birth">
           <input type="date" value={dateOfBirth} onChange={(e) => setDateOfBirth(e.target.value)} name="dateOfBirth" />
         </Field>
-        <Field label="Dominant side">
-          <select
-            value={dominantSide ?? ''}
-            onChange={(e) => setDominantSide(e.target.value === '' ? null : (e.target.value as 'left' | 'right'))}
-            name="dominantSide"
-          >
-            <option value="">Not recorded</option>
-            <option value="left">Left</option>
-            <option value="right">Right</option>
-          </select>
-        </Field>
         <Field label="Height (cm)" hint="Used to scale distances measured on video.">
           <input
             type="number"
@@ -88,6 +77,17 @@ export function ClientForm({ client, onSaved, onCancel }: Props) {
             onChange={(e) => setLegLength(e.target.value)}
             name="legLengthCm"
           />
+        </Field>
+        <Field label="Dominant side">
+          <select
+            value={dominantSide ?? ''}
+            onChange={(e) => setDominantSide(e.target.value === '' ? null : (e.target.value as 'left' | 'right'))}
+            name="dominantSide"
+          >
+            <option value="">Not recorded</option>
+            <option value="left">Left</option>
+            <option value="right">Right</option>
+          </select>
         </Field>
       </div>
       <Field label="Notes">

@@ -93,8 +93,10 @@ function Compare({ records, visitA, visitB }: { records: ClientRecords; visitA?:
           ))}
         </fieldset>
       </div>
-      <ComparedVideos key={`${a.visit.id}|${b.visit.id}`} a={a} b={b} labels={labels} foot={foot} />
-      <Deltas records={records} a={a.visit} b={b.visit} labels={labels} />
+      <div className="compare-layout">
+        <ComparedVideos key={`${a.visit.id}|${b.visit.id}`} a={a} b={b} labels={labels} foot={foot} />
+        <Deltas records={records} a={a.visit} b={b.visit} labels={labels} />
+      </div>
     </section>
   );
 }
@@ -170,43 +172,31 @@ function Deltas({ records, a, b, labels }: { records: ClientRecords; a: Visit; b
   return (
     <section className="card compare-deltas" aria-label="Changes between the two visits">
       <h2>
-        Changes from {labels.get(from.id)} to {labels.get(to.id)}
+        {labels.get(from.id)} → {labels.get(to.id)}
       </h2>
       <p className="muted small">
-        A change within the measurement error (knee and hip angles at foot strike: {DAMSTED_BETWEEN_DAY_DEG}° between days) is no real change. Values come from each visit's best
-        video for the measure, which may not be the one shown above.
+        A change within the measurement error (knee and hip angles at foot strike: {DAMSTED_BETWEEN_DAY_DEG}° between days) is no real change.
+        Each value comes from the visit's best video for the measure, which may not be the one shown.
       </p>
-      <table className="table metrics-table" data-testid="compare-deltas">
-        <thead>
-          <tr>
-            <th>Measure</th>
-            <th>Side</th>
-            <th>{labels.get(from.id)}</th>
-            <th>{labels.get(to.id)}</th>
-            <th>Change</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ change, before, after }) => {
-            const unit = MEASURES[change.measureId].unit;
-            return (
-              <tr key={`${change.measureId}-${change.side ?? ''}`} data-measure={change.measureId} data-side={change.side ?? ''}>
-                <th scope="row">{MEASURES[change.measureId].label}</th>
-                <td className={change.side ? `side-${change.side}` : 'muted'}>{change.side ? sideName(change.side) : '—'}</td>
-                <td>
-                  <PointValue point={before} unit={unit} videoName={videoName} />
-                </td>
-                <td>
-                  <PointValue point={after} unit={unit} videoName={videoName} />
-                </td>
-                <td>
-                  <ChangeVerdict change={change} unit={unit} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <ul className="delta-list" data-testid="compare-deltas">
+        {rows.map(({ change, before, after }) => {
+          const unit = MEASURES[change.measureId].unit;
+          return (
+            <li key={`${change.measureId}-${change.side ?? ''}`} data-measure={change.measureId} data-side={change.side ?? ''}>
+              <div className="delta-head">
+                <strong>{MEASURES[change.measureId].label}</strong>
+                {change.side && <span className={`side-${change.side}`}> · {sideName(change.side)}</span>}
+              </div>
+              <div className="delta-values">
+                <PointValue point={before} unit={unit} videoName={videoName} />
+                <span aria-hidden>→</span>
+                <PointValue point={after} unit={unit} videoName={videoName} />
+              </div>
+              <ChangeVerdict change={change} unit={unit} />
+            </li>
+          );
+        })}
+      </ul>
     </section>
   );
 }

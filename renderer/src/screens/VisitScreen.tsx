@@ -78,12 +78,12 @@ export function VisitScreen({ visitId }: { visitId: string }) {
                   <span className="muted">{formatBytes(video.sizeBytes)}</span>
                 </div>
                 <AnalysePanel video={video} onSaved={visit.reload} />
-                {video.analysis && <VideoExports visit={v} video={video} />}
                 {video.analysis && (
                   <a className="button-primary review-link" href={href({ screen: 'review', visitId: v.id, videoId: video.id })}>
                     Review
                   </a>
                 )}
+                {video.analysis && <VideoExports visit={v} video={video} />}
               </div>
             </li>
           ))}

@@ -196,7 +196,7 @@ test('two visits from two real clips: progress, comparison in step, exports, arc
   const deltas = compareVisits(inputs, earlier.visitId, later.visitId);
   const deltaTable = app.getByTestId('compare-deltas');
   for (const change of deltas.filter((c) => ['cadenceSpm', 'kneeFlexionAtIcDeg', 'trunkLeanDeg'].includes(c.measureId))) {
-    const row = deltaTable.locator(`tr[data-measure="${change.measureId}"][data-side="${change.side ?? ''}"]`);
+    const row = deltaTable.locator(`li[data-measure="${change.measureId}"][data-side="${change.side ?? ''}"]`);
     await expect(row.locator('[data-verdict]')).toHaveAttribute('data-verdict', change.verdict);
   }
 
