@@ -124,7 +124,7 @@ export const MetricsPanel = memo(function MetricsPanel({ analysis }: { analysis:
 });
 
 /** Both sides missing for the same reason: said once across both columns. */
-export const sameAbsence = (a: MetricSummary, b: MetricSummary): boolean =>
+const sameAbsence = (a: MetricSummary, b: MetricSummary): boolean =>
   a.mean === null && b.mean === null && a.reasonIfAbsent === b.reasonIfAbsent;
 
 export function Value({ summary }: { summary: MetricSummary }) {

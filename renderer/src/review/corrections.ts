@@ -35,10 +35,6 @@ export function moveEvent(options: AnalysisOptions, event: GaitEvent, toFrame: n
   return addEvent(deleteEvent(options, event), { side: event.side, type: event.type, frame: toFrame });
 }
 
-export function isStrideExcluded(options: AnalysisOptions, side: Side, icFrame: number): boolean {
-  return (options.excludedStrides ?? []).some((s) => s.side === side && s.icFrame === icFrame);
-}
-
 export function setStrideExcluded(options: AnalysisOptions, side: Side, icFrame: number, excluded: boolean): AnalysisOptions {
   const { excludedStrides: current = [], ...rest } = options;
   const others = current.filter((s) => !(s.side === side && s.icFrame === icFrame));

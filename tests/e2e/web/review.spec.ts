@@ -127,7 +127,7 @@ test('step, jump to events, move an event, swap a stretch; corrections survive a
   await expect(metricCell(app, 'contactTimeMs', 'left')).toHaveText(contactMoved);
 });
 
-test('play and pause; a key frame is captured with the overlay, kept, and removed; a stride is left out', async ({ app, bridge }) => {
+test('play and pause; a key frame is captured with the overlay, kept, and removed; a stride is left out; the capture rate corrected', async ({ app, bridge }) => {
   test.setTimeout(240_000);
   const { visitId } = await analysedReview(app, bridge.origin);
 
@@ -143,7 +143,15 @@ test('play and pause; a key frame is captured with the overlay, kept, and remove
 
   // the first left initial contact as a key frame
   const ic = (await markFrames(app, /^Left initial contact, frame/))[0]!;
-  await app.getByRole('button', { name: `Left initial contact, frame ${ic}` }).click();
+  const icMark = app.getByRole('button', { name: `Left initial contact, frame ${ic}` });
+  await icMark.click();
+  await expect(frameNumber(app)).toHaveText(String(ic));
+  // with the mark focused, Space still plays and pauses (and does not press the mark)
+  await app.keyboard.press('Space');
+  await expect(app.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await app.keyboard.press('Space');
+  await expect(app.getByRole('button', { name: 'Play' })).toBeVisible();
+  await icMark.click();
   await expect(frameNumber(app)).toHaveText(String(ic));
   await app.getByRole('button', { name: `Mark frame ${ic}` }).click();
   const list = app.getByTestId('key-frames');
@@ -163,4 +171,15 @@ test('play and pause; a key frame is captured with the overlay, kept, and remove
   await app.getByRole('checkbox').first().uncheck();
   await expect(app.getByTestId('metrics-overall').locator('tr[data-measure="strideTimeMs"] td')).toContainText(`(n ${n - 1})`);
   await expect(app.locator('.timeline-excluded')).toHaveCount(1);
+
+  // filmed at 60 fps, not 30: every time halves, and the video keeps the rate for a new analysis
+  const strideMs = Number(/^(\d+)/.exec((await app.getByTestId('metrics-overall').locator('tr[data-measure="strideTimeMs"] td').textContent())!)![1]);
+  await app.getByLabel('Filmed at (fps)').fill('60');
+  await app.getByRole('button', { name: 'Apply' }).click();
+  const frame = Number(await frameNumber(app).textContent());
+  await expect(app.getByTestId('frame-readout')).toContainText(`${(frame / 60).toFixed(3)} s`);
+  await expect
+    .poll(async () => Number(/^(\d+)/.exec((await app.getByTestId('metrics-overall').locator('tr[data-measure="strideTimeMs"] td').textContent())!)![1]))
+    .toBeCloseTo(strideMs / 2, -1);
+  await expect.poll(async () => (await apiCall(app, 'visits.get', { id: visitId })).videos[0].captureFps).toBe(60);
 });
