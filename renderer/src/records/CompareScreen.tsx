@@ -55,7 +55,7 @@ function Compare({ records, visitA, visitB }: { records: ClientRecords; visitA?:
       }
       title="Compare two visits"
       actions={
-        <a className="button-secondary button-link-like" href={href({ screen: 'progress', clientId: client.id })}>
+        <a className="button-secondary" href={href({ screen: 'progress', clientId: client.id })}>
           Progress over all visits
         </a>
       }

@@ -58,7 +58,7 @@ function Progress({ records }: { records: ClientRecords }) {
         title={`Progress of ${client.name}`}
         actions={
           analysed.length >= 2 && (
-            <a className="button-secondary button-link-like" href={href({ screen: 'compare', clientId: client.id })}>
+            <a className="button-secondary" href={href({ screen: 'compare', clientId: client.id })}>
               Compare two visits
             </a>
           )

@@ -126,7 +126,7 @@ export function SyncedPair({ clips, titles, foot }: Props) {
     sync.setSpeed(speed);
     sync.seek(0);
     return sync.watch();
-    // the speed is applied by its own handler; a new alignment starts at the contact
+    // speed is left out of the dependencies: its own handler applies a change; a new alignment starts at the contact
   }, [sync]);
 
   useEffect(() => {

@@ -76,10 +76,10 @@ export function VideoExports({ visit, video }: { visit: Visit; video: VisitVideo
   const [outcome, setOutcome] = useState<Outcome>(null);
 
   const run = async (kind: ExportKind) => {
+    if (client.status !== 'ready') return;
     setBusy(kind.id);
     setOutcome(null);
-    const clientName = client.status === 'ready' ? client.value.name : '';
-    const name = fileName([clientName, visit.visitDate, stem(video.originalName), kind.suffix], kind.extension);
+    const name = fileName([client.value.name, visit.visitDate, stem(video.originalName), kind.suffix], kind.extension);
     const loaded = await loadAnalysis(host, video);
     const text: Result<string> = !loaded.ok ? loaded : loaded.value ? kind.content(loaded.value, name) : fail('not-found', 'This video has no analysis to export.');
     if (!text.ok) {
@@ -96,7 +96,7 @@ export function VideoExports({ visit, video }: { visit: Visit; video: VisitVideo
     <div className="video-exports" role="group" aria-label={`Export ${video.originalName}`}>
       <span className="video-exports-label">Export</span>
       {EXPORTS.map((kind) => (
-        <button key={kind.id} type="button" className="button-secondary button-small" title={kind.title} onClick={() => run(kind)} disabled={busy !== null}>
+        <button key={kind.id} type="button" className="button-secondary button-small" title={kind.title} onClick={() => run(kind)} disabled={busy !== null || client.status !== 'ready'}>
           {busy === kind.id ? 'Exporting…' : kind.label}
         </button>
       ))}

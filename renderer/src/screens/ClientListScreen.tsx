@@ -75,7 +75,7 @@ export function ClientListScreen() {
         (rows.length === 0 ? (
           <EmptyList query={query} includeArchived={includeArchived} />
         ) : (
-          <table className="table" aria-label="Client list">
+          <table className="table client-table" aria-label="Client list">
             <thead>
               <tr>
                 <th>Name</th>

@@ -41,11 +41,11 @@ export function ClientScreen({ clientId }: { clientId: string }) {
         title={c.name}
         actions={
           <>
-            <a className="button-secondary button-link-like" href={href({ screen: 'progress', clientId })}>
+            <a className="button-secondary" href={href({ screen: 'progress', clientId })}>
               Progress
             </a>
             {analysedVisits >= 2 && (
-              <a className="button-secondary button-link-like" href={href({ screen: 'compare', clientId })}>
+              <a className="button-secondary" href={href({ screen: 'compare', clientId })}>
                 Compare visits
               </a>
             )}
