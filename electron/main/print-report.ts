@@ -32,6 +32,8 @@ export function reportPrinter(preloadPath: string): (visitId: string) => Promise
         webSecurity: true,
         webviewTag: false,
         spellcheck: false,
+        // the page polls with timers until its charts are drawn: keep them running while hidden
+        backgroundThrottling: false,
       },
     });
     try {

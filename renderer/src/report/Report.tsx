@@ -38,7 +38,7 @@ export function Report(props: ReportProps) {
   return (
     <article className="report-sheet" aria-label="Report">
       <ReportHeader client={props.client} visit={visit} settings={props.settings} logoUrl={props.logoUrl} />
-      {redFlags.flags.length > 0 && <RedFlagBox redFlags={redFlags} plan={visit.plan} citations={citations} />}
+      {redFlags.flags.length > 0 && <RedFlagBox redFlags={redFlags} citations={citations} />}
       <section className="report-section" aria-label="Summary">
         <h2>Summary</h2>
         <ul className="rp-summary">
@@ -149,7 +149,7 @@ function redFlagHeading(redFlags: RedFlagState, urgent: boolean): string {
   return urgent ? 'Please see a doctor today, before you run again' : 'Please see your doctor before you start this plan';
 }
 
-function RedFlagBox({ redFlags, plan, citations }: { redFlags: RedFlagState; plan: Plan | null; citations: Citations }) {
+function RedFlagBox({ redFlags, citations }: { redFlags: RedFlagState; citations: Citations }) {
   const urgent = redFlags.flags.some((f) => f.urgency === 'urgent');
   return (
     <section className={`report-red-flags${urgent ? ' urgent' : ''}${redFlags.held ? '' : ' reviewed'}`} aria-label="Red flags">
@@ -163,7 +163,7 @@ function RedFlagBox({ redFlags, plan, citations }: { redFlags: RedFlagState; pla
       </ul>
       <p>
         {redFlags.held
-          ? (plan?.hold?.text ?? 'The exercises and running advice in this report wait until your clinician has reviewed this with you.')
+          ? `${urgent ? 'Do not run until a doctor has seen you. ' : ''}The exercises and running advice in this report wait until then.`
           : 'The advice in this report takes them into account. If you have not yet seen a doctor as advised, please do.'}
       </p>
     </section>
@@ -213,7 +213,7 @@ function KeyFrames({ keyFrames, analyses }: { keyFrames: ReportProps['keyFrames'
                 <strong>{keyFrame.label || 'Key frame'}</strong>
                 <span className="muted">
                   {' '}
-                  · {view ? viewName(view.kind, view.side) : 'video'} · {clipTime(keyFrame.tMs)}
+                  · {view?.kind === 'frontal' ? (view.side === 'front' ? 'front view' : 'rear view') : 'side view'} · {clipTime(keyFrame.tMs)}
                 </span>
               </figcaption>
             </figure>

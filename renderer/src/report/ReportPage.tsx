@@ -46,16 +46,20 @@ function revoke(images: Images) {
   for (const k of images.keyFrames) URL.revokeObjectURL(k.url);
 }
 
-/** Frames to wait for the charts (recharts lays out after its first render): about 5 s. */
-const CHART_FRAMES = 300;
+/** How long to wait for the charts to draw their lines (recharts lays out after its first render). */
+const CHARTS_WAIT_MS = 10_000;
+const CHARTS_POLL_MS = 50;
 
-/** Resolves once every chart has drawn its lines, or after CHART_FRAMES frames. */
+/**
+ * Resolves once every chart has drawn its lines, or after CHARTS_WAIT_MS. Polls with timers, not
+ * animation frames: a hidden or background page (the printers' windows) may get no frames.
+ */
 async function chartsDrawn(): Promise<void> {
-  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-  for (let k = 0; k < CHART_FRAMES; k++) {
-    await frame();
-    const charts = [...document.querySelectorAll('.report-chart')].filter((c) => c.querySelector('.chart-empty') === null);
+  const started = performance.now();
+  while (performance.now() - started < CHARTS_WAIT_MS) {
+    const charts = [...document.querySelectorAll('.report-chart')].filter((c) => c.querySelector('.rp-chart-empty') === null);
     if (charts.every((c) => c.querySelector('path.recharts-line-curve[d]:not([d=""])') !== null)) return;
+    await new Promise((resolve) => setTimeout(resolve, CHARTS_POLL_MS));
   }
 }
 
@@ -68,6 +72,9 @@ export function ReportPage({ visitId }: { visitId: string }) {
     let made: Images | null = null;
     delete document.body.dataset.reportReady;
     delete document.body.dataset.reportError;
+    // an error while drawing (React reports it here) tells the printers at once
+    const onError = (event: ErrorEvent) => (document.body.dataset.reportError = `the report page failed while drawing: ${event.message}`);
+    window.addEventListener('error', onError);
     loadReport(host, visitId)
       .then(async (loaded) => {
         if (!loaded.ok) return current && setState({ status: 'error', error: loaded.error });
@@ -78,6 +85,7 @@ export function ReportPage({ visitId }: { visitId: string }) {
       .catch((error: unknown) => current && setState({ status: 'error', error: error instanceof Error ? error.message : String(error) }));
     return () => {
       current = false;
+      window.removeEventListener('error', onError);
       if (made) revoke(made);
       delete document.body.dataset.reportReady;
       delete document.body.dataset.reportError;
