@@ -112,18 +112,22 @@ export function drawSkeleton(ctx: CanvasRenderingContext2D, target: DrawTarget, 
     }
   }
   ctx.globalAlpha = 1;
-  for (const side of ['left', 'right'] as const) {
-    const dir = side === 'left' ? -1 : 1;
-    for (const j of ['hip', 'knee'] as const) {
+  for (const j of ['hip', 'knee'] as const) {
+    // each label on the outer side of its joint: the joint further left in the picture gets its label to the left
+    const l = legs.left[j];
+    const r = legs.right[j];
+    const leftOuter: -1 | 1 = l && r && l.x > r.x ? 1 : -1;
+    for (const side of ['left', 'right'] as const) {
       const p = legs[side][j];
       const value = frame.angles[side][j];
+      const dir = side === 'left' ? leftOuter : leftOuter === -1 ? 1 : -1;
       if (p && value !== null) angleLabel(ctx, p, dir, `${Math.round(value)}°`, SIDE_COLOURS[side], u);
     }
   }
   ctx.restore();
 }
 
-/** A pill beside the joint: left side's labels to the left, right side's to the right, so they do not overlap. */
+/** A pill beside the joint, to its left (dir -1) or right (dir 1). */
 function angleLabel(ctx: CanvasRenderingContext2D, p: { x: number; y: number }, dir: -1 | 1, text: string, colour: string, u: number) {
   ctx.font = `600 ${Math.round(12 * u)}px system-ui, sans-serif`;
   ctx.textBaseline = 'middle';
