@@ -70,12 +70,12 @@ function SwapSection({ analysis, options, apply, playhead }: Props) {
       <div className="swap-form">
         <label htmlFor="swap-from">From frame</label>
         <input id="swap-from" type="number" value={from} min={first} max={last} onChange={(e) => setFrom(e.target.value)} name="swapFrom" />
-        <button type="button" className="button-quiet" onClick={() => setFrom(String(currentFrame(playhead, analysis)))}>
+        <button type="button" className="button-link" onClick={() => setFrom(String(currentFrame(playhead, analysis)))}>
           the frame on screen
         </button>
         <label htmlFor="swap-to">to frame</label>
         <input id="swap-to" type="number" value={to} min={first} max={last} onChange={(e) => setTo(e.target.value)} name="swapTo" />
-        <button type="button" className="button-quiet" onClick={() => setTo(String(currentFrame(playhead, analysis)))}>
+        <button type="button" className="button-link" onClick={() => setTo(String(currentFrame(playhead, analysis)))}>
           the frame on screen
         </button>
       </div>

@@ -94,12 +94,12 @@ export function VisitSummaryPanel({ visit }: { visit: Visit }) {
         </tbody>
       </table>
       {missing.length > 0 && (
-        <div className="muted small">
-          Not measured in this visit:
+        <div className="metrics-missing small">
+          <strong>Not measured in this visit</strong>
           <ul className="plain-list">
             {byReason(missing.map((id) => ({ label: MEASURES[id].label.toLowerCase(), reason: summary.perSide.left[id].summary.reasonIfAbsent ?? '' }))).map(([reason, labels]) => (
               <li key={reason}>
-                {reason} {labels.join(', ')}.
+                {reason} <span className="muted">{labels.join(', ')}.</span>
               </li>
             ))}
           </ul>
