@@ -6,6 +6,8 @@
 
 export interface Source {
   id: string;
+  /** How the source is named beside a number: author and year, or what kind of choice it is. */
+  label: string;
   citation: string;
   /** What GaitLens takes from this source. */
   usedFor: string;
@@ -14,6 +16,7 @@ export interface Source {
 export const SOURCES = {
   heiderscheit2011: {
     id: 'heiderscheit2011',
+    label: 'Heiderscheit 2011',
     citation:
       'Heiderscheit BC, Chumanov ES, Michalski MP, Wille CM, Ryan MB. Effects of step rate manipulation on joint mechanics during running. Med Sci Sports Exerc 2011;43(2):296-302.',
     usedFor:
@@ -21,6 +24,7 @@ export const SOURCES = {
   },
   souza2016: {
     id: 'souza2016',
+    label: 'Souza 2016',
     citation:
       'Souza RB. An evidence-based videotaped running biomechanics analysis. Phys Med Rehabil Clin N Am 2016;27(1):217-236.',
     usedFor:
@@ -28,12 +32,14 @@ export const SOURCES = {
   },
   lieberman2015: {
     id: 'lieberman2015',
+    label: 'Lieberman 2015',
     citation:
       'Lieberman DE, Warrener AG, Wang J, Castillo ER. Effects of stride frequency and foot position at landing on braking force, hip torque, impact peak force and the metabolic cost of running in humans. J Exp Biol 2015;218:3406-3414.',
     usedFor: 'Foot landing ahead of the hip: smaller is better; braking force follows it; it falls as stride rate rises.',
   },
   bramah2018: {
     id: 'bramah2018',
+    label: 'Bramah 2018',
     citation:
       'Bramah C, Preece SJ, Gill N, Herrington L. Is there a pathological gait associated with common soft tissue running injuries? Am J Sports Med 2018;46(12):3023-3031.',
     usedFor:
@@ -41,62 +47,74 @@ export const SOURCES = {
   },
   tengPowers2015: {
     id: 'tengPowers2015',
+    label: 'Teng & Powers 2015',
     citation:
       'Teng HL, Powers CM. Influence of trunk posture on lower extremity energetics during running. Med Sci Sports Exerc 2015;47(3):625-630.',
     usedFor: 'Trunk forward lean 3.6 +/- 2.8 deg (upright group) vs 10.8 +/- 2.2 deg (flexed group).',
   },
   straubPowers2022: {
     id: 'straubPowers2022',
+    label: 'Straub & Powers 2022',
     citation: 'Straub RK, Powers CM. Int J Sports Phys Ther 2022 (2D knee frontal plane projection angle vs 3D valgus).',
     usedFor: 'Knee frontal plane projection angle agrees poorly with 3D valgus (limits of agreement -30 to +17 deg): a qualitative sign only.',
   },
   crossover2023: {
     id: 'crossover2023',
+    label: 'Front Bioeng Biotechnol 2023',
     citation: 'Front Bioeng Biotechnol 2023, doi:10.3389/fbioe.2023.1210049 (crossover running).',
     usedFor: 'Crossover seen in 29.5% of 44 healthy runners; linked to tibial stress fracture, ITB syndrome and hip adduction.',
   },
   symmetry2023: {
     id: 'symmetry2023',
+    label: 'Gait Posture 2023',
     citation: 'Gait Posture 2023 (PubMed 37187155): between-side differences in healthy runners.',
     usedFor: 'Healthy runners differ 2-3 deg between sides in joint angles.',
   },
   malisoux2024: {
     id: 'malisoux2024',
+    label: 'Malisoux 2024',
     citation: 'Malisoux L et al. BMJ Open Sport Exerc Med 2024;10:e001787.',
     usedFor: 'In 836 runners timing asymmetry did not predict injury: asymmetry is a finding to examine, not a diagnosis.',
   },
   vendorSymmetry: {
     id: 'vendorSymmetry',
+    label: 'Vendor heuristic',
     citation: 'Common running-dynamics vendor heuristic ("over 10% is asymmetric"), not validated.',
     usedFor: 'Symmetry index screening level of 10% for time measures, shown as a heuristic.',
   },
   stryd: {
     id: 'stryd',
+    label: 'Stryd',
     citation: 'Stryd support article on vertical oscillation (quoting Heiderscheit).',
     usedFor: 'Vertical oscillation 3-15 cm seen; under 5 or over 10-12 cm called inefficient.',
   },
   garmin: {
     id: 'garmin',
+    label: 'Garmin',
     citation: 'Garmin running dynamics reference figures.',
     usedFor: 'Ground contact time 160-300 ms; elite runners under 200 ms.',
   },
   young2023: {
     id: 'young2023',
+    label: 'Young 2023',
     citation: 'Young F et al. Sensors 2023;23:696 (BlazePose vs Vicon running gait events).',
     usedFor: 'Kinematic IC/TO detection within about one frame at 60-120 fps; the far-side leg is the least accurate.',
   },
   anderson2022: {
     id: 'anderson2022',
+    label: 'Anderson 2022',
     citation: 'Anderson LM et al. Sports Med Open 2022, doi:10.1186/s40798-022-00504-0 (step rate meta-analysis).',
     usedFor: 'Raising step rate 5-10% lowers knee load: the best supported gait cue.',
   },
   damsted: {
     id: 'damsted',
+    label: 'Damsted',
     citation: 'Damsted C et al. Int J Sports Phys Ther: reliability of 2D video running kinematics.',
     usedFor: 'Between-day 95% prediction interval of 2D knee/hip angles at foot strike 9-14 deg; within a day 3-8 deg.',
   },
   altmanDavis2012: {
     id: 'altmanDavis2012',
+    label: 'Altman & Davis 2012',
     citation:
       'Altman AR, Davis IS. A kinematic method for footstrike pattern detection in barefoot and shod runners. Gait Posture 2012;35(2):298-300.',
     usedFor:
@@ -104,11 +122,13 @@ export const SOURCES = {
   },
   winter2009: {
     id: 'winter2009',
+    label: 'Winter 2009',
     citation: 'Winter DA. Biomechanics and Motor Control of Human Movement, 4th ed. Wiley 2009, segment lengths as fractions of body height.',
     usedFor: 'Thigh 0.245 H, shank 0.246 H, hip-to-shoulder 0.288 H for calibration from the client height.',
   },
   acsm2009: {
     id: 'acsm2009',
+    label: 'ACSM 2009',
     citation:
       'American College of Sports Medicine. Position stand: progression models in resistance training for healthy adults. Med Sci Sports Exerc 2009;41(3):687-708.',
     usedFor:
@@ -116,18 +136,21 @@ export const SOURCES = {
   },
   garber2011: {
     id: 'garber2011',
+    label: 'Garber 2011',
     citation:
       'Garber CE, Blissmer B, Deschenes MR, et al. American College of Sports Medicine position stand. Quantity and quality of exercise for developing and maintaining cardiorespiratory, musculoskeletal, and neuromotor fitness in apparently healthy adults: guidance for prescribing exercise. Med Sci Sports Exerc 2011;43(7):1334-1359.',
     usedFor: 'Stretching dosage: hold each stretch 10-30 s at the point of mild tightness, 2-4 times, on at least 2-3 days a week (daily is most effective).',
   },
   konrad2022: {
     id: 'konrad2022',
+    label: 'Konrad 2022',
     citation:
       'Konrad A, Nakamura M, Tilp M, Donti O, Behm DG. Foam rolling training effects on range of motion: a systematic review and meta-analysis. Sports Med 2022;52(10):2523-2535.',
     usedFor: 'Foam rolling over 4 weeks or more increases range of motion: mobility work after runs and on recovery days.',
   },
   mellor2018: {
     id: 'mellor2018',
+    label: 'Mellor 2018',
     citation:
       'Mellor R, Bennell K, Grimaldi A, et al. Education plus exercise versus corticosteroid injection use versus a wait and see approach on global outcome and pain from gluteal tendinopathy (LEAP trial). BMJ 2018;361:k1662.',
     usedFor:
@@ -135,12 +158,14 @@ export const SOURCES = {
   },
   griffin2016: {
     id: 'griffin2016',
+    label: 'Warwick Agreement 2016',
     citation:
       "Griffin DR, Dickenson EJ, O'Donnell J, et al. The Warwick Agreement on femoroacetabular impingement syndrome (FAI syndrome): an international consensus statement. Br J Sports Med 2016;50(19):1169-1176.",
     usedFor: 'Labral tear / FAI syndrome (clicking, catching): diagnosis needs symptoms, signs and imaging; physiotherapist-led care is a first option.',
   },
   gaitlensClinicalGuidance: {
     id: 'gaitlensClinicalGuidance',
+    label: 'GaitLens clinical guidance',
     citation:
       'GaitLens clinical reference: common clinical guidance for runners (running-related hip pain, the plan, red flags), summarised by the GaitLens clinical team without a single published source.',
     usedFor:
@@ -148,16 +173,19 @@ export const SOURCES = {
   },
   gaitlensPlanChoice: {
     id: 'gaitlensPlanChoice',
+    label: 'GaitLens plan default',
     citation: 'GaitLens plan default: a product choice for the draft plan, not a published value; the clinician edits it.',
     usedFor: 'Defaults the literature does not fix: the default strength days when the long-run day is unknown, foam rolling time per muscle, plank and wall-sit hold times, the order of the exercises.',
   },
   gaitlensScreening: {
     id: 'gaitlensScreening',
+    label: 'GaitLens screening choice',
     citation: 'GaitLens screening cut-point: a product choice to draw attention, not a validated threshold.',
     usedFor: 'Cut-points where the literature gives none; the clinician confirms every finding.',
   },
   gaitlensChangeRule: {
     id: 'gaitlensChangeRule',
+    label: 'GaitLens change rule',
     citation: 'GaitLens rule for a real change between visits: a product choice where no between-day measurement error is published for the measure, not a validated threshold.',
     usedFor:
       'Side-view angles without a published figure of their own take the between-day error of 2D knee/hip angles (Damsted); every measure also takes the 95% interval of the difference from the two visits\' stride-to-stride spread when that is larger.',
