@@ -76,7 +76,7 @@ export function Report(props: ReportProps) {
       )}
 
       {(charts.sagittal || charts.frontal) && (
-        <section className="report-section" aria-label="Joint angles">
+        <section className="report-section rp-keep" aria-label="Joint angles">
           <h2>Joint angles over the stride</h2>
           <p className="rp-intro">
             How the joints move through one stride, from one foot strike to the next strike of the same foot, averaged over the strides of the video.

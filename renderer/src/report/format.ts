@@ -48,6 +48,6 @@ export function shortDate(iso: string): string {
 }
 
 /** Seconds into the clip: "2.47 s". */
-export const clipTime = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+export const clipTime = (ms: number): string => `${(ms / 1000).toFixed(2)}\u00a0s`;
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;

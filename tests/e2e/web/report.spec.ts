@@ -131,8 +131,11 @@ test('the report: settings, intake with a red flag, held then edited plan, key f
   await app.goto(`${bridge.origin}/#/visits/${visitId}/review/${videoId}`);
   await expect(app.getByTestId('review')).toBeVisible();
   for (const side of ['Left', 'Right']) {
-    await app.getByRole('button', { name: new RegExp(`^${side} initial contact, frame \\d+$`) }).first().click();
-    await app.getByRole('button', { name: /^Mark frame \d+$/ }).click();
+    const mark = app.getByRole('button', { name: new RegExp(`^${side} initial contact, frame \\d+$`) }).first();
+    const frame = /frame (\d+)$/.exec((await mark.getAttribute('aria-label'))!)![1]!;
+    await mark.click();
+    await expect(app.getByTestId('frame-number')).toHaveText(frame);
+    await app.getByRole('button', { name: `Mark frame ${frame}` }).click();
     await expect(app.getByTestId('key-frames').locator(`img[alt="${side} initial contact"]`)).toBeVisible();
   }
 
@@ -246,7 +249,8 @@ test('the report: settings, intake with a red flag, held then edited plan, key f
 
   const pages = pageCount(file);
   expect(pages).toBeGreaterThanOrEqual(3);
-  const chartPage = Array.from({ length: pages }, (_, k) => k + 1).find((p) => pdfText(file, p).includes('Joint angles over the stride'))!;
+  const chartPage = Array.from({ length: pages }, (_, k) => k + 1).find((p) => pdfText(file, p).includes('strides: left'))!;
+  expect(pdfText(file, chartPage), 'the charts stay with their heading').toContain('Joint angles over the stride');
   expect(chartPage).toBeGreaterThanOrEqual(2);
   const lines = chartLinePixels(file, chartPage, testInfo.outputPath('charts'));
   expect(lines.left, 'left chart lines').toBeGreaterThan(150);
