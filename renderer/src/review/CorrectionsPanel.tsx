@@ -23,7 +23,6 @@ interface Props {
   clientHeightCm: number | null;
   fileFps: number;
   trackCaptureFps: number;
-  onCaptureFps: (fps: number | null) => void;
 }
 
 export function CorrectionsPanel(props: Props) {
@@ -203,7 +202,7 @@ function ViewSection({ analysis, options, apply }: Props) {
   );
 }
 
-function CaptureSection({ analysis, options, apply, fileFps, trackCaptureFps, onCaptureFps }: Props) {
+function CaptureSection({ analysis, options, apply, fileFps, trackCaptureFps }: Props) {
   const [fps, setFps] = useState(options.captureFps ? String(options.captureFps) : '');
   const value = Number(fps);
   const valid = fps === '' || (value >= 1 && value <= 2000);
@@ -222,9 +221,7 @@ function CaptureSection({ analysis, options, apply, fileFps, trackCaptureFps, on
           className="button-secondary"
           disabled={!valid || (fps === '' ? options.captureFps === undefined : value === options.captureFps)}
           onClick={() => {
-            const next = fps === '' ? null : value;
-            apply(setCaptureFps(options, next));
-            onCaptureFps(next);
+            apply(setCaptureFps(options, fps === '' ? null : value));
           }}
         >
           Apply

@@ -4,7 +4,7 @@
  * a visit summary that combines the videos (sagittal measures from the side views, frontal ones
  * from the rear view).
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Visit, VisitVideo } from '../../../shared/contract/entities.ts';
 import { analyseTrack } from '../../../shared/gait/analyse.ts';
 import type { EventRef, GaitAnalysis, ImagePoint } from '../../../shared/gait/types.ts';
@@ -208,11 +208,14 @@ function ReviewBody({ visit, video, track, corrections, clientHeightCm }: BodyPr
       ? { a: calibration.a, b: calibration.b, label: `${calibration.lengthCm} cm` }
       : null;
 
-  const onCaptureFps = async (fps: number | null) => {
-    // a later re-analysis of the video uses it too
-    const r = await host.api['videos.setCaptureFps']({ visitVideoId: video.id, captureFps: fps });
-    setFpsError(r.ok ? null : r.error.message);
-  };
+  // the video keeps the capture rate in use (a correction, its undo or redo), so a new analysis of it uses that rate
+  const captureFps = options.captureFps ?? (track.video.captureFps !== track.video.fileFps ? track.video.captureFps : null);
+  const savedCaptureFps = useRef(captureFps);
+  useEffect(() => {
+    if (captureFps === savedCaptureFps.current) return;
+    savedCaptureFps.current = captureFps;
+    void host.api['videos.setCaptureFps']({ visitVideoId: video.id, captureFps }).then((r) => setFpsError(r.ok ? null : r.error.message));
+  }, [captureFps, host, video.id]);
 
   const selectEvent = useCallback(
     (e: EventRef) => {
@@ -292,7 +295,6 @@ function ReviewBody({ visit, video, track, corrections, clientHeightCm }: BodyPr
             clientHeightCm={clientHeightCm}
             fileFps={track.video.fileFps}
             trackCaptureFps={track.video.captureFps}
-            onCaptureFps={(fps) => void onCaptureFps(fps)}
           />
         </div>
       </div>

@@ -182,4 +182,8 @@ test('play and pause; a key frame is captured with the overlay, kept, and remove
     .poll(async () => Number(/^(\d+)/.exec((await app.getByTestId('metrics-overall').locator('tr[data-measure="strideTimeMs"] td').textContent())!)![1]))
     .toBeCloseTo(strideMs / 2, -1);
   await expect.poll(async () => (await apiCall(app, 'visits.get', { id: visitId })).videos[0].captureFps).toBe(60);
+  // undone, the video goes back to the file's rate too
+  await app.keyboard.press('Control+z');
+  await expect(app.getByTestId('frame-readout')).toContainText(`${(frame / 30).toFixed(3)} s`);
+  await expect.poll(async () => (await apiCall(app, 'visits.get', { id: visitId })).videos[0].captureFps).toBe(null);
 });
