@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useHost } from '../app/host-context.tsx';
 import { fileName, saveFile, type SaveOutcome } from '../app/save-file.ts';
 
-export function reportFileName(clientName: string, visitDate: string): string {
+function reportFileName(clientName: string, visitDate: string): string {
   return fileName([clientName, 'running assessment', visitDate], 'pdf');
 }
 

@@ -1,9 +1,8 @@
 /** Numbers and words as the report prints them. */
-import { MEASURES, type MeasureId } from '../../../shared/gait/measures.ts';
-import type { ConfidenceLevel, ViewKind, ViewSide } from '../../../shared/gait/types.ts';
+import type { ViewKind, ViewSide } from '../../../shared/gait/types.ts';
 
 /** Decimals by unit: whole steps/min, ms and %, one decimal for degrees and cm. */
-export function decimalsFor(unit: string): number {
+function decimalsFor(unit: string): number {
   return unit === 'steps/min' || unit === 'ms' || unit === '%' ? 0 : 1;
 }
 
@@ -21,10 +20,6 @@ export const formatValue = (value: number, unit: string): string => withUnit(for
 
 /** The cadence as the report prints it: whole steps per minute. */
 export const roundCadence = (spm: number): number => Math.round(spm);
-
-export const CONFIDENCE_WORDS: Record<ConfidenceLevel, string> = { high: 'high', moderate: 'moderate', low: 'low' };
-
-export const measureLabel = (id: MeasureId): string => MEASURES[id].label;
 
 export function viewName(kind: ViewKind, side: ViewSide): string {
   if (kind === 'frontal') return side === 'front' ? 'front view' : 'rear view';
