@@ -7,7 +7,7 @@ import { memo } from 'react';
 import { MEASURES, SIDE_MEASURES, type MeasureId } from '../../../shared/gait/measures.ts';
 import { SOURCES, type SourceId } from '../../../shared/gait/references.ts';
 import type { ConfidenceLevel, Finding, GaitAnalysis, MetricSummary, SymmetryEntry } from '../../../shared/gait/types.ts';
-import { byReason, formatMeanSd, formatValue, sourceLabel, withUnit } from './format.ts';
+import { byReason, formatMeanSd, formatValue, withUnit } from './format.ts';
 
 const OVERALL = ['cadenceSpm', 'stepTimeMs', 'strideTimeMs', 'trunkLeanDeg', 'stepWidthCm'] as const;
 const CADENCE_SOURCE = { nearLegStrides: "the near leg's strides", strides: 'both legs’ strides', steps: 'steps' } as const;
@@ -191,7 +191,7 @@ export function Sources({ ids }: { ids: readonly SourceId[] }) {
     <span className="sources">
       {ids.map((id) => (
         <abbr key={id} title={SOURCES[id].citation} className="source">
-          {sourceLabel(id)}
+          {SOURCES[id].label}
         </abbr>
       ))}
     </span>

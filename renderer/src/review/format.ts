@@ -29,13 +29,6 @@ export function formatMeanSd(mean: number | null, sd: number | null, unit: strin
 
 export const formatSeconds = (ms: number): string => `${(ms / 1000).toFixed(3)} s`;
 
-/** A source id as a short name: "heiderscheit2011" -> "Heiderscheit 2011", "tengPowers2015" -> "Teng & Powers 2015". */
-export function sourceLabel(id: string): string {
-  const year = /\d{4}$/.exec(id)?.[0];
-  const words = id.replace(/\d{4}$/, '').split(/(?=[A-Z])/).map((w) => w.charAt(0).toUpperCase() + w.slice(1));
-  return year ? `${words.join(' & ')} ${year}` : words.join(' ');
-}
-
 /** Labels grouped by the reason they share, in first-seen order: "Needs calibration: a, b." */
 export function byReason(entries: readonly { label: string; reason: string }[]): [string, string[]][] {
   const groups = new Map<string, string[]>();
