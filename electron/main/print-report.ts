@@ -6,6 +6,7 @@
 import { BrowserWindow } from 'electron';
 import { ServiceError } from '../../shared/contract/dispatch.ts';
 import { APP_ORIGIN } from './app-protocol.ts';
+import { secureWebPreferences } from './window.ts';
 
 /** How long the report page may take to load its analyses and draw. */
 const READY_TIMEOUT_MS = 90_000;
@@ -25,12 +26,7 @@ export function reportPrinter(preloadPath: string): (visitId: string) => Promise
       width: 1000,
       height: 1400,
       webPreferences: {
-        preload: preloadPath,
-        sandbox: true,
-        contextIsolation: true,
-        nodeIntegration: false,
-        webSecurity: true,
-        webviewTag: false,
+        ...secureWebPreferences(preloadPath),
         spellcheck: false,
         // the page polls with timers until its charts are drawn: keep them running while hidden
         backgroundThrottling: false,

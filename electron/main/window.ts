@@ -21,6 +21,11 @@ export function lockDownNavigation(): void {
   );
 }
 
+/** The page settings every GaitLens window uses: sandboxed, isolated, no Node, no webviews. */
+export function secureWebPreferences(preloadPath: string): Electron.WebPreferences {
+  return { preload: preloadPath, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, webviewTag: false };
+}
+
 export function createMainWindow(preloadPath: string): BrowserWindow {
   const window = new BrowserWindow({
     width: 1440,
@@ -30,15 +35,7 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     title: 'GaitLens',
     backgroundColor: '#f6f7f9',
     show: false,
-    webPreferences: {
-      preload: preloadPath,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      webviewTag: false,
-      spellcheck: true,
-    },
+    webPreferences: { ...secureWebPreferences(preloadPath), spellcheck: true },
   });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${APP_ORIGIN}/index.html`);
