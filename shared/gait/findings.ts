@@ -190,14 +190,14 @@ export const RULES: FindingRule[] = [
             side: s,
             title: `${sideName(s)}: signs of overstriding`,
             plainText: `The ${s} foot lands well ahead of the body with a fairly straight knee. This raises braking at each step. A slightly quicker step rate (5-10% more steps per minute) usually brings the foot closer under the body.`,
-            clinicalText: `${signs} of 3 overstride measures beyond their screening points at initial contact: knee flexion ${round1(knee.mean)} deg (reference 17.8 +/- 4.0), shank ${round1(shank.mean)} deg to vertical (aim near 0), ankle ${round1(foot.mean)}% of leg length ahead of the hip${cmFoot !== null ? ` (${round1(cmFoot)} cm)` : ''}. There is no single validated overstriding threshold: the measures are reported together for the clinician to confirm.`,
+            clinicalText: `${signs} of 3 overstride measures beyond their screening points at initial contact: knee flexion ${round1(knee.mean)}° (reference 17.8 ± 4.0), shank ${round1(shank.mean)}° to vertical (aim near 0), ankle ${round1(foot.mean)}% of leg length ahead of the hip${cmFoot !== null ? ` (${round1(cmFoot)} cm)` : ''}. There is no single validated overstriding threshold: the measures are reported together for the clinician to confirm.`,
             triggeringValues: [trigger('kneeFlexionAtIcDeg', s, knee.mean), trigger('shankAngleAtIcDeg', s, shank.mean), trigger('footAheadOfHipAtIcPctLeg', s, foot.mean)],
             referenceValues: [
               reference('kneeFlexionAtIcDeg'),
               reference('shankAngleAtIcDeg'),
               reference('footAheadOfHipAtIcPctLeg'),
               thresholdRef(
-                `Screening points: knee under ${THRESHOLDS.straightKneeAtIcDeg.value} deg (1 SD below the mean), shank over ${THRESHOLDS.forwardShankAtIcDeg.value} deg, foot over ${THRESHOLDS.footAheadOfHipPctLeg.value}% of leg length ahead; at least 2 of 3. Not validated.`,
+                `Screening points: knee under ${THRESHOLDS.straightKneeAtIcDeg.value}° (1 SD below the mean), shank over ${THRESHOLDS.forwardShankAtIcDeg.value}°, foot over ${THRESHOLDS.footAheadOfHipPctLeg.value}% of leg length ahead; at least 2 of 3. Not validated.`,
                 'forwardShankAtIcDeg',
               ),
             ],
@@ -266,18 +266,18 @@ export const RULES: FindingRule[] = [
         const noise = withinNoise
           ? ` The difference is within the stride-to-stride spread (${NOISE_SE} standard errors = ${round1(NOISE_SE * se)} ${def.unit}): it may be measurement noise${ctx.farSide ? `, above all on the ${ctx.farSide} (far, partly hidden) leg` : ''}.`
           : '';
-        const size = isAngle ? `${round1(e.differenceAbs)} deg` : `${round1(e.differenceAbs)} ${def.unit} (SI ${e.symmetryIndexPct}%)`;
+        const size = isAngle ? `${round1(e.differenceAbs)}°` : `${round1(e.differenceAbs)} ${def.unit} (SI ${e.symmetryIndexPct}%)`;
         out.push(
           finding({
             id: 'asymmetry',
             side: null,
             title: `Asymmetry: ${def.label.toLowerCase()}`,
             plainText: `Your left and right sides differ in ${def.label.toLowerCase()} by ${size}. This is something to look at, not a diagnosis: on its own, asymmetry has not been shown to predict injury.${noise}`,
-            clinicalText: `${def.label}: left ${round1(e.left)}, right ${round1(e.right)} ${def.unit}; difference ${size}. ${isAngle ? `Healthy runners differ 2-3 deg between sides (screening point ${THRESHOLDS.angleAsymmetryDeg.value} deg).` : `The 10% SI rule is a vendor heuristic, not validated.`} In 836 runners timing asymmetry did not predict injury (Malisoux 2024): examine, do not diagnose.${noise}`,
+            clinicalText: `${def.label}: left ${round1(e.left)}, right ${round1(e.right)} ${def.unit}; difference ${size}. ${isAngle ? `Healthy runners differ 2-3° between sides (screening point ${THRESHOLDS.angleAsymmetryDeg.value}°).` : `The 10% SI rule is a vendor heuristic, not validated.`} In 836 runners timing asymmetry did not predict injury (Malisoux 2024): examine, do not diagnose.${noise}`,
             triggeringValues: [trigger(id, 'left', e.left), trigger(id, 'right', e.right)],
             referenceValues: [
               isAngle
-                ? thresholdRef('Healthy runners differ 2-3 deg between sides in joint angles.', 'angleAsymmetryDeg')
+                ? thresholdRef('Healthy runners differ 2-3° between sides in joint angles.', 'angleAsymmetryDeg')
                 : thresholdRef('Over 10% SI is a vendor heuristic, not validated.', 'timeAsymmetryPct'),
             ],
             confidence: withinNoise ? Math.min(l.confidence, r.confidence, NOISE_CONFIDENCE) : Math.min(l.confidence, r.confidence),
@@ -337,9 +337,9 @@ export const RULES: FindingRule[] = [
             side: s,
             title: `Pelvic drop when standing on the ${s} leg`,
             plainText: `When you land on your ${s} leg, your ${o} hip drops by about ${round1(pd.mean)} degrees. Strengthening the ${s} hip muscles (glutes) usually helps control this.`,
-            clinicalText: `Contralateral pelvic drop at ${s} midstance ${round1(pd.mean)} deg. No absolute cut-off exists (screening point ${THRESHOLDS.pelvicDropDeg.value} deg, not validated); in Bramah 2018 each +1 deg raised the odds of injury by 80%.`,
+            clinicalText: `Contralateral pelvic drop at ${s} midstance ${round1(pd.mean)}°. No absolute cut-off exists (screening point ${THRESHOLDS.pelvicDropDeg.value}°, not validated); in Bramah 2018 each +1° raised the odds of injury by 80%.`,
             triggeringValues: [trigger('pelvicDropDeg', s, pd.mean)],
-            referenceValues: [reference('pelvicDropDeg'), thresholdRef(`Screening point ${THRESHOLDS.pelvicDropDeg.value} deg (not validated).`, 'pelvicDropDeg')],
+            referenceValues: [reference('pelvicDropDeg'), thresholdRef(`Screening point ${THRESHOLDS.pelvicDropDeg.value}° (not validated).`, 'pelvicDropDeg')],
             confidence: pd.confidence,
             sources: ['bramah2018', 'gaitlensScreening'],
           }),
@@ -394,7 +394,7 @@ export const RULES: FindingRule[] = [
             side: null,
             title: 'Forward trunk lean',
             plainText: `You run leaning forward about ${round1(t.mean)} degrees. Leaning forward shifts work from the knees to the hips; whether to change it depends on where you have pain.`,
-            clinicalText: `Trunk lean ${round1(t.mean)} deg to vertical, in the range of the flexed-trunk group (10.8 +/- 2.2 deg vs 3.6 +/- 2.8 upright; screening point ${THRESHOLDS.trunkLeanDeg.value} deg = flexed mean - 1 SD). A flexed trunk lowers knee extensor demand and raises hip extensor demand.`,
+            clinicalText: `Trunk lean ${round1(t.mean)}° to vertical, in the range of the flexed-trunk group (10.8 ± 2.2° vs 3.6 ± 2.8 upright; screening point ${THRESHOLDS.trunkLeanDeg.value}° = flexed mean - 1 SD). A flexed trunk lowers knee extensor demand and raises hip extensor demand.`,
             triggeringValues: [trigger('trunkLeanDeg', null, t.mean)],
             referenceValues: [reference('trunkLeanDeg')],
             confidence: t.confidence,

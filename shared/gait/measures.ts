@@ -54,7 +54,7 @@ export const MEASURES = {
     id: 'trunkLeanDeg', label: 'Trunk forward lean', unit: 'deg',
     definition: 'Trunk segment (hip midpoint to shoulder midpoint) to vertical, mean over each stride.',
     sign: 'positive = leaning forward (toward the running direction)', view: 'sagittal', bilateral: false,
-    reference: { text: '3.6 +/- 2.8 deg in an upright group, 10.8 +/- 2.2 deg in a flexed group.', sources: ['tengPowers2015'] },
+    reference: { text: '3.6 ± 2.8° in an upright group, 10.8 ± 2.2° in a flexed group.', sources: ['tengPowers2015'] },
     spreadScale: 3, needsCalibration: false,
   }),
   stepWidthCm: m({
@@ -66,26 +66,26 @@ export const MEASURES = {
   }),
   kneeFlexionAtIcDeg: m({
     id: 'kneeFlexionAtIcDeg', label: 'Knee flexion at initial contact', unit: 'deg',
-    definition: '180 deg minus the hip-knee-ankle angle at initial contact (sagittal plane).',
+    definition: '180° minus the hip-knee-ankle angle at initial contact (sagittal plane).',
     sign: 'positive = flexed; negative = hyperextended', view: 'sagittal', bilateral: true,
-    reference: { text: '17.8 +/- 4.0 deg; injured runners land with a straighter knee.', sources: ['heiderscheit2011', 'bramah2018'] },
+    reference: { text: '17.8 ± 4.0°; injured runners land with a straighter knee.', sources: ['heiderscheit2011', 'bramah2018'] },
     spreadScale: 4, needsCalibration: false,
   }),
   peakKneeFlexionStanceDeg: m({
     id: 'peakKneeFlexionStanceDeg', label: 'Peak knee flexion in stance', unit: 'deg',
     definition: 'Largest knee flexion between initial contact and toe-off.',
     sign: 'positive = flexed', view: 'sagittal', bilateral: true,
-    reference: { text: '46.3 +/- 4.5 deg (about 45 expected; under 40 noted in some knee-pain groups).', sources: ['heiderscheit2011', 'souza2016'] },
+    reference: { text: '46.3 ± 4.5° (about 45 expected; under 40 noted in some knee-pain groups).', sources: ['heiderscheit2011', 'souza2016'] },
     spreadScale: 4, needsCalibration: false,
     // at the far leg's midstance the near leg swings past in front of its knee: on two real
-    // treadmill clips the far leg read 20-27 deg against 29 and 48 on the near leg
+    // treadmill clips the far leg read 20-27° against 29 and 48 on the near leg
     farLegFactor: 0.35,
   }),
   shankAngleAtIcDeg: m({
     id: 'shankAngleAtIcDeg', label: 'Shank angle at initial contact', unit: 'deg',
     definition: 'Shank segment (knee to ankle) to vertical at initial contact.',
     sign: 'positive = ankle ahead of the knee (shank inclined forward)', view: 'sagittal', bilateral: true,
-    reference: { text: 'Vertical (0 deg) is the aim; no validated cut-off.', sources: ['souza2016'] },
+    reference: { text: 'Vertical (0°) is the aim; no validated cut-off.', sources: ['souza2016'] },
     spreadScale: 4, needsCalibration: false,
   }),
   footAheadOfHipAtIcCm: m({
@@ -106,14 +106,14 @@ export const MEASURES = {
     id: 'footAngleAtIcDeg', label: 'Foot inclination at initial contact', unit: 'deg',
     definition: 'Foot segment (heel to toe landmark) to horizontal at initial contact; rearfoot / midfoot / forefoot strike from it.',
     sign: 'positive = toe above heel (rearfoot strike)', view: 'sagittal', bilateral: true,
-    reference: { text: 'A sliding scale with no cut-off; strike-type bands rearfoot > 8 deg, forefoot < -1.6 deg.', sources: ['souza2016', 'altmanDavis2012'] },
+    reference: { text: 'A sliding scale with no cut-off; strike-type bands rearfoot > 8°, forefoot < -1.6°.', sources: ['souza2016', 'altmanDavis2012'] },
     spreadScale: 4, needsCalibration: false,
   }),
   hipExtensionAtToDeg: m({
     id: 'hipExtensionAtToDeg', label: 'Hip extension at toe-off', unit: 'deg',
     definition: 'Thigh (hip to knee) behind vertical at toe-off.',
     sign: 'positive = knee behind the hip (extension)', view: 'sagittal', bilateral: true,
-    reference: { text: 'About 10 deg.', sources: ['souza2016'] },
+    reference: { text: 'About 10°.', sources: ['souza2016'] },
     spreadScale: 4, needsCalibration: false,
   }),
   verticalOscillationCm: m({
@@ -155,21 +155,21 @@ export const MEASURES = {
     id: 'pelvicDropDeg', label: 'Contralateral pelvic drop', unit: 'deg',
     definition: 'Pelvis line (hip to hip) to horizontal at midstance of this foot; the drop of the opposite (swing-side) hip.',
     sign: 'positive = the swing-side hip is lower', view: 'frontal', bilateral: true,
-    reference: { text: 'Strongest injury marker: each +1 deg raised the odds of injury by 80%; no absolute cut-off.', sources: ['bramah2018'] },
+    reference: { text: 'Strongest injury marker: each +1° raised the odds of injury by 80%; no absolute cut-off.', sources: ['bramah2018'] },
     spreadScale: 2, needsCalibration: false,
   }),
   peakHipAdductionDeg: m({
     id: 'peakHipAdductionDeg', label: 'Peak hip adduction in stance', unit: 'deg',
     definition: 'Largest angle in stance between the thigh (hip to knee) and the perpendicular to the pelvis line.',
     sign: 'positive = knee toward the midline (adduction)', view: 'frontal', bilateral: true,
-    reference: { text: '10.4 +/- 3.3 deg.', sources: ['heiderscheit2011'] },
+    reference: { text: '10.4 ± 3.3°.', sources: ['heiderscheit2011'] },
     spreadScale: 3, needsCalibration: false,
   }),
   peakKneeFppaDeg: m({
     id: 'peakKneeFppaDeg', label: 'Peak knee frontal plane projection angle in stance', unit: 'deg',
-    definition: 'Largest 180 deg minus hip-knee-ankle angle in the image plane during stance.',
+    definition: 'Largest 180° minus hip-knee-ankle angle in the image plane during stance.',
     sign: 'positive = knee medial to the hip-ankle line (valgus)', view: 'frontal', bilateral: true,
-    reference: { text: 'Poor agreement with 3D valgus (limits of agreement -30 to +17 deg): a qualitative sign only.', sources: ['straubPowers2022'] },
+    reference: { text: 'Poor agreement with 3D valgus (limits of agreement -30 to +17°): a qualitative sign only.', sources: ['straubPowers2022'] },
     spreadScale: 4, needsCalibration: false,
   }),
   footMidlineOffsetAtIcCm: m({

@@ -181,18 +181,26 @@ function signed(x: number): string {
   return `${r > 0 ? '+' : ''}${(r === 0 ? 0 : r).toFixed(1)}`;
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2026-10-20" as "20 Oct 2026", the way the app writes dates. */
+function day(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return y && m && d ? `${d} ${MONTHS[m - 1]} ${y}` : iso;
+}
+
 function whyNotComparable(side: Side | null, from: ProgressPoint, to: ProgressPoint): string | null {
   for (const p of [from, to]) {
-    if (p.mean === null) return `No value on ${p.date}: ${p.reasonIfAbsent ?? 'not measured.'}`;
+    if (p.mean === null) return `No value on ${day(p.date)}: ${p.reasonIfAbsent ?? 'not measured.'}`;
   }
   for (const p of [from, to]) {
-    if (p.level === 'low') return `The value on ${p.date} is of low confidence (${p.confidence.toFixed(2)}).`;
+    if (p.level === 'low') return `The value on ${day(p.date)} is of low confidence (${p.confidence.toFixed(2)}).`;
   }
   const a = from.source!;
   const b = to.source!;
-  if (a.view !== b.view) return `Measured in ${VIEW_NAME[a.view]} on ${from.date} and in ${VIEW_NAME[b.view]} on ${to.date}: the views measure it differently.`;
+  if (a.view !== b.view) return `Measured in ${VIEW_NAME[a.view]} on ${day(from.date)} and in ${VIEW_NAME[b.view]} on ${day(to.date)}: the views measure it differently.`;
   if (a.leg !== b.leg && side !== null) {
-    return `The ${side} leg was the ${a.leg} leg on ${from.date} and the ${b.leg} leg on ${to.date}: the far leg is measured less accurately.`;
+    return `The ${side} leg was the ${a.leg} leg on ${day(from.date)} and the ${b.leg} leg on ${day(to.date)}: the far leg is measured less accurately.`;
   }
   return null;
 }

@@ -166,31 +166,31 @@ test('cannot compare: a value missing, a low-confidence value, another view, the
   const knee = changeOf(rearOnly, 'kneeFlexionAtIcDeg', 'right');
   assert.equal(knee.verdict, 'cannot-compare');
   assert.equal(knee.difference, null);
-  assert.match(knee.reason!, /^No value on 2025-02-10: /);
-  assert.equal(knee.reason, `No value on 2025-02-10: ${rear.metrics.perSide.right.kneeFlexionAtIcDeg.reasonIfAbsent}`);
-  assert.match(knee.text, /^Cannot compare: No value on 2025-02-10/);
+  assert.match(knee.reason!, /^No value on 10 Feb 2025: /);
+  assert.equal(knee.reason, `No value on 10 Feb 2025: ${rear.metrics.perSide.right.kneeFlexionAtIcDeg.reasonIfAbsent}`);
+  assert.match(knee.text, /^Cannot compare: No value on 10 Feb 2025/);
   // a measure any view gives, but from a side view once and a rear view once
   const contact = changeOf(rearOnly, 'contactTimeMs', 'right');
   assert.equal(contact.verdict, 'cannot-compare');
-  assert.match(contact.reason!, /side view on 2025-01-10 and in a rear or front view on 2025-02-10/);
+  assert.match(contact.reason!, /side view on 10 Jan 2025 and in a rear or front view on 10 Feb 2025/);
   assert.notEqual(contact.difference, null, 'the difference is still shown');
   // a visit without any analysed video
   const none = changeOf(compareVisits([v1, visit('v0', '2025-02-10', [])], 'v1', 'v0'), 'cadenceSpm', null);
-  assert.equal(none.reason, 'No value on 2025-02-10: No analysed video at this visit.');
+  assert.equal(none.reason, 'No value on 10 Feb 2025: No analysed video at this visit.');
 
   // the far leg's peak knee flexion in a side view is always of low confidence
   const farPeak = overstride.metrics.perSide.left.peakKneeFlexionStanceDeg;
   assert.equal(farPeak.level, 'low');
   const lowConf = changeOf(compareVisits([v1, visit('v2', '2025-02-10', [typical])], 'v1', 'v2'), 'peakKneeFlexionStanceDeg', 'left');
   assert.equal(lowConf.verdict, 'cannot-compare');
-  assert.equal(lowConf.reason, `The value on 2025-01-10 is of low confidence (${farPeak.confidence.toFixed(2)}).`);
+  assert.equal(lowConf.reason, `The value on 10 Jan 2025 is of low confidence (${farPeak.confidence.toFixed(2)}).`);
 
   // filmed from the right, then from the left: the left leg was far, then near
   const sides = compareVisits([v1, visit('v2', '2025-02-10', [fromLeft])], 'v1', 'v2');
   const leftKnee = changeOf(sides, 'kneeFlexionAtIcDeg', 'left');
   assert.notEqual(overstride.metrics.perSide.left.kneeFlexionAtIcDeg.level, 'low');
   assert.equal(leftKnee.verdict, 'cannot-compare');
-  assert.equal(leftKnee.reason, 'The left leg was the far leg on 2025-01-10 and the near leg on 2025-02-10: the far leg is measured less accurately.');
+  assert.equal(leftKnee.reason, 'The left leg was the far leg on 10 Jan 2025 and the near leg on 10 Feb 2025: the far leg is measured less accurately.');
   assert.equal(changeOf(sides, 'cadenceSpm', null).reason, null, 'the whole runner is seen alike from either side');
 });
 
