@@ -3,6 +3,7 @@ import { ErrorNotice, Loading, PageHeader } from '../components/ui.tsx';
 import { attachVideos, type AttachOutcome, type PendingVideo } from '../components/video-attach.ts';
 import { VideoPicker } from '../components/VideoPicker.tsx';
 import { AnalysePanel } from '../components/AnalysePanel.tsx';
+import { VisitDetails } from '../components/VisitDetails.tsx';
 import { VideoExports } from '../records/VideoExports.tsx';
 import { formatBytes, formatDate } from '../app/format.ts';
 import { useHost } from '../app/host-context.tsx';
@@ -47,16 +48,7 @@ export function VisitScreen({ visitId }: { visitId: string }) {
         title={`Visit of ${formatDate(v.visitDate)}`}
       />
       <RedFlagBanner intake={v.intake} />
-      <dl className="card facts" aria-label="Visit details">
-        <div className="wide">
-          <dt>Reason</dt>
-          <dd>{v.reason || '—'}</dd>
-        </div>
-        <div className="wide">
-          <dt>Notes</dt>
-          <dd className="prewrap">{v.notes || '—'}</dd>
-        </div>
-      </dl>
+      <VisitDetails visit={v} onSaved={visit.reload} />
       <IntakeSection visit={v} onSaved={visit.reload} />
       <VisitReportCard visit={v} />
       <h2 className="section-title">Videos</h2>

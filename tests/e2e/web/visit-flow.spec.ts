@@ -4,6 +4,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { expect, test } from './fixtures.ts';
 import { testVideo, VIDEOS } from '../../support/videos.ts';
+import { apiCall } from './api.ts';
 
 test('create a client and a visit, attach a real video, reload and find them', async ({ app, bridge }) => {
   const video = testVideo(VIDEOS.treadmillLeft30);
@@ -99,4 +100,23 @@ test('a file that is not a video is refused with a clear message and the visit i
   await expect(warning).toContainText('is saved, but not every video was attached');
   await expect(warning).toContainText('referral-letter.pdf: "referral-letter.pdf" is not a video file GaitLens can read');
   await expect(app.getByRole('list', { name: 'Visits' })).toContainText('0 videos');
+});
+
+test("a visit's date, reason and notes can be corrected and are kept", async ({ app, bridge }) => {
+  const client = await apiCall(app, 'clients.create', { name: 'Ann Runner', dateOfBirth: null, heightCm: null, notes: '' });
+  const visit = await apiCall(app, 'visits.create', { clientId: client.id, visitDate: '2026-11-20', reason: 'Hip pain', notes: '' });
+  await app.goto(`${bridge.origin}/#/visits/${visit.id}`);
+  await expect(app.getByRole('heading', { name: 'Visit of 20 Nov 2026' })).toBeVisible();
+  await app.getByRole('button', { name: 'Edit visit' }).click();
+  const form = app.getByRole('form', { name: 'Edit visit' });
+  await form.getByLabel('Date').fill('2026-11-19');
+  await form.getByLabel('Reason for the visit').fill('Right lateral hip pain after long runs');
+  await form.getByLabel('Notes').fill('Filmed on the clinic treadmill at 11 km/h');
+  await form.getByRole('button', { name: 'Save visit' }).click();
+  await expect(app.getByRole('heading', { name: 'Visit of 19 Nov 2026' })).toBeVisible();
+  await app.reload();
+  const details = app.getByRole('definition');
+  await expect(details.filter({ hasText: 'Right lateral hip pain after long runs' })).toBeVisible();
+  await expect(details.filter({ hasText: 'Filmed on the clinic treadmill at 11 km/h' })).toBeVisible();
+  expect((await apiCall(app, 'visits.get', { id: visit.id })).visitDate).toBe('2026-11-19');
 });
