@@ -5,13 +5,14 @@
  * clock; on pause (or when one reaches the end of its window) both are put back on the same
  * time from the contact, read from the video with the coarser frames.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Side } from '../../../shared/gait/types.ts';
 import { useHost } from '../app/host-context.tsx';
 import type { LoadedAnalysis } from '../app/load-analysis.ts';
 import { sideName } from '../review/format.ts';
 import { frameClock, type FrameClock } from '../review/frame-time.ts';
 import { Icon, type IconName } from '../review/icons.tsx';
+import { usePlayerKeys, useStageSize } from '../review/use-stage.ts';
 import { drawSkeleton, legSwapMask, skeletonAt } from '../review/overlay.ts';
 import { createPlayer, SPEEDS, type Player } from '../review/player.ts';
 import { createPlayhead, type Playhead } from '../review/playhead.ts';
@@ -129,10 +130,8 @@ export function SyncedPair({ clips, titles, foot }: Props) {
     // speed is left out of the dependencies: its own handler applies a change; a new alignment starts at the contact
   }, [sync]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      if (target && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName))) return;
+  const onKey = useCallback(
+    (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       const keys: Record<string, () => void> = {
         ' ': () => !e.repeat && sync.toggle(),
@@ -145,18 +144,10 @@ export function SyncedPair({ clips, titles, foot }: Props) {
       if (!run) return;
       e.preventDefault();
       run();
-    };
-    // a focused button would also "click" on the space bar's release
-    const onKeyUp = (e: KeyboardEvent) => {
-      if (e.key === ' ' && (e.target as HTMLElement | null)?.tagName === 'BUTTON') e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('keyup', onKeyUp);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('keyup', onKeyUp);
-    };
-  }, [sync]);
+    },
+    [sync],
+  );
+  usePlayerKeys(onKey);
 
   return (
     <div className="synced-pair">
@@ -186,7 +177,7 @@ function SyncedStage({ part, title, foot }: { part: Part; title: string; foot: S
   const stageRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
-  const [size, setSize] = useState({ width: 0, height: 0 });
+  const size = useStageSize(stageRef, canvasRef);
   const swapped = useMemo(() => legSwapMask(analysis), [analysis]);
   const box = useMemo(() => containBox(size.width, size.height, track.video.width, track.video.height), [size, track]);
 
@@ -217,23 +208,6 @@ function SyncedStage({ part, title, foot }: { part: Part; title: string; foot: S
     return () => player.attach(null);
   }, [player]);
 
-  useEffect(() => {
-    const stage = stageRef.current;
-    if (!stage) return;
-    const observer = new ResizeObserver(() => {
-      const width = stage.clientWidth;
-      const height = stage.clientHeight;
-      const canvas = canvasRef.current;
-      if (canvas) {
-        const dpr = window.devicePixelRatio || 1;
-        canvas.width = Math.round(width * dpr);
-        canvas.height = Math.round(height * dpr);
-      }
-      setSize({ width, height });
-    });
-    observer.observe(stage);
-    return () => observer.disconnect();
-  }, []);
 
   return (
     <figure className="synced-stage" aria-label={`${title}: ${video.originalName}`} data-testid="compare-stage">

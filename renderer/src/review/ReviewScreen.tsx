@@ -25,6 +25,7 @@ import { createPlayer } from './player.ts';
 import { createPlayhead } from './playhead.ts';
 import { Timeline } from './Timeline.tsx';
 import { useCorrections, type Corrections } from './use-corrections.ts';
+import { usePlayerKeys } from './use-stage.ts';
 import { VideoStage } from './VideoStage.tsx';
 import { VisitSummaryPanel } from './VisitSummaryPanel.tsx';
 
@@ -166,10 +167,8 @@ function ReviewBody({ visit, video, track, corrections, clientHeightCm }: BodyPr
   );
 
   const { undo, redo } = corrections;
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const t = e.target as HTMLElement | null;
-      if (t && (t.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(t.tagName))) return;
+  const onKey = useCallback(
+    (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
       let handled = true;
       if (mod && (e.key === 'z' || e.key === 'Z')) {
@@ -188,18 +187,10 @@ function ReviewBody({ visit, video, track, corrections, clientHeightCm }: BodyPr
       else if (e.key === 'Escape') setMeasuring(false);
       else handled = false;
       if (handled) e.preventDefault();
-    };
-    // a focused button would also "click" on the space bar's release
-    const onKeyUp = (e: KeyboardEvent) => {
-      if (e.key === ' ' && (e.target as HTMLElement | null)?.tagName === 'BUTTON') e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('keyup', onKeyUp);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('keyup', onKeyUp);
-    };
-  }, [player, clock, stepEvent, undo, redo]);
+    },
+    [player, clock, stepEvent, undo, redo],
+  );
+  usePlayerKeys(onKey);
 
   const calibration = options.calibration;
   const measureLine = drawnLine

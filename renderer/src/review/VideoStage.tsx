@@ -13,6 +13,7 @@ import { drawMeasureLine, drawSkeleton, legSwapMask, skeletonAt } from './overla
 import type { Player } from './player.ts';
 import { SPEEDS } from './player.ts';
 import type { Playhead } from './playhead.ts';
+import { useStageSize } from './use-stage.ts';
 import { clampPan, containBox, imageToScreen, MAX_ZOOM, NO_ZOOM, screenToImage, zoomAt, type ZoomPan } from './stage-geometry.ts';
 import { Icon, type IconName } from './icons.tsx';
 import { usePlayheadIndex, usePlaying } from './use-playhead.ts';
@@ -45,7 +46,7 @@ export function VideoStage(props: Props) {
   const stageRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
-  const [size, setSize] = useState({ width: 0, height: 0 });
+  const size = useStageSize(stageRef, canvasRef);
   const [view, setView] = useState<ZoomPan>(NO_ZOOM);
   const [drag, setDrag] = useState<Drag | null>(null);
 
@@ -86,24 +87,7 @@ export function VideoStage(props: Props) {
     return () => player.attach(null);
   }, [player]);
 
-  useEffect(() => {
-    const stage = stageRef.current;
-    if (!stage) return;
-    const observer = new ResizeObserver(() => {
-      const width = stage.clientWidth;
-      const height = stage.clientHeight;
-      const canvas = canvasRef.current;
-      if (canvas) {
-        const dpr = window.devicePixelRatio || 1;
-        canvas.width = Math.round(width * dpr);
-        canvas.height = Math.round(height * dpr);
-      }
-      setSize({ width, height });
-      setView((v) => clampPan(v, width, height));
-    });
-    observer.observe(stage);
-    return () => observer.disconnect();
-  }, []);
+  useEffect(() => setView((v) => clampPan(v, size.width, size.height)), [size]);
 
   // wheel zoom needs a non-passive listener to keep the page from scrolling
   useEffect(() => {
