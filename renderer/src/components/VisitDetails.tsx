@@ -2,22 +2,19 @@ import { useState, type FormEvent } from 'react';
 import type { Visit } from '../../../shared/contract/entities.ts';
 import type { ApiError } from '../../../shared/contract/result.ts';
 import { useHost } from '../app/host-context.tsx';
-import { ErrorNotice, Field } from './ui.tsx';
+import { ErrorNotice } from './ui.tsx';
+import { VisitFieldInputs, type VisitFieldValues } from './VisitForm.tsx';
 
 /** The visit's date, reason and notes, and editing them in place. */
 export function VisitDetails({ visit, onSaved }: { visit: Visit; onSaved: () => void }) {
   const { api } = useHost();
   const [editing, setEditing] = useState(false);
-  const [visitDate, setVisitDate] = useState(visit.visitDate);
-  const [reason, setReason] = useState(visit.reason);
-  const [notes, setNotes] = useState(visit.notes);
+  const [fields, setFields] = useState<VisitFieldValues>({ visitDate: visit.visitDate, reason: visit.reason, notes: visit.notes });
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
 
   const edit = () => {
-    setVisitDate(visit.visitDate);
-    setReason(visit.reason);
-    setNotes(visit.notes);
+    setFields({ visitDate: visit.visitDate, reason: visit.reason, notes: visit.notes });
     setError(null);
     setEditing(true);
   };
@@ -25,7 +22,7 @@ export function VisitDetails({ visit, onSaved }: { visit: Visit; onSaved: () => 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaving(true);
-    const saved = await api['visits.update']({ id: visit.id, visitDate, reason, notes });
+    const saved = await api['visits.update']({ id: visit.id, visitDate: fields.visitDate, reason: fields.reason, notes: fields.notes });
     setSaving(false);
     if (!saved.ok) return setError(saved.error);
     setEditing(false);
@@ -54,17 +51,7 @@ export function VisitDetails({ visit, onSaved }: { visit: Visit; onSaved: () => 
   return (
     <form className="card form" onSubmit={submit} aria-label="Edit visit">
       {error && <ErrorNotice error={error} title="Not saved." />}
-      <div className="form-grid">
-        <Field label="Date">
-          <input type="date" value={visitDate} onChange={(e) => setVisitDate(e.target.value)} required name="visitDate" />
-        </Field>
-        <Field label="Reason for the visit">
-          <input value={reason} onChange={(e) => setReason(e.target.value)} name="reason" />
-        </Field>
-      </div>
-      <Field label="Notes">
-        <textarea value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} name="notes" />
-      </Field>
+      <VisitFieldInputs fields={fields} onChange={setFields} />
       <div className="form-actions">
         <button type="button" className="button-quiet" onClick={() => setEditing(false)} disabled={saving}>
           Cancel

@@ -16,9 +16,7 @@ interface Props {
 /** Start a visit: date, reason, notes and the videos filmed. The visit is saved before the videos. */
 export function VisitForm({ clientId, onDone, onCancel }: Props) {
   const host = useHost();
-  const [visitDate, setVisitDate] = useState(todayIso());
-  const [reason, setReason] = useState('');
-  const [notes, setNotes] = useState('');
+  const [fields, setFields] = useState<VisitFieldValues>({ visitDate: todayIso(), reason: '', notes: '' });
   const [videos, setVideos] = useState<PendingVideo[]>([]);
   const [progress, setProgress] = useState<Record<string, number>>({});
   const [error, setError] = useState<ApiError | null>(null);
@@ -28,7 +26,7 @@ export function VisitForm({ clientId, onDone, onCancel }: Props) {
     event.preventDefault();
     setSaving(true);
     setError(null);
-    const created = await host.api['visits.create']({ clientId, visitDate, reason, notes });
+    const created = await host.api['visits.create']({ clientId, ...fields });
     if (!created.ok) {
       setSaving(false);
       return setError(created.error);
@@ -43,17 +41,7 @@ export function VisitForm({ clientId, onDone, onCancel }: Props) {
     <form className="card form" onSubmit={submit} aria-label="New visit">
       <h2>New visit</h2>
       {error && <ErrorNotice error={error} title="Not saved." />}
-      <div className="form-grid">
-        <Field label="Date">
-          <input type="date" value={visitDate} onChange={(e) => setVisitDate(e.target.value)} required name="visitDate" />
-        </Field>
-        <Field label="Reason for the visit">
-          <input value={reason} onChange={(e) => setReason(e.target.value)} name="reason" placeholder="e.g. lateral hip pain after long runs" />
-        </Field>
-      </div>
-      <Field label="Notes">
-        <textarea value={notes} onChange={(e) => setNotes(e.target.value)} rows={2} name="notes" />
-      </Field>
+      <VisitFieldInputs fields={fields} onChange={setFields} />
       <Field label="Videos">
         <VideoPicker videos={videos} onChange={setVideos} progress={progress} />
       </Field>
@@ -66,5 +54,31 @@ export function VisitForm({ clientId, onDone, onCancel }: Props) {
         </button>
       </div>
     </form>
+  );
+}
+
+export interface VisitFieldValues {
+  visitDate: string;
+  reason: string;
+  notes: string;
+}
+
+/** The visit's date, reason and notes, as the new-visit form and the edit form ask for them. */
+export function VisitFieldInputs({ fields, onChange }: { fields: VisitFieldValues; onChange: (fields: VisitFieldValues) => void }) {
+  const set = (key: keyof VisitFieldValues) => (e: { target: { value: string } }) => onChange({ ...fields, [key]: e.target.value });
+  return (
+    <>
+      <div className="form-grid">
+        <Field label="Date">
+          <input type="date" value={fields.visitDate} onChange={set('visitDate')} required name="visitDate" />
+        </Field>
+        <Field label="Reason for the visit">
+          <input value={fields.reason} onChange={set('reason')} name="reason" placeholder="e.g. lateral hip pain after long runs" />
+        </Field>
+      </div>
+      <Field label="Notes">
+        <textarea value={fields.notes} onChange={set('notes')} rows={3} name="notes" />
+      </Field>
+    </>
   );
 }
