@@ -19,6 +19,7 @@ import { printReportPage } from '../electron/bridge/print-report.ts';
 import { startBridge } from '../electron/bridge/server.ts';
 import { ServiceError } from '../shared/contract/dispatch.ts';
 import { analyseTrack } from '../shared/gait/analyse.ts';
+import type { AnalysisOptions } from '../shared/gait/types.ts';
 import { decodeTrack } from '../shared/pose/track-codec.ts';
 import type { PoseModel } from '../shared/pose/track.ts';
 import { analysisJson } from './analysis-json.ts';
@@ -117,7 +118,10 @@ try {
 
   const summary = bridge.services.analyses.summary(outcome.summary.id);
   const track = decodeTrack(await bridge.services.analyses.track(summary.id));
-  const gait = analyseTrack(track, heightCm !== null ? { calibration: { kind: 'height', heightCm } } : {});
+  // the height calibration is saved as the video's correction, so the app and the report show the same numbers
+  const options: AnalysisOptions = heightCm !== null ? { calibration: { kind: 'height', heightCm } } : {};
+  if (heightCm !== null) await api['videos.setCorrections']({ visitVideoId: video.id, options });
+  const gait = analyseTrack(track, options);
   const outDir = resolve(values.out);
   mkdirSync(outDir, { recursive: true });
   const outFile = join(outDir, 'analysis.json');
