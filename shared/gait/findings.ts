@@ -258,13 +258,14 @@ export const RULES: FindingRule[] = [
           : e.symmetryIndexPct !== null && e.symmetryIndexPct > THRESHOLDS.timeAsymmetryPct.value;
         if (!big) continue;
         const def = MEASURES[id];
+        const unit = def.unit === 'deg' ? '°' : ` ${def.unit}`;
         const l = ctx.perSide.left[id];
         const r = ctx.perSide.right[id];
         // the difference against its own standard error from the stride-to-stride spread: the far leg's noisy events easily make a difference of noise
         const se = Math.sqrt((l.sd ?? 0) ** 2 / Math.max(1, l.n) + (r.sd ?? 0) ** 2 / Math.max(1, r.n));
         const withinNoise = e.differenceAbs <= NOISE_SE * se;
         const noise = withinNoise
-          ? ` The difference is within the stride-to-stride spread (${NOISE_SE} standard errors = ${round1(NOISE_SE * se)} ${def.unit}): it may be measurement noise${ctx.farSide ? `, above all on the ${ctx.farSide} (far, partly hidden) leg` : ''}.`
+          ? ` The difference is within the stride-to-stride spread (${NOISE_SE} standard errors = ${round1(NOISE_SE * se)}${unit}): it may be measurement noise${ctx.farSide ? `, above all on the ${ctx.farSide} (far, partly hidden) leg` : ''}.`
           : '';
         const size = isAngle ? `${round1(e.differenceAbs)}°` : `${round1(e.differenceAbs)} ${def.unit} (SI ${e.symmetryIndexPct}%)`;
         out.push(
@@ -273,7 +274,7 @@ export const RULES: FindingRule[] = [
             side: null,
             title: `Asymmetry: ${def.label.toLowerCase()}`,
             plainText: `Your left and right sides differ in ${def.label.toLowerCase()} by ${size}. This is something to look at, not a diagnosis: on its own, asymmetry has not been shown to predict injury.${noise}`,
-            clinicalText: `${def.label}: left ${round1(e.left)}, right ${round1(e.right)} ${def.unit}; difference ${size}. ${isAngle ? `Healthy runners differ 2-3° between sides (screening point ${THRESHOLDS.angleAsymmetryDeg.value}°).` : `The 10% SI rule is a vendor heuristic, not validated.`} In 836 runners timing asymmetry did not predict injury (Malisoux 2024): examine, do not diagnose.${noise}`,
+            clinicalText: `${def.label}: left ${round1(e.left)}${unit}, right ${round1(e.right)}${unit}; difference ${size}. ${isAngle ? `Healthy runners differ 2-3° between sides (screening point ${THRESHOLDS.angleAsymmetryDeg.value}°).` : `The 10% SI rule is a vendor heuristic, not validated.`} In 836 runners timing asymmetry did not predict injury (Malisoux 2024): examine, do not diagnose.${noise}`,
             triggeringValues: [trigger(id, 'left', e.left), trigger(id, 'right', e.right)],
             referenceValues: [
               isAngle
