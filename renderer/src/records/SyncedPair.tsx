@@ -14,7 +14,8 @@ import { frameClock, type FrameClock } from '../review/frame-time.ts';
 import { Icon, type IconName } from '../review/icons.tsx';
 import { usePlayerKeys, useStageSize } from '../review/use-stage.ts';
 import { drawSkeleton, legSwapMask, skeletonAt } from '../review/overlay.ts';
-import { createPlayer, SPEEDS, type Player } from '../review/player.ts';
+import { createPlayer, type Player } from '../review/player.ts';
+import { SpeedSelect } from '../review/SpeedSelect.tsx';
 import { createPlayhead, type Playhead } from '../review/playhead.ts';
 import { containBox } from '../review/stage-geometry.ts';
 import { usePlayheadIndex, usePlaying } from '../review/use-playhead.ts';
@@ -272,24 +273,7 @@ function SyncedTransport(props: { sync: Sync; parts: readonly Part[]; speed: num
       <button type="button" className="button-secondary" onClick={() => sync.seek(0)} title={`Both videos on the ${foot} foot's first initial contact`}>
         {sideName(foot)} contact
       </button>
-      <label className="transport-speed">
-        <span>Speed</span>
-        <select
-          value={speed}
-          onChange={(e) => {
-            onSpeed(Number(e.target.value));
-            // the arrow keys step frames again, not speeds
-            e.target.blur();
-          }}
-          aria-label="Playback speed"
-        >
-          {SPEEDS.map((s) => (
-            <option key={s} value={s}>
-              {s}×
-            </option>
-          ))}
-        </select>
-      </label>
+      <SpeedSelect speed={speed} onChange={onSpeed} />
       <span className="synced-time small muted" data-testid="compare-time">
         {formatOffset(timeOf(ref.aligned, k))} from the {foot} contact · a frame step is {(sync.stepMs / 1000).toFixed(3)} s
       </span>

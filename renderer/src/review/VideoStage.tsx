@@ -11,7 +11,7 @@ import { formatSeconds } from './format.ts';
 import type { FrameClock } from './frame-time.ts';
 import { drawMeasureLine, drawSkeleton, legSwapMask, skeletonAt } from './overlay.ts';
 import type { Player } from './player.ts';
-import { SPEEDS } from './player.ts';
+import { SpeedSelect } from './SpeedSelect.tsx';
 import type { Playhead } from './playhead.ts';
 import { useStageSize } from './use-stage.ts';
 import { clampPan, containBox, imageToScreen, MAX_ZOOM, NO_ZOOM, screenToImage, zoomAt, type ZoomPan } from './stage-geometry.ts';
@@ -217,26 +217,13 @@ function Transport({ player, playhead, onEventStep, lastIndex }: TransportProps)
       {button('forward10', 'Forward 10 frames', 'Shift+→', () => player.step(10))}
       {button('nextEvent', 'Next event', '.', () => onEventStep(1))}
       {button('last', 'Last frame', 'End', () => player.seek(lastIndex))}
-      <label className="transport-speed">
-        <span>Speed</span>
-        <select
-          value={speed}
-          onChange={(e) => {
-            const next = Number(e.target.value);
-            player.setSpeed(next);
-            setSpeed(next);
-            // the arrow keys step frames again, not speeds
-            e.target.blur();
-          }}
-          aria-label="Playback speed"
-        >
-          {SPEEDS.map((s) => (
-            <option key={s} value={s}>
-              {s}×
-            </option>
-          ))}
-        </select>
-      </label>
+      <SpeedSelect
+        speed={speed}
+        onChange={(next) => {
+          player.setSpeed(next);
+          setSpeed(next);
+        }}
+      />
     </div>
   );
 }
