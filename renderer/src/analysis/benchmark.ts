@@ -4,7 +4,7 @@
  */
 import type { PoseModel } from '../../../shared/pose/track.ts';
 import { AnalysisWorker, runtimeUrls, type ProbeResult } from './engine.ts';
-import type { SegmentJob, TimingResult } from './protocol.ts';
+import { DEFAULT_POSE_MODE, type SegmentJob, type TimingResult } from './protocol.ts';
 import { framesInWindow, splitRange } from './timeline.ts';
 
 export interface TimingOptions {
@@ -65,7 +65,7 @@ export async function timeInference(options: TimingOptions & { model: PoseModel 
   const segments = jobs(await probeOnce(options.url), options);
   const workers = segments.map(() => new AnalysisWorker());
   try {
-    workers.forEach((worker) => worker.send({ type: 'load', runtime: runtimeUrls(options.model) }));
+    workers.forEach((worker) => worker.send({ type: 'load', runtime: runtimeUrls(options.model), mode: DEFAULT_POSE_MODE }));
     await Promise.all(segments.map((job, k) => workers[k]!.request({ type: 'inference', job }, (m) => (m.type === 'ready' ? true : undefined))));
     return summarise(await Promise.all(workers.map((worker) => worker.request({ type: 'go' }, timing))));
   } finally {

@@ -4,7 +4,7 @@
  */
 import type { LandmarkTrack, PoseFrame, PoseModel } from '../../../shared/pose/track.ts';
 import { AnalysisError, cancelled } from './errors.ts';
-import { MODEL_FILES, type RuntimeUrls, type SegmentJob, type TimingResult, type VideoProbe, type WorkerRequest, type WorkerResponse } from './protocol.ts';
+import { DEFAULT_POSE_MODE, MODEL_FILES, type PoseMode, type RuntimeUrls, type SegmentJob, type TimingResult, type VideoProbe, type WorkerRequest, type WorkerResponse } from './protocol.ts';
 import { framesInWindow, splitRange, type FrameRange } from './timeline.ts';
 
 export type { VideoProbe };
@@ -22,6 +22,8 @@ export interface AnalyseOptions {
   /** The video's URL (relative to the page, e.g. "media/<mediaId>"). */
   url: string;
   model?: PoseModel;
+  /** How the landmarker runs over the frames (protocol.ts). */
+  poseMode?: PoseMode;
   /** Frames per second at which the clip was filmed; defaults to the file's rate (slow motion: 120, 240). */
   captureFps?: number | null;
   /** Time window in file seconds from the first frame: [startS, endS). */
@@ -156,10 +158,11 @@ export async function analyseVideo(options: AnalyseOptions): Promise<LandmarkTra
 
   async function run(): Promise<LandmarkTrack> {
     // The model loads while the container is read; the second worker starts loading at once too.
-    workers[0]!.send({ type: 'load', runtime });
+    const mode = options.poseMode ?? DEFAULT_POSE_MODE;
+    workers[0]!.send({ type: 'load', runtime, mode });
     if ((options.workers ?? defaultWorkers()) === 2) {
       workers.push(new AnalysisWorker());
-      workers[1]!.send({ type: 'load', runtime });
+      workers[1]!.send({ type: 'load', runtime, mode });
     }
     const { probe, timestamps } = await probeWith(workers[0]!, options.url);
     const captureFps = checkCaptureFps(options.captureFps, probe.fileFps);

@@ -22,6 +22,18 @@ export interface RuntimeUrls {
   model: string;
 }
 
+/**
+ * How PoseLandmarker runs over the frames (docs/validation.md, experiment 1):
+ *   'tracking-smoothed'  VIDEO mode, one pose: the region is tracked from frame to frame and
+ *                        MediaPipe's own landmark smoothing (a One Euro filter) is applied;
+ *   'tracking'           VIDEO mode asking for two poses, which turns that smoothing off; the
+ *                        pose that continues the previous frame's is kept;
+ *   'per-frame'          IMAGE mode: the person detector on every frame, nothing carried over.
+ */
+export type PoseMode = 'tracking-smoothed' | 'tracking' | 'per-frame';
+
+export const DEFAULT_POSE_MODE: PoseMode = 'tracking-smoothed';
+
 export interface SegmentJob {
   url: string;
   /** Presentation timestamps (s) of every frame of the file. */
@@ -34,7 +46,7 @@ export interface SegmentJob {
 }
 
 export type WorkerRequest =
-  | { type: 'load'; runtime: RuntimeUrls }
+  | { type: 'load'; runtime: RuntimeUrls; mode: PoseMode }
   | { type: 'probe'; url: string }
   | { type: 'analyse'; job: SegmentJob }
   | { type: 'decode'; job: SegmentJob }

@@ -7,7 +7,7 @@ import { PoseLandmarker, type PoseLandmarkerResult } from '@mediapipe/tasks-visi
 import { ALL_FORMATS, EncodedPacketSink, Input, InputVideoTrack, UnsupportedInputFormatError, UrlSource, VideoSample, VideoSampleSink } from 'mediabunny';
 import type { PoseFrame } from '../../../shared/pose/track.ts';
 import { AnalysisError, serialiseError, unsupportedCodec } from './errors.ts';
-import type { RuntimeUrls, SegmentJob, VideoProbe, WorkerRequest, WorkerResponse } from './protocol.ts';
+import type { PoseMode, RuntimeUrls, SegmentJob, VideoProbe, WorkerRequest, WorkerResponse } from './protocol.ts';
 import { buildTimeline, captureTimeMs, frameIndexAt, SAME_FRAME_S, type PacketTiming } from './timeline.ts';
 
 interface WorkerScope {
@@ -30,16 +30,18 @@ scope.fetch = (input, init) => {
 const post = (message: WorkerResponse, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
 
 let landmarker: Promise<PoseLandmarker> | null = null;
+let poseMode: PoseMode = 'tracking-smoothed';
 let go = () => {};
 
-async function loadLandmarker(runtime: RuntimeUrls): Promise<PoseLandmarker> {
+async function loadLandmarker(runtime: RuntimeUrls, mode: PoseMode): Promise<PoseLandmarker> {
   try {
     return await PoseLandmarker.createFromOptions(
       { wasmLoaderPath: runtime.wasmLoader, wasmBinaryPath: runtime.wasmBinary },
       {
         baseOptions: { modelAssetPath: runtime.model, delegate: 'CPU' },
-        runningMode: 'VIDEO',
-        numPoses: 1,
+        runningMode: mode === 'per-frame' ? 'IMAGE' : 'VIDEO',
+        // MediaPipe smooths the landmarks only when it tracks a single pose
+        numPoses: mode === 'tracking' ? 2 : 1,
       },
     );
   } catch (error) {
@@ -175,9 +177,22 @@ function uprightPicture(job: SegmentJob, sample: VideoSample, canvas: { current:
   return { image: canvas.current, release: () => {} };
 }
 
-function poseFrame(i: number, tMs: number, result: PoseLandmarkerResult): PoseFrame {
-  const image = result.landmarks[0];
-  const world = result.worldLandmarks[0];
+const TORSO_AND_LEGS = [11, 12, 23, 24, 25, 26, 27, 28];
+
+/** Which detected pose is the runner: the one that continues the previous frame's (else the first). */
+function pickPose(result: PoseLandmarkerResult, previous: PoseFrame['landmarks']): number {
+  if (result.landmarks.length < 2 || !previous) return 0;
+  const distance = (pose: readonly { x: number; y: number }[]) =>
+    TORSO_AND_LEGS.reduce((sum, k) => sum + Math.hypot(pose[k]!.x - previous[k]!.x, pose[k]!.y - previous[k]!.y), 0);
+  let best = 0;
+  for (let k = 1; k < result.landmarks.length; k++) if (distance(result.landmarks[k]!) < distance(result.landmarks[best]!)) best = k;
+  return best;
+}
+
+function poseFrame(i: number, tMs: number, result: PoseLandmarkerResult, previous: PoseFrame['landmarks']): PoseFrame {
+  const pick = pickPose(result, previous);
+  const image = result.landmarks[pick];
+  const world = result.worldLandmarks[pick];
   if (!image || !world) return { i, tMs, landmarks: null, world: null };
   return {
     i,
@@ -195,6 +210,7 @@ async function analyse(job: SegmentJob): Promise<void> {
   const canvas = { current: null as OffscreenCanvas | null };
   const first = job.timestamps[0]!;
   let batch: PoseFrame[] = [];
+  let previous: PoseFrame['landmarks'] = null;
   let started = 0;
   let count = 0;
   for await (const { i, sample } of decodeSegment(job)) {
@@ -202,7 +218,9 @@ async function analyse(job: SegmentJob): Promise<void> {
     const tMs = captureTimeMs(job.timestamps[i]!, first, job.fileFps, job.captureFps);
     const picture = uprightPicture(job, sample, canvas);
     try {
-      batch.push(poseFrame(i, tMs, pose.detectForVideo(picture.image, tMs)));
+      const frame = poseFrame(i, tMs, poseMode === 'per-frame' ? pose.detect(picture.image) : pose.detectForVideo(picture.image, tMs), previous);
+      previous = frame.landmarks ?? previous;
+      batch.push(frame);
     } finally {
       picture.release();
     }
@@ -273,7 +291,8 @@ async function inferenceOnly(job: SegmentJob): Promise<void> {
 async function handle(request: WorkerRequest): Promise<void> {
   switch (request.type) {
     case 'load':
-      landmarker = loadLandmarker(request.runtime);
+      poseMode = request.mode;
+      landmarker = loadLandmarker(request.runtime, request.mode);
       // Errors surface when a job awaits the landmarker; this only reports readiness.
       landmarker.then(() => post({ type: 'loaded' }), () => {});
       return;

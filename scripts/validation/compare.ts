@@ -1,0 +1,141 @@
+/**
+ * Detected gait events against annotated ones (docs/validation.md), in the frames of the clip
+ * that was analysed. An annotated clip may have been analysed as a subsampled copy (every k-th
+ * frame kept): its events are then mapped onto the copy by the definitions, IC = the first kept
+ * frame at or after the annotated one, TO = the last kept frame at or before it.
+ */
+
+export type EventKind = 'IC' | 'TO';
+
+export interface AnnotatedEvent {
+  frame: number;
+  plusMinus: number;
+}
+
+export interface AnnotatedFoot {
+  id: string;
+  side: 'left' | 'right' | null;
+  camera: 'near' | 'far' | null;
+  ic: AnnotatedEvent[];
+  to: AnnotatedEvent[];
+}
+
+export interface Annotation {
+  video: string;
+  frames: number;
+  annotatedFrames: { first: number; last: number };
+  captureFps: number;
+  feet: AnnotatedFoot[];
+}
+
+export interface DetectedEvent {
+  side: 'left' | 'right';
+  type: EventKind;
+  /** Frame of the analysed (possibly subsampled) clip. */
+  frame: number;
+}
+
+export interface Match {
+  foot: string;
+  /** Annotated frame mapped onto the analysed clip. */
+  truth: number;
+  detected: DetectedEvent | null;
+  /** detected - truth, frames of the analysed clip. */
+  errorFrames: number | null;
+}
+
+export interface KindResult {
+  annotated: number;
+  matches: Match[];
+  missed: number;
+  extra: DetectedEvent[];
+}
+
+/** The annotated frame on a copy keeping every k-th frame (k = 1: unchanged). */
+export function truthOnCopy(kind: EventKind, frame: number, k: number): number {
+  return kind === 'IC' ? Math.ceil(frame / k) : Math.floor(frame / k);
+}
+
+/**
+ * Each annotated event of a kind is matched to the nearest detected event of that kind (either
+ * side label: which leg is which is checked apart) within maxGap frames, each detected event used
+ * once, nearest pairs first. Detected events inside the annotated range that match nothing are
+ * extra.
+ */
+export function compareKind(annotation: Annotation, detected: readonly DetectedEvent[], kind: EventKind, k: number, maxGap: number): KindResult {
+  const first = Math.ceil(annotation.annotatedFrames.first / k);
+  const last = Math.floor(annotation.annotatedFrames.last / k);
+  const truths = annotation.feet.flatMap((foot) =>
+    (kind === 'IC' ? foot.ic : foot.to).map((e) => ({ foot: foot.id, truth: truthOnCopy(kind, e.frame, k) })),
+  );
+  const candidates = detected.filter((e) => e.type === kind);
+  const pairs = truths
+    .flatMap((t, ti) => candidates.map((d, di) => ({ ti, di, gap: Math.abs(d.frame - t.truth) })))
+    .filter((p) => p.gap <= maxGap)
+    .sort((a, b) => a.gap - b.gap);
+  const takenT = new Map<number, number>();
+  const takenD = new Set<number>();
+  for (const p of pairs) {
+    if (takenT.has(p.ti) || takenD.has(p.di)) continue;
+    takenT.set(p.ti, p.di);
+    takenD.add(p.di);
+  }
+  const matches = truths.map((t, ti) => {
+    const di = takenT.get(ti);
+    const d = di === undefined ? null : candidates[di]!;
+    return { foot: t.foot, truth: t.truth, detected: d, errorFrames: d ? d.frame - t.truth : null };
+  });
+  const extra = candidates.filter((d, di) => !takenD.has(di) && d.frame >= first && d.frame <= last);
+  return { annotated: truths.length, matches, missed: matches.filter((m) => m.detected === null).length, extra };
+}
+
+export function median(xs: readonly number[]): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+export function mean(xs: readonly number[]): number | null {
+  return xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length;
+}
+
+export interface ErrorSummary {
+  n: number;
+  medianAbsFrames: number | null;
+  meanSignedFrames: number | null;
+}
+
+export function summariseErrors(result: KindResult): ErrorSummary {
+  const errors = result.matches.flatMap((m) => (m.errorFrames === null ? [] : [m.errorFrames]));
+  return { n: errors.length, medianAbsFrames: median(errors.map(Math.abs)), meanSignedFrames: mean(errors) };
+}
+
+/**
+ * Contact time errors (ms): for each annotated stance (an IC and the same foot's next TO) whose
+ * two events were both matched, detected contact minus annotated contact, both on the analysed
+ * clip's frames.
+ */
+export function contactErrorsMs(ic: KindResult, to: KindResult, annotation: Annotation, k: number, fps: number): number[] {
+  const out: number[] = [];
+  for (const foot of annotation.feet) {
+    for (const e of foot.ic) {
+      const next = foot.to.map((t) => t.frame).filter((f) => f > e.frame).sort((a, b) => a - b)[0];
+      if (next === undefined) continue;
+      const mIc = ic.matches.find((m) => m.foot === foot.id && m.truth === truthOnCopy('IC', e.frame, k));
+      const mTo = to.matches.find((m) => m.foot === foot.id && m.truth === truthOnCopy('TO', next, k));
+      if (!mIc?.detected || !mTo?.detected) continue;
+      const detectedFrames = mTo.detected.frame - mIc.detected.frame;
+      const truthFrames = mTo.truth - mIc.truth;
+      out.push(((detectedFrames - truthFrames) * 1000) / fps);
+    }
+  }
+  return out;
+}
+
+/** Cadence (steps/min) from the annotated ICs of both feet: steps over the time they span. */
+export function annotatedCadenceSpm(annotation: Annotation): number | null {
+  const ics = annotation.feet.flatMap((f) => f.ic.map((e) => e.frame)).sort((a, b) => a - b);
+  if (ics.length < 2) return null;
+  return ((ics.length - 1) * 60 * annotation.captureFps) / (ics[ics.length - 1]! - ics[0]!);
+}

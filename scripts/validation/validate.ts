@@ -1,0 +1,136 @@
+/**
+ * npm run validate: the app's real pipeline (pose in Chromium, then shared/gait) on each clip
+ * annotated in tests/fixtures/validation, and on copies of the slow-motion clip keeping every
+ * 2nd, 4th and 8th frame (120, 60 and 30 fps), against the annotations (docs/validation.md).
+ *
+ *   npm run validate -- [--mode tracking-smoothed|tracking|per-frame] [--model lite|full|heavy]
+ *                       [--workers 1|2] [--events]
+ *
+ * Pose tracks are cached (GAITLENS_VALIDATION_CACHE, default ~/.cache/gaitlens-validation), so a
+ * change to the analytics re-runs in seconds. --events lists every annotated event beside the
+ * detected one.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { analyseTrack } from '../../shared/gait/analyse.ts';
+import type { PoseModel } from '../../shared/pose/track.ts';
+import { DEFAULT_POSE_MODE, type PoseMode } from '../../renderer/src/analysis/protocol.ts';
+import { annotatedCadenceSpm, compareKind, contactErrorsMs, mean, summariseErrors, type Annotation, type KindResult } from './compare.ts';
+import { PoseRunner, sha256File } from './pose-runner.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const FIXTURES = join(ROOT, 'tests', 'fixtures', 'validation');
+const VIDEOS = process.env.GAITLENS_TEST_VIDEOS ?? join(ROOT, '..', 'shared', 'data', 'videos');
+const SLOW_MOTION = 'treadmill-sagittal-right-slowmo-nominal30fps-mhuang24-lab.mp4';
+const SUBSAMPLING = [2, 4, 8];
+
+const { values } = parseArgs({
+  options: {
+    mode: { type: 'string', default: DEFAULT_POSE_MODE },
+    model: { type: 'string', default: 'full' },
+    workers: { type: 'string', default: '2' },
+    events: { type: 'boolean', default: false },
+  },
+});
+const mode = values.mode as PoseMode;
+if (!['tracking-smoothed', 'tracking', 'per-frame'].includes(mode)) throw new Error(`--mode ${mode}: tracking-smoothed, tracking or per-frame`);
+const model = values.model as PoseModel;
+const workers = Number(values.workers) as 1 | 2;
+
+interface Run {
+  annotation: Annotation;
+  label: string;
+  video: string;
+  /** Every k-th frame of the annotated clip. */
+  k: number;
+  fps: number;
+}
+
+/** A copy keeping every k-th frame, re-timed to the original's file rate (the capture rate is given apart), near lossless. */
+function subsampled(video: string, k: number, cacheDir: string): string {
+  const out = join(cacheDir, `${sha256File(video).slice(0, 16)}-every${k}.mp4`);
+  if (existsSync(out)) return out;
+  const rate = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v', '-show_entries', 'stream=r_frame_rate', '-of', 'csv=p=0', video], { encoding: 'utf8' }).trim();
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', video, '-vf', `select='not(mod(n\\,${k}))',setpts=N/(${rate})/TB`, '-r', rate, '-c:v', 'libx264', '-crf', '12', '-pix_fmt', 'yuv420p', '-an', out]);
+  return out;
+}
+
+const f1 = (x: number | null) => (x === null ? '-' : x.toFixed(1));
+const f2 = (x: number | null) => (x === null ? '-' : (x >= 0 ? '+' : '') + x.toFixed(2));
+
+function row(cells: (string | number)[], widths: number[]): string {
+  return cells.map((c, i) => String(c).padStart(widths[i]!)).join(' ');
+}
+
+function kindCells(result: KindResult, fps: number): string[] {
+  const s = summariseErrors(result);
+  const ms = s.meanSignedFrames === null ? null : (s.meanSignedFrames * 1000) / fps;
+  return [`${s.n}/${result.annotated}`, String(result.missed), String(result.extra.length), f1(s.medianAbsFrames), f2(s.meanSignedFrames), ms === null ? '-' : `${ms >= 0 ? '+' : ''}${ms.toFixed(0)}`];
+}
+
+async function main(): Promise<void> {
+  const annotations = readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as Annotation);
+  const missing = annotations.filter((a) => !existsSync(join(VIDEOS, a.video)));
+  if (missing.length > 0) throw new Error(`clips not found in ${VIDEOS}: ${missing.map((a) => a.video).join(', ')} (set GAITLENS_TEST_VIDEOS)`);
+  const runner = await PoseRunner.start();
+  try {
+    const runs: Run[] = annotations.flatMap((annotation) => {
+      const video = join(VIDEOS, annotation.video);
+      const base: Run = { annotation, label: annotation.video.replace(/\.mp4$/, ''), video, k: 1, fps: annotation.captureFps };
+      if (annotation.video !== SLOW_MOTION) return [base];
+      return [base, ...SUBSAMPLING.map((k) => ({ ...base, video: subsampled(video, k, runner.cacheDir), k, fps: annotation.captureFps / k }))];
+    });
+    const widths = [44, 5, 6, 4, 5, 5, 6, 6, 6, 4, 5, 5, 6, 6, 8, 8, 7, 7];
+    const lines = [
+      `GaitLens validation ${new Date().toISOString().slice(0, 10)}: pose ${model}, ${mode}, ${workers} worker(s)`,
+      'IC/TO: matched/annotated, missed, extra, median |error| (frames), mean signed error (frames, ms); contact: mean signed and mean |error| (ms); cadence (steps/min)',
+      row(['clip', 'fps', 'IC n', 'miss', 'extra', 'med|e|', 'mean', 'ms', 'TO n', 'miss', 'extra', 'med|e|', 'mean', 'ms', 'contact', '|contact|', 'cadence', 'annot.'], widths),
+    ];
+    const details: string[] = [];
+    for (const run of runs) {
+      const track = await runner.track(run.video, { model, mode, workers, captureFps: run.fps }, (line) => console.error(line));
+      const analysis = analyseTrack(track, { captureFps: run.fps });
+      const detected = analysis.events.map((e) => ({ side: e.side, type: e.type, frame: e.frame }));
+      const cadence = annotatedCadenceSpm(run.annotation);
+      const maxGap = cadence === null ? 10 : Math.max(1, Math.round((0.25 * 60 * run.fps) / cadence));
+      const ic = compareKind(run.annotation, detected, 'IC', run.k, maxGap);
+      const to = compareKind(run.annotation, detected, 'TO', run.k, maxGap);
+      const contact = contactErrorsMs(ic, to, run.annotation, run.k, run.fps);
+      lines.push(
+        row(
+          [
+            run.label.slice(0, 44),
+            run.fps,
+            ...kindCells(ic, run.fps),
+            ...kindCells(to, run.fps),
+            f1(mean(contact)),
+            f1(mean(contact.map(Math.abs))),
+            f1(analysis.metrics.cadenceSpm.mean),
+            f1(cadence),
+          ],
+          widths,
+        ),
+      );
+      if (values.events) {
+        details.push(`${run.label} at ${run.fps} fps (frames of the analysed clip):`);
+        for (const [kind, result] of [['IC', ic], ['TO', to]] as const) {
+          for (const m of result.matches) details.push(`  ${kind} foot ${m.foot} annotated ${m.truth}: ${m.detected ? `${m.detected.side} ${m.detected.frame} (${f2(m.errorFrames)})` : 'missed'}`);
+          for (const e of result.extra) details.push(`  ${kind} extra: ${e.side} ${e.frame}`);
+        }
+      }
+    }
+    console.log([...lines, ...details].join('\n'));
+  } finally {
+    await runner.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`validate: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
