@@ -97,7 +97,8 @@ async function main(): Promise<void> {
       const analysis = analyseTrack(track, { captureFps: run.fps });
       const detected = analysis.events.map((e) => ({ side: e.side, type: e.type, frame: e.frame }));
       const cadence = annotatedCadenceSpm(run.annotation);
-      const maxGap = cadence === null ? 10 : Math.max(1, Math.round((0.25 * 60 * run.fps) / cadence));
+      // half a step: the same event of the other foot is a step away
+      const maxGap = cadence === null ? 10 : Math.max(1, Math.round((0.5 * 60 * run.fps) / cadence));
       const ic = compareKind(run.annotation, detected, 'IC', run.k, maxGap);
       const to = compareKind(run.annotation, detected, 'TO', run.k, maxGap);
       const contact = contactErrorsMs(ic, to, run.annotation, run.k, run.fps);
