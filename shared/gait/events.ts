@@ -5,12 +5,13 @@
  * the hip midpoint cycles once per stride; from its forward extreme (late swing) to its
  * backward extreme (around toe-off) the foot is in, or about to be in, contact. Inside that
  * window the foot's lowest point (the lower of heel and toe landmarks, image y down) sits on
- * the ground: the contact plateau. The plateau's first and last frames are refined to the
- * frame by a continuous two-line (hinge) fit of the foot's vertical position, on the unsmoothed
- * samples: IC where the foot's descent stops, TO where it starts to rise. IC is never before the
- * foot's forward extreme: a foot still moving forward relative to the hip is not on the ground
- * (the stance foot moves backward with the belt or the ground), and on real clips the foot
- * hovers low over the belt for a few frames before it lands.
+ * the ground: the contact plateau. TO is where the flat foot starts to rise, refined to the
+ * frame by a continuous flat-then-parabola (hinge) fit of its vertical position on the
+ * unsmoothed samples. IC is timed from the heel's horizontal motion instead: from the forward
+ * extreme on, the first frame from which the heel is carried back at (nearly) its stance speed,
+ * the belt's or the runner's. The heel landmark's height settles 1-2 frames after the heel is
+ * down on real clips, and the foot hovers low over the belt before it lands, so a vertical
+ * criterion put IC 2-3 frames late at 30 fps (docs/validation.md).
  * Rear/front view (depth is not seen): toe-off is where the toe is lowest in the image (the
  * stance foot nears the camera on a treadmill, then lifts); initial contact is where the heel's
  * descent from its swing-phase top (which flattens as the foot swings away from the camera)
@@ -20,7 +21,7 @@
  */
 import { midpoint } from './body.ts';
 import type { BodySeries, Limb } from './body.ts';
-import { argMax, argMin, percentile } from './series.ts';
+import { argMax, argMin, median, percentile } from './series.ts';
 import { SIDES } from './types.ts';
 import type { EventRef, EventType, GaitEvent, Side, ViewKind } from './types.ts';
 
@@ -174,11 +175,10 @@ function solve(a: number[][], b: number[]): number[] | null {
 /**
  * Frame of the knot of the best continuous fit in [from, to] made of a parabola (the foot's
  * accelerating approach or lift) joined to a straight segment:
- *   'landing'  parabola then flat (side view: the foot has landed and stays put),
  *   'lifting'  flat then parabola (side view: the foot is about to lift),
  *   'ramp'     parabola then a sloped line (rear view: the landed heel drifts with the belt).
  */
-export function hingeFrame(y: readonly number[], from: number, to: number, mode: 'landing' | 'lifting' | 'ramp'): number | null {
+export function hingeFrame(y: readonly number[], from: number, to: number, mode: 'lifting' | 'ramp'): number | null {
   let best: number | null = null;
   let bestSse = Infinity;
   for (let b = from + 1; b < to; b++) {
@@ -188,7 +188,7 @@ export function hingeFrame(y: readonly number[], from: number, to: number, mode:
         return [1, u, u * u];
       }
       const u = Math.min(0, k - b);
-      return mode === 'landing' ? [1, u, u * u] : [1, u, u * u, Math.max(0, k - b)];
+      return [1, u, u * u, Math.max(0, k - b)];
     });
     if (sse < bestSse) {
       bestSse = sse;
@@ -235,33 +235,111 @@ function footOverGround(limb: Limb, from: number, to: number): number[] {
   });
 }
 
+/**
+ * Fraction of its stance speed at which the landing foot counts as on the ground. Before contact
+ * the swinging foot already moves back relative to the hip (foot retraction), at up to about 70%
+ * of the stance speed in the synthetic runners' kinematics; contact brings it to the full speed at
+ * once. 0.8 puts IC within 0.7 frame of contact on those runners at 60-240 fps and within half a
+ * frame, on average, of the annotated real clips (docs/validation.md).
+ */
+const LANDED_SPEED_FRACTION = 0.8;
+
+/** Speed (pixels per frame) at which x falls over [from, to], by least squares; null when unknown. */
+function fallingSpeed(x: readonly number[], from: number, to: number): number | null {
+  let count = 0;
+  let sk = 0;
+  let sx = 0;
+  let skk = 0;
+  let skx = 0;
+  for (let k = from; k <= to; k++) {
+    const v = x[k]!;
+    if (!Number.isFinite(v)) continue;
+    count++;
+    sk += k;
+    sx += v;
+    skk += k * k;
+    skx += k * v;
+  }
+  const den = count * skk - sk * sk;
+  if (count < 2 || den <= 0) return null;
+  const speed = -(count * skx - sk * sx) / den;
+  return speed > 0 ? speed : null;
+}
+
+/**
+ * Initial contact from the heel's horizontal motion relative to the hip (runner facing +x;
+ * zero-phase smoothed, so nothing lags). In late swing the foot slows, turns at its forward
+ * extreme a and starts back; once on the ground it is carried back at a steady speed (the
+ * belt's, or overground the runner's: stanceSpeed). IC is the first frame from which the heel
+ * moves back by at least LANDED_SPEED_FRACTION of that speed per frame. Around landing the heel
+ * moves tens of pixels per frame horizontally, while its height changes by a few and the
+ * landmark's height settles frames late.
+ */
+function landingFrame(heelX: readonly number[], a: number, end: number, stanceSpeed: number): number | null {
+  const threshold = LANDED_SPEED_FRACTION * stanceSpeed;
+  // the speed over frames k..k+1 belongs to time k + 0.5; the crossing is interpolated between two such
+  let before = Number.NaN;
+  for (let k = a; k + 1 < end; k++) {
+    const speed = heelX[k]! - heelX[k + 1]!;
+    // carried: at that speed over two frames running, not one noisy step
+    if (speed >= threshold && heelX[k + 1]! - heelX[k + 2]! >= threshold) {
+      const t = Number.isFinite(before) && speed > before ? k - 0.5 + (threshold - before) / (speed - before) : k;
+      return Math.max(a, Math.round(t));
+    }
+    before = speed;
+  }
+  return null;
+}
+
+interface Stance {
+  /** The ankle's forward extreme relative to the hip (late swing). */
+  a: number;
+  /** The contact plateau: the foot within tolerance of its ground level. */
+  s: number;
+  e: number;
+  /** Where the search for contact ends: the plateau's end, or the clip's where the stance runs past it. */
+  end: number;
+  lowRaw: number[];
+  /** The heel's speed back over early stance (first half of the plateau); null when too short to measure. */
+  speed: number | null;
+}
+
 function sagittalFoot(input: EventInput, side: Side, period: number): FootEvents {
   const hip = midpoint(input.filtered.left.hip, input.filtered.right.hip);
   const limb = input.filtered[side];
   const relX = limb.ankle.x.map((x, i) => x - hip.x[i]!);
+  const heelX = limb.heel.x.map((x, i) => (Number.isFinite(x) ? x : limb.ankle.x[i]!) - hip.x[i]!);
   const half = Math.max(2, Math.round(0.3 * period));
   const w = Math.max(3, Math.round(0.08 * period));
   const tol = 0.04 * input.legLengthPx;
   const n = relX.length;
-  const out: FootEvents = { ic: [], to: [] };
+  const stances: Stance[] = [];
   for (const a of localMaxima(relX, half)) {
     const p = argMin(relX, a + 1, a + Math.round(0.9 * period));
     if (p < 0 || p - a < 2) continue;
     const to = Math.min(n - 1, p + Math.round(0.15 * period));
     const lowSmooth = footOverGround(limb, a, p);
-    const lowRaw = footOverGround(input.filled[side], a, p);
     const centre = argMax(lowSmooth, a, p);
     if (centre < 0 || !(lowSmooth[centre]! >= -tol)) continue;
     let s = centre;
     while (s - 1 >= a && lowSmooth[s - 1]! >= -tol) s--;
     let e = centre;
     while (e + 1 <= to && lowSmooth[e + 1]! >= -tol) e++;
+    const mid = Math.round((s + e) / 2);
+    const speed = mid - s >= Math.max(2, Math.round(0.05 * period)) ? fallingSpeed(heelX, s, mid) : null;
+    stances.push({ a, s, e, end: p < n - 1 ? e : n - 1, lowRaw: footOverGround(input.filled[side], a, p), speed });
+  }
+  // where the clip ends in early stance, the foot's speed from its other stances (the belt's or the runner's does not change within a clip)
+  const clipSpeed = median(stances.flatMap((st) => (st.speed === null ? [] : [st.speed])));
+  const out: FootEvents = { ic: [], to: [] };
+  for (const { a, s, e, end, lowRaw, speed } of stances) {
+    const stanceSpeed = speed ?? clipSpeed;
     // a plateau that touches the clip's edge is cut: its event is unknown
-    const icFit = s > 0 ? hingeFrame(lowRaw, Math.max(0, s - w), Math.min(n - 1, s + w), 'landing') : null;
-    const ic = icFit === null ? null : Math.max(a, icFit);
+    const ic = s > 0 && stanceSpeed > 0 ? landingFrame(heelX, a, end, stanceSpeed) : null;
     const toe = e < n - 1 ? hingeFrame(lowRaw, Math.max(0, e - w), Math.min(n - 1, e + w), 'lifting') : null;
     if (ic !== null && ic > 0) out.ic.push(ic);
-    if (toe !== null && toe < n - 1) out.to.push(toe);
+    // the foot leaves the ground after it has landed (a plateau cut short by the clip's end can put the fit before it)
+    if (toe !== null && toe > s && toe < n - 1) out.to.push(toe);
   }
   return out;
 }

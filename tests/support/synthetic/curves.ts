@@ -21,7 +21,7 @@ export interface GaitCurves {
 
 export const RUNNING_CURVES: GaitCurves = {
   hipFlexionDeg: { stance: [[0, 26], [0.5, 13], [1, -10]], swing: [[0.15, -13], [0.65, 34], [0.9, 28]] },
-  kneeFlexionDeg: { stance: [[0, 18], [0.4, 44], [1, 22]], swing: [[0.45, 100], [0.88, 12]] },
+  kneeFlexionDeg: { stance: [[0, 18], [0.4, 44], [1, 22]], swing: [[0.45, 100], [0.97, 12]] },
   footAngleDeg: { stance: [[0, 14], [0.2, 0], [0.55, 0], [1, -22]], swing: [[0.3, -20], [0.7, 5], [0.92, 13]] },
   hipAdductionDeg: { stance: [[0, 4], [0.45, 10], [1, 2]], swing: [[0.5, -1], [0.9, 3]] },
 };
@@ -30,7 +30,7 @@ export const RUNNING_CURVES: GaitCurves = {
 export const OVERSTRIDE_CURVES: GaitCurves = {
   ...RUNNING_CURVES,
   hipFlexionDeg: { stance: [[0, 34], [0.5, 10], [1, -9]], swing: [[0.15, -12], [0.65, 40], [0.9, 37]] },
-  kneeFlexionDeg: { stance: [[0, 6], [0.4, 40], [1, 18]], swing: [[0.45, 100], [0.85, 4]] },
+  kneeFlexionDeg: { stance: [[0, 6], [0.4, 40], [1, 18]], swing: [[0.45, 100], [0.97, 4]] },
   footAngleDeg: { stance: [[0, 24], [0.25, 0], [0.55, 0], [1, -30]], swing: [[0.3, -20], [0.7, 10], [0.92, 22]] },
 };
 

@@ -48,6 +48,13 @@ export interface SyntheticNoise {
    * real 30 fps treadmill clip: low to the belt a few frames before it lands.
    */
   landingHoverCm?: number;
+  /**
+   * The heel landmark settling late: at contact it is drawn this many cm above the heel, the gap
+   * closing linearly over heelSettleMs, as the heel landmark trails a blurred landing foot on
+   * real 30 fps treadmill clips (its height settles 1-2 frames after the heel is down).
+   */
+  heelSettleCm?: number;
+  heelSettleMs?: number;
 }
 
 export interface SyntheticSpec {
@@ -260,7 +267,10 @@ export function generateTrack(spec: SyntheticSpec): { track: LandmarkTrack; trut
       const phase = phaseOf(s, t);
       const down = hover !== undefined && phase >= d + 0.7 * (1 - d) ? Math.max(0, g.lowest + py - hover / 100) : 0;
       add(L ? Landmark.leftAnkle : Landmark.rightAnkle, [g.ankle[0], g.ankle[1] - down, g.ankle[2]]);
-      const lift = (spec.noise?.heelAboveSoleCm ?? 0) / 100;
+      const settleS = (spec.noise?.heelSettleMs ?? 0) / 1000;
+      const sinceContact = phase * strideS;
+      const settle = phase < d && sinceContact < settleS ? ((spec.noise?.heelSettleCm ?? 0) / 100) * (1 - sinceContact / settleS) : 0;
+      const lift = (spec.noise?.heelAboveSoleCm ?? 0) / 100 + settle;
       add(L ? Landmark.leftHeel : Landmark.rightHeel, [g.heel[0] - lift * Math.sin(g.ft), g.heel[1] + lift * Math.cos(g.ft) - down, g.heel[2]]);
       add(L ? Landmark.leftFootIndex : Landmark.rightFootIndex, [g.toe[0], g.toe[1] - down, g.toe[2]]);
       contactHeight[s] = g.lowest + py;

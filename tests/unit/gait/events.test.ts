@@ -84,9 +84,7 @@ test('localMaxima finds one peak per cycle', () => {
   assert.deepEqual(localMaxima(xs, 6), [0, 20, 40, 60, 80, 99]);
 });
 
-test('hingeFrame finds where a falling foot lands and where a flat foot lifts', () => {
-  const landing = Array.from({ length: 30 }, (_, k) => (k < 17 ? 100 - 0.3 * (17 - k) ** 2 : 100));
-  assert.equal(hingeFrame(landing, 5, 28, 'landing'), 17);
+test('hingeFrame finds where a flat foot lifts', () => {
   const lifting = Array.from({ length: 30 }, (_, k) => (k > 12 ? 100 - 0.5 * (k - 12) ** 2 : 100));
   assert.equal(hingeFrame(lifting, 3, 25, 'lifting'), 12);
 });
@@ -106,11 +104,22 @@ test('event edits: a removed event disappears, an added one appears with its tim
 });
 
 test('a foot hovering 1 cm over the ground late in swing (as on a real 30 fps clip): initial contact is not taken before the foot stops swinging forward', () => {
-  // without the forward-extreme bound, IC came 8 frames early at 60 fps and 4 at 30 fps
+  // timed from the foot's height without the forward-extreme bound, IC came 8 frames early at 60 fps
+  // and 4 at 30 fps; timed from the foot being carried back, the hover (a height) does not move it
   for (const fps of [30, 60]) {
     const { track, truth } = generateTrack(runningSpec({ fps, noise: { seed: 1, landingHoverCm: 1 } }));
     const errs = eventErrorsFrames(analyseTrack(track), truth, fps, 'IC');
     assert.ok(errs.length >= 20 && Math.max(...errs) <= 2.5, `${fps} fps: IC max error ${Math.max(...errs).toFixed(2)} frames`);
+  }
+});
+
+test('a heel landmark that settles late (as on real 30 fps clips): initial contact still within a frame, from the foot being carried back', () => {
+  // timed from the heel's height, IC came about 2 frames late on the real 30 fps treadmill clip and
+  // here up to 1.8 frames late at 30 fps and 1.3 at 60; now 0.6 and 0.7 (docs/validation.md)
+  for (const fps of [30, 60]) {
+    const { track, truth } = generateTrack(runningSpec({ fps, noise: { seed: 1, heelSettleCm: 3, heelSettleMs: 60 } }));
+    const errs = eventErrorsFrames(analyseTrack(track), truth, fps, 'IC');
+    assert.ok(errs.length >= 20 && Math.max(...errs) <= 1, `${fps} fps: IC max error ${Math.max(...errs).toFixed(2)} frames`);
   }
 });
 

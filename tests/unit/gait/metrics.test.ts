@@ -119,7 +119,9 @@ test('an asymmetric runner: the difference is measured on the right side only', 
   const { track } = generateTrack(runningSpec({ fps: 120, rightCurves }));
   const a = analyseTrack(track);
   const s = a.metrics.symmetry.kneeFlexionAtIcDeg!;
-  assert.ok(Math.abs(s.left! - 18) < 1.5 && Math.abs(s.right! - 10) < 1.5, `L ${s.left} R ${s.right}`);
+  // this right knee flexes 34 degrees in the first 40% of stance, about 3 degrees per 120 fps frame
+  // after contact, and IC from the foot's motion lands within 0.7 frame of it (events.test.ts)
+  assert.ok(Math.abs(s.left! - 18) < 1.5 && Math.abs(s.right! - 10) < 2, `L ${s.left} R ${s.right}`);
   assert.ok(Math.abs(s.differenceAbs! - 8) < 2);
   assert.ok(s.symmetryIndexPct! > 40);
 });
