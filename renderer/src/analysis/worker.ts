@@ -7,7 +7,7 @@ import { PoseLandmarker, type PoseLandmarkerResult } from '@mediapipe/tasks-visi
 import { ALL_FORMATS, EncodedPacketSink, Input, InputVideoTrack, UnsupportedInputFormatError, UrlSource, VideoSample, VideoSampleSink } from 'mediabunny';
 import type { PoseFrame } from '../../../shared/pose/track.ts';
 import { AnalysisError, serialiseError, unsupportedCodec } from './errors.ts';
-import type { PoseMode, RuntimeUrls, SegmentJob, VideoProbe, WorkerRequest, WorkerResponse } from './protocol.ts';
+import { DEFAULT_POSE_MODE, type PoseMode, type RuntimeUrls, type SegmentJob, type VideoProbe, type WorkerRequest, type WorkerResponse } from './protocol.ts';
 import { buildTimeline, captureTimeMs, frameIndexAt, SAME_FRAME_S, type PacketTiming } from './timeline.ts';
 
 interface WorkerScope {
@@ -30,7 +30,7 @@ scope.fetch = (input, init) => {
 const post = (message: WorkerResponse, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
 
 let landmarker: Promise<PoseLandmarker> | null = null;
-let poseMode: PoseMode = 'tracking-smoothed';
+let poseMode: PoseMode = DEFAULT_POSE_MODE;
 let go = () => {};
 
 async function loadLandmarker(runtime: RuntimeUrls, mode: PoseMode): Promise<PoseLandmarker> {
