@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyseTrack } from '../../../shared/gait/analyse.ts';
-import { hingeFrame, localMaxima, stridePeriodFrames } from '../../../shared/gait/events.ts';
+import { hingeFrame, localMaxima, stridePeriod, stridePeriodFrames } from '../../../shared/gait/events.ts';
 import { generateTrack, runningSpec } from '../../support/synthetic/generator.ts';
 import { eventErrorsFrames, percentileOf } from '../../support/synthetic/compare.ts';
 
@@ -77,6 +77,19 @@ test('stride period from autocorrelation of a periodic signal', () => {
   const p = stridePeriodFrames([xs]);
   assert.ok(p !== null && Math.abs(p - 37.5) < 0.3, `period ${p}`);
   assert.equal(stridePeriodFrames([new Array(400).fill(1)]), null);
+});
+
+test('leg labels crossed in part of the strides: the stride period from the steps, not a multiple of it', () => {
+  const P = 40;
+  const left = Array.from({ length: 480 }, (_, i) => Math.sin((2 * Math.PI * i) / P));
+  const right = left.map((v) => -v);
+  // the labels cross for the second half of every third stride, as the pose model does on a small runner
+  const crossed = (i: number) => Math.floor(i / P) % 3 === 1 && i % P >= P / 2;
+  const l = left.map((v, i) => (crossed(i) ? right[i]! : v));
+  const r = right.map((v, i) => (crossed(i) ? left[i]! : v));
+  assert.ok(Math.abs(stridePeriodFrames([l, r])! - 2 * P) < 1, 'each foot alone repeats only every second stride');
+  const p = stridePeriod(l, r);
+  assert.ok(p !== null && Math.abs(p - P) < 0.5, `period ${p}`);
 });
 
 test('localMaxima finds one peak per cycle', () => {
