@@ -252,8 +252,9 @@ function footOverGround(limb: Limb, from: number, to: number): number[] {
  * Fraction of its stance speed at which the landing foot counts as on the ground. Before contact
  * the swinging foot already moves back relative to the hip (foot retraction), at up to about 70%
  * of the stance speed in the synthetic runners' kinematics; contact brings it to the full speed at
- * once. 0.8 puts IC within 0.7 frame of contact on those runners at 60-240 fps and within half a
- * frame, on average, of the annotated real clips (docs/validation.md).
+ * once. 0.8 puts IC within 0.71 frame of contact on those runners at 60 and 120 fps and, on
+ * average, within 0.15 frame of the annotations on the real 30 fps clip and the heavy model's
+ * slow-motion copies at 30 and 60 fps (docs/validation.md).
  */
 const LANDED_SPEED_FRACTION = 0.8;
 
