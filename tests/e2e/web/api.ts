@@ -17,3 +17,15 @@ export async function visitWithVideo(page: Page, path: string) {
   const video = await apiCall(page, 'visits.attachVideo', { visitId: visit.id, source: { kind: 'path', path } });
   return { clientId: client.id as string, visitId: visit.id as string, videoId: video.id as string, mediaId: video.mediaId as string };
 }
+
+/** Stores a video through the API (a new client and visit); returns its media URL for the engine. */
+export async function mediaUrl(page: Page, path: string): Promise<string> {
+  return `media/${encodeURIComponent((await visitWithVideo(page, path)).mediaId)}`;
+}
+
+/** Opens the engine page (headless.html) on the app's origin and stores a video for it; returns its media URL. */
+export async function engineWith(page: Page, origin: string, path: string): Promise<string> {
+  await page.goto(`${origin}/headless.html`);
+  await page.locator('body[data-engine-ready]').waitFor();
+  return mediaUrl(page, path);
+}

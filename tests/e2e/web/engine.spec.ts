@@ -12,37 +12,11 @@ import type { GaitLensEngine } from '../../../renderer/src/headless.ts';
 import type { LandmarkTrack, PoseFrame } from '../../../shared/pose/track.ts';
 import { Landmark } from '../../../shared/pose/track.ts';
 import { testVideo, VIDEOS } from '../../support/videos.ts';
+import { engineWith, mediaUrl } from './api.ts';
 import { expect, test } from './fixtures.ts';
 
 // Model loading and inference share 2 cores in CI: give each test room beyond the suite's 60 s.
 test.describe.configure({ timeout: 120_000 });
-
-/** Opens the engine page (headless.html) on the app's origin. */
-async function openEngine(app: Page, origin: string): Promise<void> {
-  await app.goto(`${origin}/headless.html`);
-  await app.locator('body[data-engine-ready]').waitFor();
-}
-
-/** Stores a video through the API (a new client and visit); returns its media URL. */
-function attach(app: Page, path: string): Promise<string> {
-  return app.evaluate(async (path) => {
-    const call = async (channel: string, arg: unknown) => {
-      const response = await fetch(`api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(arg) });
-      const result = await response.json();
-      if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-      return result.value;
-    };
-    const client = await call('clients.create', { name: 'Engine Test', dateOfBirth: null, heightCm: null, notes: '' });
-    const visit = await call('visits.create', { clientId: client.id, visitDate: '2026-01-15', reason: '', notes: '' });
-    const video = await call('visits.attachVideo', { visitId: visit.id, source: { kind: 'path', path } });
-    return `media/${encodeURIComponent(video.mediaId)}`;
-  }, path);
-}
-
-async function engineWith(app: Page, origin: string, path: string): Promise<string> {
-  await openEngine(app, origin);
-  return attach(app, path);
-}
 
 type Analyse = Omit<Parameters<GaitLensEngine['analyseVideo']>[0], 'signal' | 'onProgress'>;
 
@@ -256,7 +230,7 @@ test('rotation metadata is honoured: a portrait clip stored sideways is analysed
     execFileSync('ffmpeg', ['-v', 'error', '-i', original, '-t', '1', '-vf', 'transpose=1', '-c:v', 'libx264', '-preset', 'veryfast', sideways]);
     execFileSync('ffmpeg', ['-v', 'error', '-i', sideways, '-c', 'copy', '-metadata:s:v:0', 'rotate=90', rotated]);
     const rotatedUrl = await engineWith(app, bridge.origin, rotated);
-    const uprightUrl = await attach(app, original);
+    const uprightUrl = await mediaUrl(app, original);
 
     const probe = await app.evaluate((url) => window.gaitlensEngine!.probeVideo(url), rotatedUrl);
     expect(probe).toMatchObject({ width: 720, height: 1280, rotation: 270 });

@@ -10,6 +10,7 @@ import { analyseTrack } from '../../../shared/gait/analyse.ts';
 import type { LandmarkTrack } from '../../../shared/pose/track.ts';
 import { compareKind, summariseErrors, type Annotation } from '../../../scripts/validation/compare.ts';
 import { REPO_ROOT, testVideo, VIDEOS } from '../../support/videos.ts';
+import { engineWith } from './api.ts';
 import { expect, test } from './fixtures.ts';
 
 test.describe.configure({ timeout: 180_000 });
@@ -22,20 +23,7 @@ test('the 30 fps treadmill clip: initial contacts on the annotated frames (media
   const found = testVideo(VIDEOS.treadmillLeft30);
   test.skip('skip' in found, 'skip' in found ? found.skip : '');
   if (!('path' in found)) return;
-  await app.goto(`${bridge.origin}/headless.html`);
-  await app.locator('body[data-engine-ready]').waitFor();
-  const url = await app.evaluate(async (path) => {
-    const call = async (channel: string, arg: unknown) => {
-      const response = await fetch(`api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(arg) });
-      const result = await response.json();
-      if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-      return result.value;
-    };
-    const client = await call('clients.create', { name: 'Events Test', dateOfBirth: null, heightCm: null, notes: '' });
-    const visit = await call('visits.create', { clientId: client.id, visitDate: '2026-01-15', reason: '', notes: '' });
-    const video = await call('visits.attachVideo', { visitId: visit.id, source: { kind: 'path', path } });
-    return `media/${encodeURIComponent(video.mediaId)}`;
-  }, found.path);
+  const url = await engineWith(app, bridge.origin, found.path);
   const track: LandmarkTrack = await app.evaluate((url) => window.gaitlensEngine!.analyseVideo({ url }), url);
   const detected = analyseTrack(track).events.map((e) => ({ side: e.side, type: e.type, frame: e.frame }));
 
