@@ -4,6 +4,7 @@
  * frame kept): its events are then mapped onto the copy by the definitions, IC = the first kept
  * frame at or after the annotated one, TO = the last kept frame at or before it.
  */
+import { cadenceFromContacts } from '../../shared/gait/cadence.ts';
 
 export type EventKind = 'IC' | 'TO';
 
@@ -133,9 +134,47 @@ export function contactErrorsMs(ic: KindResult, to: KindResult, annotation: Anno
   return out;
 }
 
-/** Cadence (steps/min) from the annotated ICs of both feet: steps over the time they span. */
+/** Cadence (steps/min) of initial contacts of both feet at fps, by the app's estimator (shared/gait/cadence.ts). */
+export function cadenceOfContactsSpm(contacts: readonly { frame: number; side: 'left' | 'right' }[], fps: number): number | null {
+  return cadenceFromContacts(contacts.map((c) => ({ tMs: (c.frame * 1000) / fps, side: c.side })))?.spm ?? null;
+}
+
+/** Cadence (steps/min) from the annotated ICs of both feet. */
 export function annotatedCadenceSpm(annotation: Annotation): number | null {
-  const ics = annotation.feet.flatMap((f) => f.ic.map((e) => e.frame)).sort((a, b) => a - b);
-  if (ics.length < 2) return null;
-  return ((ics.length - 1) * 60 * annotation.captureFps) / (ics[ics.length - 1]! - ics[0]!);
+  return cadenceOfContactsSpm(
+    annotation.feet.flatMap((f, i) => f.ic.map((e) => ({ frame: e.frame, side: f.side ?? (i % 2 === 0 ? 'left' : 'right') }))),
+    annotation.captureFps,
+  );
+}
+
+/** Cadence (steps/min) from the detected ICs inside the annotated range, so that it compares with the annotated one. */
+export function detectedCadenceSpm(annotation: Annotation, detected: readonly DetectedEvent[], k: number, fps: number): number | null {
+  const first = Math.ceil(annotation.annotatedFrames.first / k);
+  const last = Math.floor(annotation.annotatedFrames.last / k);
+  return cadenceOfContactsSpm(
+    detected.filter((e) => e.type === 'IC' && e.frame >= first && e.frame <= last),
+    fps,
+  );
+}
+
+/**
+ * Duty factor errors (percentage points): for each annotated stride (an IC, the same foot's next
+ * TO and next IC) whose three events were all matched, detected contact / stride minus annotated.
+ */
+export function dutyFactorErrorsPct(ic: KindResult, to: KindResult, annotation: Annotation, k: number): number[] {
+  const out: number[] = [];
+  const matched = (result: KindResult, foot: string, truth: number) => result.matches.find((m) => m.foot === foot && m.truth === truth)?.detected ?? null;
+  for (const foot of annotation.feet) {
+    const ics = foot.ic.map((e) => e.frame).sort((a, b) => a - b);
+    for (let i = 0; i + 1 < ics.length; i++) {
+      const toFrame = foot.to.map((t) => t.frame).find((f) => f > ics[i]! && f < ics[i + 1]!);
+      if (toFrame === undefined) continue;
+      const truth = { ic: truthOnCopy('IC', ics[i]!, k), to: truthOnCopy('TO', toFrame, k), next: truthOnCopy('IC', ics[i + 1]!, k) };
+      const d = { ic: matched(ic, foot.id, truth.ic), to: matched(to, foot.id, truth.to), next: matched(ic, foot.id, truth.next) };
+      if (!d.ic || !d.to || !d.next || d.next.frame <= d.ic.frame) continue;
+      const duty = (x: { ic: number; to: number; next: number }) => (100 * (x.to - x.ic)) / (x.next - x.ic);
+      out.push(duty({ ic: d.ic.frame, to: d.to.frame, next: d.next.frame }) - duty(truth));
+    }
+  }
+  return out;
 }

@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { analyseTrack } from '../../shared/gait/analyse.ts';
 import type { PoseModel } from '../../shared/pose/track.ts';
 import { DEFAULT_POSE_MODE, type PoseMode } from '../../renderer/src/analysis/protocol.ts';
-import { annotatedCadenceSpm, compareKind, contactErrorsMs, mean, summariseErrors, type Annotation, type KindResult } from './compare.ts';
+import { annotatedCadenceSpm, compareKind, contactErrorsMs, detectedCadenceSpm, dutyFactorErrorsPct, mean, summariseErrors, type Annotation, type KindResult } from './compare.ts';
 import { PoseRunner, sha256File } from './pose-runner.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -85,11 +85,12 @@ async function main(): Promise<void> {
       if (annotation.video !== SLOW_MOTION) return [base];
       return [base, ...SUBSAMPLING.map((k) => ({ ...base, video: subsampled(video, k, runner.cacheDir), k, fps: annotation.captureFps / k }))];
     });
-    const widths = [44, 5, 6, 4, 5, 5, 6, 6, 6, 4, 5, 5, 6, 6, 8, 8, 7, 7];
+    const widths = [44, 5, 6, 4, 5, 5, 6, 6, 6, 4, 5, 5, 6, 6, 8, 8, 6, 8, 8, 6, 8];
     const lines = [
       `GaitLens validation ${new Date().toISOString().slice(0, 10)}: pose ${model}, ${mode}, ${workers} worker(s)`,
-      'IC/TO: matched/annotated, missed, extra, median |error| (frames), mean signed error (frames, ms); contact: mean signed and mean |error| (ms); cadence (steps/min)',
-      row(['clip', 'fps', 'IC n', 'miss', 'extra', 'med|e|', 'mean', 'ms', 'TO n', 'miss', 'extra', 'med|e|', 'mean', 'ms', 'contact', '|contact|', 'cadence', 'annot.'], widths),
+      'IC/TO: matched/annotated, missed, extra, median |error| (frames), mean signed error (frames, ms); contact time: mean signed and mean |error| (ms);',
+      'duty factor: mean signed error (percentage points); cadence (steps/min) over the annotated range: detected, annotated, error; and the whole clip\'s as the app shows it',
+      row(['clip', 'fps', 'IC n', 'miss', 'extra', 'med|e|', 'mean', 'ms', 'TO n', 'miss', 'extra', 'med|e|', 'mean', 'ms', 'contact', '|contact|', 'duty', 'cadence', 'annot.', 'error', 'clip'], widths),
     ];
     const details: string[] = [];
     for (const run of runs) {
@@ -102,6 +103,8 @@ async function main(): Promise<void> {
       const ic = compareKind(run.annotation, detected, 'IC', run.k, maxGap);
       const to = compareKind(run.annotation, detected, 'TO', run.k, maxGap);
       const contact = contactErrorsMs(ic, to, run.annotation, run.k, run.fps);
+      const duty = dutyFactorErrorsPct(ic, to, run.annotation, run.k);
+      const detectedCadence = detectedCadenceSpm(run.annotation, detected, run.k, run.fps);
       lines.push(
         row(
           [
@@ -111,8 +114,11 @@ async function main(): Promise<void> {
             ...kindCells(to, run.fps),
             f1(mean(contact)),
             f1(mean(contact.map(Math.abs))),
-            f1(analysis.metrics.cadenceSpm.mean),
+            f1(mean(duty)),
+            f1(detectedCadence),
             f1(cadence),
+            f1(detectedCadence === null || cadence === null ? null : detectedCadence - cadence),
+            f1(analysis.metrics.cadenceSpm.mean),
           ],
           widths,
         ),

@@ -79,6 +79,7 @@ export function analyseTrack(track: LandmarkTrack, options: AnalysisOptions = {}
     pxPerCm: calibration.pxPerCm,
     legLengthPx: calibration.legLengthPx,
     excluded: options.excludedStrides ?? [],
+    expectedStepMs: detection.stridePeriodFrames ? (500 * detection.stridePeriodFrames) / sampleRateHz : null,
   });
   const symmetry = symmetryOf(SIDE_MEASURES, metrics.perSide.left, metrics.perSide.right);
   const { findings, notEvaluated } = evaluateFindings({
@@ -124,7 +125,7 @@ export function analyseTrack(track: LandmarkTrack, options: AnalysisOptions = {}
     strides: metrics.strides,
     metrics: {
       cadenceSpm: metrics.cadenceSpm,
-      cadenceSource: metrics.cadenceSource,
+      cadenceBasis: metrics.cadenceBasis,
       stepTimeMs: metrics.stepTimeMs,
       strideTimeMs: metrics.strideTimeMs,
       trunkLeanDeg: metrics.trunkLeanDeg,

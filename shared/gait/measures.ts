@@ -31,14 +31,14 @@ const m = (d: MeasureDefinition): MeasureDefinition => d;
 export const MEASURES = {
   cadenceSpm: m({
     id: 'cadenceSpm', label: 'Cadence', unit: 'steps/min',
-    definition: 'Steps (both feet) per minute: 120000 / mean stride time (two steps per stride), of the near leg in a side view and of both legs in a rear or front view; 60000 / mean step time when no leg has two strides (metrics.cadenceSource).',
+    definition: 'Steps (both feet) per minute: 60000 / step time, the step time fitted to the initial contacts of both feet as a regular rhythm (contacts off it set aside, a missed one bridged; metrics.cadenceBasis); SD over strides.',
     sign: 'none', view: 'any', bilateral: false,
     reference: { text: 'Raising step rate 5-10% lowers knee load; under about 120 steps/min in a running clip suggests a wrong capture rate.', sources: ['heiderscheit2011', 'anderson2022'] },
     spreadScale: 8, needsCalibration: false,
   }),
   stepTimeMs: m({
     id: 'stepTimeMs', label: 'Step time', unit: 'ms',
-    definition: 'Time from the initial contact of one foot to the next initial contact of the other foot.',
+    definition: 'Time from the initial contact of one foot to the next initial contact of the other foot: the mean from the same fit as cadence (its inverse), the SD over the steps between contacts used.',
     sign: 'none', view: 'any', bilateral: false,
     reference: { text: 'Inverse of cadence.', sources: ['heiderscheit2011'] },
     spreadScale: 20, needsCalibration: false,

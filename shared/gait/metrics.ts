@@ -8,12 +8,13 @@
 import type { AngleSeries } from './angles.ts';
 import { LEG_JOINTS, midpoint } from './body.ts';
 import type { BodySeries } from './body.ts';
+import { cadenceFromContacts, type CadenceFit } from './cadence.ts';
 import { MIN_STRIDES, confidenceOf } from './confidence.ts';
 import { MEASURES, SIDE_MEASURES } from './measures.ts';
 import type { MeasureDefinition, MeasureId } from './measures.ts';
 import { mean, median, sd, toJsonNumber } from './series.ts';
 import { SIDES } from './types.ts';
-import type { CadenceSource, FootStrike, GaitEvent, MetricSummary, Side, SideMetrics, StrideRecord, ViewKind } from './types.ts';
+import type { CadenceBasis, FootStrike, GaitEvent, MetricSummary, Side, SideMetrics, StrideRecord, ViewKind } from './types.ts';
 
 export const FOOT_STRIKE_BANDS = { rearfootAboveDeg: 8, forefootBelowDeg: -1.6 } as const;
 
@@ -36,6 +37,8 @@ export interface MetricInput {
   pxPerCm: number | null;
   legLengthPx: number | null;
   excluded: readonly { side: Side; icFrame: number }[];
+  /** Half the stride period from the feet's cycle, to seed the cadence fit; null when unknown. */
+  expectedStepMs: number | null;
 }
 
 interface Stride {
@@ -52,7 +55,7 @@ export interface MetricResult {
   strides: StrideRecord[];
   perSide: Record<Side, SideMetrics>;
   cadenceSpm: MetricSummary;
-  cadenceSource: CadenceSource;
+  cadenceBasis: CadenceBasis | null;
   stepTimeMs: MetricSummary;
   strideTimeMs: MetricSummary;
   trunkLeanDeg: MetricSummary;
@@ -62,35 +65,25 @@ export interface MetricResult {
 }
 
 /**
- * Cadence, two steps per stride, from the stride times of the leg facing the camera in a side
- * view (the far leg is occluded and its events are the least reliable), else of both legs; from
- * the step times when no leg has two strides (one stride per foot, as in a short overground pass
- * or a slow-motion file, can disagree by half: the steps then decide). A stride spans twice the frames
- * of a step, so a one-frame event error moves it half as much: at 30 fps a step of 10 or 11
- * frames alone is 164 or 180 steps/min.
+ * Cadence from the initial contacts of both feet (cadence.ts), whichever leg carries which label:
+ * its mean from the lattice fit of the contacts, its spread from the strides between them
+ * (steps when under MIN_STRIDES strides; a stride spans twice the frames of a step, so a
+ * one-frame event error moves it half as much).
  */
-function cadenceOf(
-  used: readonly Stride[],
-  steps: readonly { ms: number }[],
-  stepVis: number,
-  nearSide: Side | null,
-  view: ViewKind,
-  tMs: readonly number[],
-  pxPerCm: number | null,
-): { cadence: MetricSummary; cadenceSource: CadenceSource } {
-  const sideView = view === 'sagittal' && nearSide !== null;
-  const chosen = sideView ? used.filter((st) => st.side === nearSide) : used;
-  const cadenceSource: CadenceSource = sideView ? 'nearLegStrides' : 'strides';
-  if (SIDES.some((s) => chosen.filter((st) => st.side === s).length >= 2)) {
-    const strideMs = chosen.map((st) => tMs[st.next]! - tMs[st.ic]!);
-    const cadence = summarise('cadenceSpm', strideMs.map((ms) => 120000 / ms), mean(chosen.map((st) => st.visibility)), false, view, pxPerCm);
-    if (cadence.mean !== null) cadence.mean = toJsonNumber(120000 / mean(strideMs));
-    return { cadence, cadenceSource };
-  }
-  const stepMs = steps.map((x) => x.ms);
-  const cadence = summarise('cadenceSpm', stepMs.map((ms) => 60000 / ms), stepVis, false, view, pxPerCm);
-  if (cadence.mean !== null) cadence.mean = toJsonNumber(60000 / mean(stepMs));
-  return { cadence, cadenceSource: 'steps' };
+function cadenceOf(fit: CadenceFit | null, visibility: number, view: ViewKind, pxPerCm: number | null): MetricSummary {
+  if (!fit) return absent('cadenceSpm', 'Too few initial contacts on a regular rhythm (at least three, two steps apart, needed).');
+  const spread = fit.strideSpm.length >= MIN_STRIDES ? fit.strideSpm : fit.stepSpm;
+  const cadence = summarise('cadenceSpm', spread, visibility, false, view, pxPerCm);
+  if (cadence.mean !== null) cadence.mean = toJsonNumber(fit.spm);
+  return cadence;
+}
+
+/** Step time from the same fit as cadence (its inverse), its spread from the steps between contacts used. */
+function stepTimeOf(fit: CadenceFit | null, visibility: number, view: ViewKind, pxPerCm: number | null): MetricSummary {
+  if (!fit) return absent('stepTimeMs', 'Too few initial contacts on a regular rhythm (at least three, two steps apart, needed).');
+  const summary = summarise('stepTimeMs', fit.stepSpm.map((spm) => 60000 / spm), visibility, false, view, pxPerCm);
+  if (summary.mean !== null) summary.mean = toJsonNumber(fit.stepMs);
+  return summary;
 }
 
 function absent(id: MeasureId, reason: string, n = 0): MetricSummary {
@@ -238,7 +231,7 @@ export function computeMetrics(input: MetricInput): MetricResult {
   };
   const perSide = { left: sideMetrics('left'), right: sideMetrics('right') };
 
-  // steps: consecutive initial contacts of alternate feet
+  // steps for step width: consecutive initial contacts of alternate feet
   const allIcs = SIDES.flatMap((s) => ics[s].map((k) => ({ s, k }))).sort((x, y) => x.k - y.k);
   const rawSteps: { from: { s: Side; k: number }; to: { s: Side; k: number }; ms: number }[] = [];
   for (let i = 0; i + 1 < allIcs.length; i++) {
@@ -249,8 +242,12 @@ export function computeMetrics(input: MetricInput): MetricResult {
   const stepMedian = median(rawSteps.map((x) => x.ms));
   const steps = rawSteps.filter((x) => inRange(x.ms, stepMedian) && !isExcluded(x.from.s, x.from.k));
   const stepVis = mean(steps.map((x) => legVisibility(body, x.to.s, x.to.k, x.to.k)));
-  const stepMs = steps.map((x) => x.ms);
-  const { cadence, cadenceSource } = cadenceOf(used, steps, stepVis, input.nearSide, view, tMs, pxPerCm);
+  const cadenceFit = cadenceFromContacts(
+    allIcs.filter((x) => !isExcluded(x.s, x.k)).map((x) => ({ tMs: tMs[x.k]!, side: x.s })),
+    input.expectedStepMs,
+  );
+  const contactVis = mean(allIcs.map((x) => legVisibility(body, x.s, x.k, x.k)));
+  const cadence = cadenceOf(cadenceFit, contactVis, view, pxPerCm);
   const stepWidths =
     view === 'frontal'
       ? steps.map((x) => {
@@ -286,8 +283,13 @@ export function computeMetrics(input: MetricInput): MetricResult {
     })),
     perSide,
     cadenceSpm: cadence,
-    cadenceSource,
-    stepTimeMs: summarise('stepTimeMs', stepMs, stepVis, false, view, pxPerCm),
+    cadenceBasis: cadenceFit && {
+      steps: cadenceFit.steps,
+      spanMs: toJsonNumber(cadenceFit.spanMs, 1) ?? 0,
+      contactsUsed: cadenceFit.used,
+      contactsSetAside: cadenceFit.setAside,
+    },
+    stepTimeMs: stepTimeOf(cadenceFit, contactVis, view, pxPerCm),
     strideTimeMs: summarise('strideTimeMs', used.map((st) => tMs[st.next]! - tMs[st.ic]!), allVis, false, view, pxPerCm),
     trunkLeanDeg: summarise('trunkLeanDeg', used.map((st) => st.values.trunkLeanDeg ?? Number.NaN), allVis, false, view, pxPerCm),
     stepWidthCm: summarise('stepWidthCm', stepWidths, stepVis, false, view, pxPerCm),

@@ -67,7 +67,15 @@ export interface Confidence {
 
 /** A measure summarised over strides; mean is null (with reasonIfAbsent) when evidence is too thin. */
 /** What the cadence was computed from: the near leg's strides (side view), both legs' strides, or steps (fewer than two strides). */
-export type CadenceSource = 'nearLegStrides' | 'strides' | 'steps';
+/** What cadence and step time were measured over (gait/cadence.ts). */
+export interface CadenceBasis {
+  /** Steps spanned by the initial contacts used. */
+  steps: number;
+  spanMs: number;
+  contactsUsed: number;
+  /** Off the rhythm (spurious) or a second contact at one step. */
+  contactsSetAside: number;
+}
 
 export interface MetricSummary {
   mean: number | null;
@@ -209,7 +217,7 @@ export interface GaitAnalysis {
   strides: StrideRecord[];
   metrics: {
     cadenceSpm: MetricSummary;
-    cadenceSource: CadenceSource;
+    cadenceBasis: CadenceBasis | null;
     stepTimeMs: MetricSummary;
     strideTimeMs: MetricSummary;
     trunkLeanDeg: MetricSummary;

@@ -10,7 +10,13 @@ import type { ConfidenceLevel, Finding, GaitAnalysis, MetricSummary, SymmetryEnt
 import { byReason, formatMeanSd, formatValue, withUnit } from './format.ts';
 
 const OVERALL = ['cadenceSpm', 'stepTimeMs', 'strideTimeMs', 'trunkLeanDeg', 'stepWidthCm'] as const;
-const CADENCE_SOURCE = { nearLegStrides: "the near leg's strides", strides: 'both legs’ strides', steps: 'steps' } as const;
+
+/** What cadence was counted over: "32 steps over 11.4 s (1 contact off the rhythm set aside)". */
+function cadenceNote(basis: GaitAnalysis['metrics']['cadenceBasis']): string | null {
+  if (!basis) return null;
+  const aside = basis.contactsSetAside > 0 ? ` (${basis.contactsSetAside} contact${basis.contactsSetAside > 1 ? 's' : ''} off the rhythm set aside)` : '';
+  return `${basis.steps} steps over ${(basis.spanMs / 1000).toFixed(1)} s${aside}`;
+}
 
 export function viewText(view: GaitAnalysis['view']): string {
   if (view.kind === 'frontal') return view.side === 'rear' ? 'Rear view' : 'Front view';
@@ -45,7 +51,7 @@ export const MetricsPanel = memo(function MetricsPanel({ analysis }: { analysis:
           <tbody>
             {overallShown.map((id) => (
               <tr key={id} data-measure={id}>
-                <MeasureName id={id} note={id === 'cadenceSpm' && m.cadenceSpm.mean !== null ? `from ${CADENCE_SOURCE[m.cadenceSource]}` : null} />
+                <MeasureName id={id} note={id === 'cadenceSpm' && m.cadenceSpm.mean !== null ? cadenceNote(m.cadenceBasis) : null} />
                 <td colSpan={3}>
                   <Value summary={m[id]} />
                   <Confidence summary={m[id]} />
