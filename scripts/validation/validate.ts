@@ -58,6 +58,17 @@ function subsampled(video: string, k: number, cacheDir: string): string {
   return out;
 }
 
+/** Clips whose cadence is also checked on re-encoded copies, besides the annotated ones (the 60 fps clip of issue 20). */
+const REENCODED_ALSO = ['treadmill-sagittal-right-60fps-mhuang24-IMG_5396.mp4'];
+const REENCODE_CRF = [18, 28];
+
+/** The same frames re-encoded with x264 at this crf, as a clinic's export or a messaging app would. */
+function reencoded(video: string, crf: number, cacheDir: string): string {
+  const out = join(cacheDir, `${sha256File(video).slice(0, 16)}-crf${crf}.mp4`);
+  if (!existsSync(out)) execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', video, '-c:v', 'libx264', '-crf', String(crf), '-pix_fmt', 'yuv420p', '-an', out]);
+  return out;
+}
+
 const f1 = (x: number | null) => (x === null ? '-' : x.toFixed(1));
 const f2 = (x: number | null) => (x === null ? '-' : (x >= 0 ? '+' : '') + x.toFixed(2));
 
@@ -69,6 +80,12 @@ function kindCells(result: KindResult, fps: number): string[] {
   const s = summariseErrors(result);
   const ms = s.meanSignedFrames === null ? null : (s.meanSignedFrames * 1000) / fps;
   return [`${s.n}/${result.annotated}`, String(result.missed), String(result.extra.length), f1(s.medianAbsFrames), f2(s.meanSignedFrames), ms === null ? '-' : `${ms >= 0 ? '+' : ''}${ms.toFixed(0)}`];
+}
+
+/** The file's own frame rate, for a clip filmed at the rate it plays at. */
+function track0Fps(video: string): number {
+  const [num, den] = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v', '-show_entries', 'stream=r_frame_rate', '-of', 'csv=p=0', video], { encoding: 'utf8' }).trim().split('/').map(Number);
+  return num! / (den ?? 1);
 }
 
 async function main(): Promise<void> {
@@ -130,6 +147,28 @@ async function main(): Promise<void> {
           for (const e of result.extra) details.push(`  ${kind} extra: ${e.side} ${e.frame}`);
         }
       }
+    }
+    lines.push('', 'Cadence (steps/min, whole clip, as the app shows it) on re-encoded copies of the same frames (x264), against the original:');
+    const reencodeWidths = [44, 5, 9, ...REENCODE_CRF.flatMap(() => [9, 7])];
+    lines.push(row(['clip', 'fps', 'original', ...REENCODE_CRF.flatMap((crf) => [`crf ${crf}`, 'change'])], reencodeWidths));
+    const clips = [...annotations.map((a) => ({ file: a.video, fps: a.captureFps })), ...REENCODED_ALSO.map((file) => ({ file, fps: null }))];
+    for (const clip of clips) {
+      const video = join(VIDEOS, clip.file);
+      if (!existsSync(video)) {
+        lines.push(`${clip.file}: not found in ${VIDEOS}, skipped`);
+        continue;
+      }
+      const cadenceOf = async (path: string) => {
+        const track = await runner.track(path, { model, mode, workers, captureFps: clip.fps ?? track0Fps(path) }, (line) => console.error(line));
+        return analyseTrack(track, clip.fps ? { captureFps: clip.fps } : {}).metrics.cadenceSpm.mean;
+      };
+      const original = await cadenceOf(video);
+      const cells: string[] = [];
+      for (const crf of REENCODE_CRF) {
+        const value = await cadenceOf(reencoded(video, crf, runner.cacheDir));
+        cells.push(f1(value), f2(value === null || original === null ? null : value - original));
+      }
+      lines.push(row([clip.file.replace(/\.mp4$/, '').slice(0, 44), clip.fps ?? '-', f1(original), ...cells], reencodeWidths));
     }
     console.log([...lines, ...details].join('\n'));
   } finally {

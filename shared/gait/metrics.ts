@@ -9,6 +9,7 @@ import type { AngleSeries } from './angles.ts';
 import { LEG_JOINTS, midpoint } from './body.ts';
 import type { BodySeries } from './body.ts';
 import { cadenceFromContacts, type CadenceFit } from './cadence.ts';
+import { measureError, type TimingContext } from './measure-error.ts';
 import { MIN_STRIDES, confidenceOf } from './confidence.ts';
 import { MEASURES, SIDE_MEASURES } from './measures.ts';
 import type { MeasureDefinition, MeasureId } from './measures.ts';
@@ -49,6 +50,8 @@ interface Stride {
   excluded: boolean;
   visibility: number;
   values: Partial<Record<MeasureId, number>>;
+  /** Per value read at an event: how fast its curve changes there, per sample (for its timing error). */
+  perSample: Partial<Record<MeasureId, number>>;
 }
 
 export interface MetricResult {
@@ -87,7 +90,7 @@ function stepTimeOf(fit: CadenceFit | null, visibility: number, view: ViewKind, 
 }
 
 function absent(id: MeasureId, reason: string, n = 0): MetricSummary {
-  return { mean: null, sd: null, n, unit: MEASURES[id].unit, confidence: 0, level: 'low', confidenceFactors: null, reasonIfAbsent: reason };
+  return { mean: null, sd: null, n, unit: MEASURES[id].unit, confidence: 0, level: 'low', confidenceFactors: null, reasonIfAbsent: reason, error: null };
 }
 
 /** Why a measure cannot be had in this clip, or null. */
@@ -128,6 +131,7 @@ export function summarise(
       spread: toJsonNumber(c.factors.spread) ?? 0,
     },
     reasonIfAbsent: null,
+    error: null,
   };
 }
 
@@ -155,8 +159,14 @@ function inRange(x: number, ref: number): boolean {
   return x >= 0.6 * ref && x <= 1.5 * ref;
 }
 
+/** The summary with its error at this clip's rate (measure-error.ts); none for a missing value. */
+function withError(id: MeasureId, summary: MetricSummary, ctx: Omit<TimingContext, 'value'>): MetricSummary {
+  return summary.mean === null ? summary : { ...summary, error: measureError(id, summary.unit, { ...ctx, value: summary.mean }) };
+}
+
 export function computeMetrics(input: MetricInput): MetricResult {
   const { view, tMs, angles: a, body, pxPerCm, legLengthPx } = input;
+  const sampleRateHz = tMs.length > 1 && tMs[tMs.length - 1]! > tMs[0]! ? ((tMs.length - 1) * 1000) / (tMs[tMs.length - 1]! - tMs[0]!) : Number.NaN;
   const indexOf = new Map<number, number>(input.frameIndex.map((f, k) => [f, k]));
   const ev = (side: Side, type: 'IC' | 'TO') =>
     input.events
@@ -180,7 +190,7 @@ export function computeMetrics(input: MetricInput): MetricResult {
       const next = list[k + 1]!;
       const to = tos[s].find((x) => x > ic && x < next);
       if (to === undefined) continue;
-      candidates.push({ side: s, ic, to, next, excluded: isExcluded(s, ic), visibility: legVisibility(body, s, ic, to), values: {} });
+      candidates.push({ side: s, ic, to, next, excluded: isExcluded(s, ic), visibility: legVisibility(body, s, ic, to), values: {}, perSample: {} });
     }
   }
   const strideMedian = median(candidates.map((c) => tMs[c.next]! - tMs[c.ic]!));
@@ -194,6 +204,16 @@ export function computeMetrics(input: MetricInput): MetricResult {
     v.dutyFactorPct = ((tMs[to]! - tMs[ic]!) / (tMs[next]! - tMs[ic]!)) * 100;
     if (otherIc !== undefined && otherIc < next) v.flightTimeMs = tMs[otherIc]! - tMs[to]!;
     if (view === 'sagittal') {
+      const aheadPx = (k: number) => body[s].ankle.x[k]! - hip.x[k]!;
+      const rate = (at: (k: number) => number, k: number) => Math.abs(at(k + 1) - at(k - 1)) / 2;
+      st.perSample = {
+        kneeFlexionAtIcDeg: rate((k) => a.kneeFlexionDeg[s][k]!, ic),
+        shankAngleAtIcDeg: rate((k) => a.shankAngleDeg[s][k]!, ic),
+        footAngleAtIcDeg: rate((k) => a.footAngleDeg[s][k]!, ic),
+        hipExtensionAtToDeg: rate((k) => a.hipFlexionDeg[s][k]!, to),
+        footAheadOfHipAtIcCm: rate((k) => cm(aheadPx(k)), ic),
+        footAheadOfHipAtIcPctLeg: rate((k) => pctLeg(aheadPx(k)), ic),
+      };
       v.kneeFlexionAtIcDeg = a.kneeFlexionDeg[s][ic]!;
       v.peakKneeFlexionStanceDeg = maxIn(a.kneeFlexionDeg[s], ic, to);
       v.shankAngleAtIcDeg = a.shankAngleDeg[s][ic]!;
@@ -226,7 +246,12 @@ export function computeMetrics(input: MetricInput): MetricResult {
     const mine = used.filter((st) => st.side === s);
     const vis = mean(mine.map((st) => st.visibility));
     const far = view === 'sagittal' && input.nearSide !== null && s !== input.nearSide;
-    const entries = SIDE_MEASURES.map((id) => [id, summarise(id, mine.map((st) => st.values[id] ?? Number.NaN), vis, far, view, pxPerCm)] as const);
+    const strideMs = mean(mine.map((st) => tMs[st.next]! - tMs[st.ic]!));
+    const entries = SIDE_MEASURES.map((id) => {
+      const summary = summarise(id, mine.map((st) => st.values[id] ?? Number.NaN), vis, far, view, pxPerCm);
+      const perSample = mean(mine.flatMap((st) => (st.perSample[id] === undefined ? [] : [st.perSample[id]])));
+      return [id, withError(id, summary, { view, sampleRateHz, strideMs, perSample })] as const;
+    });
     return Object.fromEntries(entries) as SideMetrics;
   };
   const perSide = { left: sideMetrics('left'), right: sideMetrics('right') };
@@ -256,6 +281,7 @@ export function computeMetrics(input: MetricInput): MetricResult {
         })
       : [];
   const allVis = mean(used.map((st) => st.visibility));
+  const rhythm = { view, sampleRateHz, spanMs: cadenceFit?.spanMs ?? null };
 
   const footStrike = { left: { rearfoot: 0, midfoot: 0, forefoot: 0 }, right: { rearfoot: 0, midfoot: 0, forefoot: 0 } };
   if (view === 'sagittal') {
@@ -282,16 +308,16 @@ export function computeMetrics(input: MetricInput): MetricResult {
       values: Object.fromEntries(Object.entries(st.values).map(([k, x]) => [k, toJsonNumber(x)])),
     })),
     perSide,
-    cadenceSpm: cadence,
+    cadenceSpm: withError('cadenceSpm', cadence, rhythm),
     cadenceBasis: cadenceFit && {
       steps: cadenceFit.steps,
       spanMs: toJsonNumber(cadenceFit.spanMs, 1) ?? 0,
       contactsUsed: cadenceFit.used,
       contactsSetAside: cadenceFit.setAside,
     },
-    stepTimeMs: stepTimeOf(cadenceFit, contactVis, view, pxPerCm),
-    strideTimeMs: summarise('strideTimeMs', used.map((st) => tMs[st.next]! - tMs[st.ic]!), allVis, false, view, pxPerCm),
-    trunkLeanDeg: summarise('trunkLeanDeg', used.map((st) => st.values.trunkLeanDeg ?? Number.NaN), allVis, false, view, pxPerCm),
+    stepTimeMs: withError('stepTimeMs', stepTimeOf(cadenceFit, contactVis, view, pxPerCm), rhythm),
+    strideTimeMs: withError('strideTimeMs', summarise('strideTimeMs', used.map((st) => tMs[st.next]! - tMs[st.ic]!), allVis, false, view, pxPerCm), rhythm),
+    trunkLeanDeg: withError('trunkLeanDeg', summarise('trunkLeanDeg', used.map((st) => st.values.trunkLeanDeg ?? Number.NaN), allVis, false, view, pxPerCm), rhythm),
     stepWidthCm: summarise('stepWidthCm', stepWidths, stepVis, false, view, pxPerCm),
     footStrike,
     gait,

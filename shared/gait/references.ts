@@ -177,6 +177,21 @@ export const SOURCES = {
     citation: 'GaitLens plan default: a product choice for the draft plan, not a published value; the clinician edits it.',
     usedFor: 'Defaults the literature does not fix: the default strength days when the long-run day is unknown, foam rolling time per muscle, plank and wall-sit hold times, the order of the exercises.',
   },
+  stenum2021: {
+    id: 'stenum2021',
+    label: 'Stenum 2021',
+    citation:
+      'Stenum J, Rossi C, Roemmich RT. Two-dimensional video-based analysis of human gait using pose estimation. PLoS Comput Biol 2021;17(4):e1008935.',
+    usedFor: "2D markerless against marker-based sagittal joint angles: hip 4.0, knee 5.6 deg mean absolute error (walking): the pose model's part of an angle's error.",
+  },
+  gaitlensValidation: {
+    id: 'gaitlensValidation',
+    label: 'GaitLens validation',
+    citation:
+      "GaitLens validation of its gait events against frame-by-frame annotations by eye of real treadmill clips at 30-240 fps (docs/validation.md, npm run validate): one annotator's reading, not a published study.",
+    usedFor:
+      'Side-view initial contact and toe-off within 1 frame at 30 and 60 fps and within 15 ms at 120 and 240 fps: the event-timing part of each timing measure\'s error and of each value read at an event.',
+  },
   gaitlensScreening: {
     id: 'gaitlensScreening',
     label: 'GaitLens screening choice',

@@ -2,6 +2,7 @@
  * The gait analysis result and its options: plain JSON-serialisable data (null where unknown),
  * written into a visit's analysis.json and shown by the UI and the report.
  */
+import type { MeasureError } from './measure-error.ts';
 import type { SideMeasureId } from './measures.ts';
 import type { SourceId } from './references.ts';
 
@@ -86,6 +87,8 @@ export interface MetricSummary {
   level: ConfidenceLevel;
   confidenceFactors: Confidence['factors'] | null;
   reasonIfAbsent: string | null;
+  /** How far the mean may be off at this clip's frame rate (measure-error.ts); null when not established. */
+  error: MeasureError | null;
 }
 
 export interface GaitEvent {

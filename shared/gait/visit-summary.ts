@@ -110,7 +110,7 @@ function combine(id: MeasureId, side: Side | null, videos: readonly VisitVideoAn
   return {
     measureId: id,
     side,
-    summary: { mean: null, sd: null, n: 0, unit: MEASURES[id].unit, confidence: 0, level: 'low', confidenceFactors: null, reasonIfAbsent: missingViewReason(id) },
+    summary: { mean: null, sd: null, n: 0, unit: MEASURES[id].unit, confidence: 0, level: 'low', confidenceFactors: null, reasonIfAbsent: missingViewReason(id), error: null },
     from: null,
     otherSources: [],
   };
