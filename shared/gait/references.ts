@@ -203,7 +203,7 @@ export const SOURCES = {
     label: 'GaitLens change rule',
     citation: 'GaitLens rule for a real change between visits: a product choice where no between-day measurement error is published for the measure, not a validated threshold.',
     usedFor:
-      'Side-view angles without a published figure of their own take the between-day error of 2D knee/hip angles (Damsted); every measure also takes the 95% interval of the difference from the two visits\' stride-to-stride spread when that is larger.',
+      'Side-view angles without a published figure of their own take the between-day error of 2D knee/hip angles (Damsted); every measure also takes the 95% interval of the difference from the two visits\' stride-to-stride spread, or the two values\' measurement errors combined, when that is larger.',
   },
 } as const satisfies Record<string, Source>;
 

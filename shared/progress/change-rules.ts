@@ -18,7 +18,8 @@ export const DAMSTED_BETWEEN_DAY_DEG = 14;
  * - published: a between-day figure for this measure (clinical reference);
  * - extrapolated: the published figure of a closely related measure, applied as a product choice;
  * - strideSpreadOnly: no between-day figure; only the 95% interval of the difference from the two
- *   visits' stride-to-stride spread (a product choice that does not cover day-to-day variation).
+ *   visits' stride-to-stride spread, or their measurement errors combined when larger (a product
+ *   choice that does not cover day-to-day variation).
  */
 export type ErrorBasis = 'published' | 'extrapolated' | 'strideSpreadOnly';
 
@@ -40,7 +41,7 @@ const SIDE_VIEW_ANGLE_NOTE =
   'No between-day error of its own is published: the one of 2D knee and hip angles at foot strike (Damsted, 9-14 deg, the conservative end) is applied, since it is measured from the same landmarks in the same view.';
 const SEGMENT_TILT_NOTE = ' A segment-to-vertical angle also moves with the camera\'s tilt, so its real error may be larger.';
 const SPREAD_NOTE =
-  'No between-day error is published: only the two visits\' stride-to-stride spread is counted (95% interval of the difference), which does not cover day-to-day variation (camera placement, treadmill speed, warm-up).';
+  'No between-day error is published: only the two visits\' stride-to-stride spread (95% interval of the difference) and their measurement errors at their frame rates are counted, which do not cover day-to-day variation (camera placement, treadmill speed, warm-up).';
 
 const published = (error: number, sources: SourceId[], note: string, better: BetterDirection | null = null): ChangeRule => ({
   betweenDayError: error,

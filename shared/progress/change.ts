@@ -53,9 +53,14 @@ export interface ProgressPoint {
   confidence: number;
   level: ConfidenceLevel;
   reasonIfAbsent: string | null;
+  /** How far the value may be off at its video's frame rate (gait/measure-error.ts); null when not established. */
+  error: number | null;
   /** The analysed video the value comes from; null when no video of the visit measured it. */
   source: PointSource | null;
 }
+
+/** The largest of these sets the error a change is judged against. */
+export type ErrorFrom = 'betweenDay' | 'strideSpread' | 'measurement';
 
 export type ChangeVerdict = 'no-real-change' | 'increased' | 'decreased' | 'cannot-compare';
 export type ChangeDirection = 'toward-reference' | 'away-from-reference';
@@ -75,8 +80,8 @@ export interface VisitChange {
   differencePct: number | null;
   /** The measurement error (95%, the measure's unit) the difference was judged against; null when it could not be judged. */
   error: number | null;
-  /** Which part set the error: the rule's between-day figure or the two visits' stride-to-stride spread. */
-  errorFrom: 'betweenDay' | 'strideSpread' | null;
+  /** Which part set the error: the rule's between-day figure, the two visits' stride-to-stride spread, or their measurement errors combined. */
+  errorFrom: ErrorFrom | null;
   basis: ErrorBasis;
   sources: SourceId[];
   /** Why the values cannot be compared; null otherwise. */
@@ -158,6 +163,7 @@ export function visitPoint(visit: VisitInput, id: MeasureId, side: Side | null):
       confidence: s.confidence,
       level: s.level,
       reasonIfAbsent: null,
+      error: s.error?.value ?? null,
       source: { analysisId: best.a.id, view: best.a.view.kind, leg: best.leg },
     };
   }
@@ -171,6 +177,7 @@ export function visitPoint(visit: VisitInput, id: MeasureId, side: Side | null):
     confidence: 0,
     level: 'low',
     reasonIfAbsent: explained ? (explained.s.reasonIfAbsent ?? 'Not measured.') : 'No analysed video at this visit.',
+    error: null,
     source: null,
   };
 }
@@ -205,16 +212,18 @@ function whyNotComparable(side: Side | null, from: ProgressPoint, to: ProgressPo
   return null;
 }
 
-function errorText(rule: ChangeRule, errorFrom: 'betweenDay' | 'strideSpread'): string {
+function errorText(rule: ChangeRule, errorFrom: ErrorFrom): string {
   if (errorFrom === 'strideSpread') return 'the 95% interval of the two visits\' stride-to-stride spread';
+  if (errorFrom === 'measurement') return 'the two values\' measurement errors at their videos\' frame rates, combined';
   return rule.basis === 'published' ? 'the published between-day error' : 'the between-day error of 2D knee and hip angles, applied to this angle';
 }
 
 /**
- * Whether the change from one visit's value to another's is real. The error is the rule's
- * between-day figure or, when larger (or when there is none), 1.96 x sqrt(sd1^2/n1 + sd2^2/n2)
- * from the two visits' stride-to-stride spread. A difference no larger than the error is no real
- * change.
+ * Whether the change from one visit's value to another's is real. The error is the largest of
+ * the rule's between-day figure, 1.96 x sqrt(sd1^2/n1 + sd2^2/n2) from the two visits'
+ * stride-to-stride spread, and the two values' measurement errors combined, sqrt(e1^2 + e2^2)
+ * (each at its video's frame rate: a 30 fps visit's contact time is less exact than a 120 fps
+ * one's). A difference no larger than the error is no real change.
  */
 export function changeBetween(id: MeasureId, side: Side | null, from: ProgressPoint, to: ProgressPoint): VisitChange {
   const rule: ChangeRule = CHANGE_RULES[id];
@@ -245,12 +254,14 @@ export function changeBetween(id: MeasureId, side: Side | null, from: ProgressPo
   const difference = to.mean! - before;
   const spread =
     from.sd !== null && to.sd !== null && from.n >= 2 && to.n >= 2 ? Z_95 * Math.sqrt((from.sd * from.sd) / from.n + (to.sd * to.sd) / to.n) : null;
-  const betweenDay = rule.betweenDayError;
-  if (betweenDay === null && spread === null) {
-    return cannot('no between-day error is published for this measure and the stride-to-stride spread is not known at both visits.', toJsonNumber(difference));
+  const measurement = from.error !== null && to.error !== null ? Math.hypot(from.error, to.error) : null;
+  const candidates = ([['betweenDay', rule.betweenDayError], ['strideSpread', spread], ['measurement', measurement]] as const).filter(
+    (c): c is readonly [ErrorFrom, number] => c[1] !== null,
+  );
+  if (candidates.length === 0) {
+    return cannot('no between-day error is published for this measure, and neither the stride-to-stride spread nor the measurement error is known at both visits.', toJsonNumber(difference));
   }
-  const errorFrom: 'betweenDay' | 'strideSpread' = spread !== null && (betweenDay === null || spread > betweenDay) ? 'strideSpread' : 'betweenDay';
-  const error = errorFrom === 'strideSpread' ? spread! : betweenDay!;
+  const [errorFrom, error] = candidates.reduce((a, b) => (b[1] > a[1] ? b : a));
   const differencePct = RATIO_UNITS.has(unit) && before > 0 ? toJsonNumber((difference / before) * 100, 2) : null;
   const change = `${signed(difference)} ${unit}${differencePct === null ? '' : ` (${signed(differencePct)}%)`}`;
   const within = `${errorText(rule, errorFrom)}, ${error.toFixed(1)} ${unit}`;

@@ -77,6 +77,7 @@ export function PointValue({ point, unit, videoName }: { point: ProgressPoint; u
       <span className="value" title={source ? `From ${videoName(source.analysisId)}` : undefined}>
         {meanSdText(point.mean, point.sd, unit)}
       </span>
+      {point.error !== null && <span className="point-error muted small">error ±{valueText(point.error, unit)}</span>}
       <Confidence summary={point} />
       {source?.leg === 'far' && <span className="muted small block">far leg (less accurate)</span>}
     </span>
@@ -87,8 +88,8 @@ export function PointValue({ point, unit, videoName }: { point: ProgressPoint; u
 export function ChangeRuleLine({ rule, unit }: { rule: ChangeRule; unit: string }) {
   const error =
     rule.betweenDayError === null
-      ? "beyond the 95% interval of the two visits' stride-to-stride spread (no between-day error published)"
-      : `beyond ±${valueText(rule.betweenDayError, unit)} (between-day error${rule.basis === 'extrapolated' ? ' of knee and hip angles at foot strike, applied here' : ''}), or the stride-to-stride spread when larger`;
+      ? "beyond the 95% interval of the two visits' stride-to-stride spread or their measurement errors combined (no between-day error published)"
+      : `beyond ±${valueText(rule.betweenDayError, unit)} (between-day error${rule.basis === 'extrapolated' ? ' of knee and hip angles at foot strike, applied here' : ''}), or the stride-to-stride spread or the measurement errors combined when larger`;
   return (
     <p className="small muted change-rule" title={rule.note}>
       Real change: {error}. <Sources ids={rule.sources} />

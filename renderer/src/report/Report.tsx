@@ -229,14 +229,19 @@ function Confidence({ value }: { value: CombinedValue }) {
   return <span className={`rp-confidence rp-confidence-${value.summary.level}`}>{value.summary.level}</span>;
 }
 
-/** The mean with its unit, and the stride-to-stride SD under it. */
-function Value({ value }: { value: CombinedValue }) {
-  const { mean, sd, unit, level } = value.summary;
+/** The mean with its unit, the stride-to-stride SD under it, and how far the value may be off at this video's frame rate. */
+function Value({ value, citations }: { value: CombinedValue; citations: Citations }) {
+  const { mean, sd, unit, level, error } = value.summary;
   if (mean === null) return <span className="muted">—</span>;
   return (
     <span className={level === 'low' ? 'rp-value rp-value-low' : 'rp-value'}>
       {formatValue(mean, unit)}
       {sd !== null && <span className="rp-sd">± {formatNumber(sd, unit)}</span>}
+      {error && (
+        <span className="rp-error" data-testid="rp-error">
+          error ±{formatNumber(error.value, unit)} <span className="rp-cite">{citations.cite(error.sources)}</span>
+        </span>
+      )}
     </span>
   );
 }
@@ -288,7 +293,7 @@ function MetricsTables({ rows, citations }: { rows: MetricRow[]; citations: Cita
               <tr key={row.id} data-measure={row.id}>
                 <th scope="row">{MEASURES[row.id].label}</th>
                 <td className="num" colSpan={2}>
-                  <Value value={row.value} />
+                  <Value value={row.value} citations={citations} />
                 </td>
                 <td className="muted">—</td>
                 <td className="rp-reference">
@@ -320,10 +325,10 @@ function MetricsTables({ rows, citations }: { rows: MetricRow[]; citations: Cita
               <tr key={row.id} data-measure={row.id}>
                 <th scope="row">{MEASURES[row.id].label}</th>
                 <td className="num">
-                  <Value value={row.left} />
+                  <Value value={row.left} citations={citations} />
                 </td>
                 <td className="num">
-                  <Value value={row.right} />
+                  <Value value={row.right} citations={citations} />
                 </td>
                 <td className="num">
                   {row.symmetry?.differenceAbs != null ? formatValue(row.symmetry.differenceAbs, MEASURES[row.id].unit) : '—'}
@@ -350,8 +355,9 @@ function MetricsTables({ rows, citations }: { rows: MetricRow[]; citations: Cita
         </table>
       )}
       <p className="rp-table-note muted">
-        Difference: the gap between left and right; SI is the symmetry index, |L − R| as a % of their mean. Healthy runners differ by 2-3° between
-        sides. Values in grey are of low confidence.
+        Under each value: ± the spread from stride to stride, and the error, how far the value itself may be off at this video's frame rate (the
+        timing of foot contact and toe-off as validated, and the pose model's angle error). Difference: the gap between left and right; SI is the
+        symmetry index, |L − R| as a % of their mean. Healthy runners differ by 2-3° between sides. Values in grey are of low confidence.
       </p>
     </>
   );

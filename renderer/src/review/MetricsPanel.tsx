@@ -45,7 +45,7 @@ export const MetricsPanel = memo(function MetricsPanel({ analysis }: { analysis:
           <thead>
             <tr>
               <th>Whole clip</th>
-              <th colSpan={3}>Mean ± SD (n)</th>
+              <th colSpan={3}>Mean ± SD (n), and its error</th>
             </tr>
           </thead>
           <tbody>
@@ -145,6 +145,19 @@ export function Value({ summary }: { summary: MetricSummary }) {
   return (
     <span className="value">
       <span className="number">{formatMeanSd(summary.mean, summary.sd, summary.unit)}</span> <span className="muted small">(n {summary.n})</span>
+      <MeasureErrorNote summary={summary} />
+    </span>
+  );
+}
+
+/** How far the value may be off at this clip's frame rate, with its sources; the way it was obtained on hover. */
+export function MeasureErrorNote({ summary }: { summary: MetricSummary }) {
+  const error = summary.error;
+  if (summary.mean === null) return null;
+  if (!error) return <span className="measure-error small muted block">error not established</span>;
+  return (
+    <span className="measure-error small block" title={error.text} data-testid="measure-error">
+      error ±{withUnit(formatValue(error.value, summary.unit), summary.unit)} <Sources ids={error.sources} />
     </span>
   );
 }

@@ -121,10 +121,11 @@ test('a retrained overstrider: landing 11 deg more bent is within the error, 19 
   assert.equal(knee20.verdict, 'increased');
   assert.equal(knee20.direction, 'toward-reference');
 
-  // no published between-day error: judged against the two visits' stride-to-stride spread
+  // no published between-day error: judged against the larger of the two visits' stride-to-stride spread and
+  // their measurement errors (here the foot's travel in one frame's timing error at contact)
   const reach = changeOf(toTypical, 'footAheadOfHipAtIcCm', 'right');
   assert.equal(reach.basis, 'strideSpreadOnly');
-  assert.equal(reach.errorFrom, 'strideSpread');
+  assert.equal(reach.errorFrom, 'measurement');
   assert.ok(reach.difference! < -5, `foot ahead of hip ${reach.difference} cm`);
   assert.equal(reach.verdict, 'decreased');
   assert.equal(reach.direction, 'toward-reference', 'smaller is better (Lieberman)');
@@ -136,20 +137,21 @@ test('a retrained overstrider: landing 11 deg more bent is within the error, 19 
 
 test('a change within the stride-to-stride 95% interval is no real change; beyond it, real (measures without a published error)', () => {
   const m = typical.metrics;
-  const s = m.perSide.right.contactTimeMs;
-  assert.ok(s.mean !== null && s.sd !== null && s.n >= 2);
-  const contactMean = s.mean;
+  // vertical oscillation: no measurement error is established, so the spread alone sets the error
+  const s = m.perSide.right.verticalOscillationCm;
+  assert.ok(s.mean !== null && s.sd !== null && s.n >= 2 && s.error === null);
+  const voMean = s.mean;
   // the same spread at both visits: error = 1.96 sqrt(2 sd^2 / n)
-  const wide = 6;
+  const wide = 2;
   const ci = 1.96 * Math.sqrt((2 * wide * wide) / s.n);
-  const v1 = visit('v1', '2025-01-10', [{ ...typical, metrics: withSummary(m, 'contactTimeMs', 'right', { sd: wide }) }]);
-  const at = (d: number) => visit('v2', '2025-02-10', [{ ...typical, id: 'a2', metrics: withSummary(m, 'contactTimeMs', 'right', { sd: wide, mean: contactMean + d }) }]);
-  const inside = changeOf(compareVisits([v1, at(0.9 * ci)], 'v1', 'v2'), 'contactTimeMs', 'right');
+  const v1 = visit('v1', '2025-01-10', [{ ...typical, metrics: withSummary(m, 'verticalOscillationCm', 'right', { sd: wide }) }]);
+  const at = (d: number) => visit('v2', '2025-02-10', [{ ...typical, id: 'a2', metrics: withSummary(m, 'verticalOscillationCm', 'right', { sd: wide, mean: voMean + d }) }]);
+  const inside = changeOf(compareVisits([v1, at(0.9 * ci)], 'v1', 'v2'), 'verticalOscillationCm', 'right');
   assert.equal(inside.verdict, 'no-real-change');
   assert.ok(Math.abs(inside.error! - ci) < 1e-3);
   assert.equal(inside.errorFrom, 'strideSpread');
   assert.deepEqual(inside.sources, ['gaitlensChangeRule']);
-  assert.equal(changeOf(compareVisits([v1, at(-1.1 * ci)], 'v1', 'v2'), 'contactTimeMs', 'right').verdict, 'decreased');
+  assert.equal(changeOf(compareVisits([v1, at(-1.1 * ci)], 'v1', 'v2'), 'verticalOscillationCm', 'right').verdict, 'decreased');
   // a spread larger than the published error sets the error
   const k = m.perSide.right.kneeFlexionAtIcDeg;
   const noisy = (d: number) => withSummary(m, 'kneeFlexionAtIcDeg', 'right', { sd: 20, mean: k.mean! + d, level: 'moderate' });
@@ -157,6 +159,30 @@ test('a change within the stride-to-stride 95% interval is no real change; beyon
   assert.equal(c.errorFrom, 'strideSpread');
   assert.ok(c.error! > DAMSTED_BETWEEN_DAY_DEG);
   assert.equal(c.verdict, 'no-real-change');
+});
+
+test('a change smaller than the two values\' measurement errors combined is never progress (contact time at 60 fps: 16.7 ms each, 23.6 combined)', () => {
+  const m = typical.metrics;
+  const s = m.perSide.right.contactTimeMs;
+  assert.ok(s.mean !== null && s.error !== null);
+  assert.ok(Math.abs(s.error.value - 1000 / 60) < 0.01, `contact time error at 60 fps: ${s.error.value}`);
+  const combined = Math.hypot(s.error.value, s.error.value);
+  // a steady runner: a spread of 1 ms would call a 20 ms change real
+  const at = (vid: string, d: number) =>
+    visit(vid, vid === 'v1' ? '2025-01-10' : '2025-02-10', [{ ...typical, id: vid, metrics: withSummary(m, 'contactTimeMs', 'right', { sd: 1, mean: s.mean! + d }) }]);
+  const small = changeOf(compareVisits([at('v1', 0), at('v2', -20)], 'v1', 'v2'), 'contactTimeMs', 'right');
+  assert.equal(small.verdict, 'no-real-change');
+  assert.equal(small.errorFrom, 'measurement');
+  assert.ok(Math.abs(small.error! - combined) < 0.01);
+  assert.match(small.text, /within the two values' measurement errors at their videos' frame rates, combined, 23\.6 ms/);
+  assert.equal(changeOf(compareVisits([at('v1', 0), at('v2', -30)], 'v1', 'v2'), 'contactTimeMs', 'right').verdict, 'decreased');
+  // the same 20 ms between two 30 fps visits: 47 ms combined
+  const at30 = (vid: string, d: number) =>
+    visit(vid, vid === 'v1' ? '2025-01-10' : '2025-02-10', [
+      { ...typical, id: vid, metrics: withSummary(m, 'contactTimeMs', 'right', { sd: 1, mean: s.mean! + d, error: { ...s.error!, value: 1000 / 30 } }) },
+    ]);
+  const slow = changeOf(compareVisits([at30('v1', 0), at30('v2', -40)], 'v1', 'v2'), 'contactTimeMs', 'right');
+  assert.equal(slow.verdict, 'no-real-change', '40 ms is within 47 ms at 30 fps');
 });
 
 test('cannot compare: a value missing, a low-confidence value, another view, the near leg against the far leg', () => {
@@ -245,5 +271,5 @@ test('the rules table: every measure, every number with its source, product choi
   const p = visitPoint(visit('v1', '2025-01-10', [typical]), 'cadenceSpm', null);
   const same = changeBetween('cadenceSpm', null, p, { ...p, visitId: 'v2', mean: p.mean! - 0.01 });
   assert.equal(same.verdict, 'no-real-change');
-  assert.match(same.text, /^No real change: 0\.0 steps\/min \(0\.0%\) is within the 95% interval of the two visits' stride-to-stride spread, \d+\.\d steps\/min\.$/);
+  assert.match(same.text, /^No real change: 0\.0 steps\/min \(0\.0%\) is within the two values' measurement errors at their videos' frame rates, combined, \d+\.\d steps\/min\.$/);
 });
