@@ -54,9 +54,10 @@ export function Report(props: ReportProps) {
         <section className="report-section" aria-label="Measurements">
           <h2>Measurements</h2>
           <p className="rp-intro">
-            Each value is the mean ± standard deviation over the strides in the video. “Confidence” says how sure the measurement is: how well the
-            joints were seen, how many strides there were and how much they varied. Angles measured from video differ from laboratory measurements
-            by several degrees, so small differences between sides are normal.
+            Each value is the mean ± standard deviation over the strides in the video; under it, its error: how far the value itself may be off at
+            this video's frame rate. “Confidence” says how sure the measurement is: how well the joints were seen, how many strides there were and
+            how much they varied. Angles measured from video differ from laboratory measurements by several degrees, so small differences between
+            sides are normal.
           </p>
           <MetricsTables rows={rows} citations={citations} />
           {notMeasured.length > 0 && (
@@ -355,9 +356,9 @@ function MetricsTables({ rows, citations }: { rows: MetricRow[]; citations: Cita
         </table>
       )}
       <p className="rp-table-note muted">
-        Under each value: ± the spread from stride to stride, and the error, how far the value itself may be off at this video's frame rate (the
-        timing of foot contact and toe-off as validated, and the pose model's angle error). Difference: the gap between left and right; SI is the
-        symmetry index, |L − R| as a % of their mean. Healthy runners differ by 2-3° between sides. Values in grey are of low confidence.
+        The error combines the timing of foot contact and toe-off, as validated at the video's frame rate, with the pose model's angle error.
+        Difference: the gap between left and right; SI is the symmetry index, |L − R| as a % of their mean. Healthy runners differ by 2-3°
+        between sides. Values in grey are of low confidence.
       </p>
     </>
   );

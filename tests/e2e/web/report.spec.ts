@@ -234,6 +234,9 @@ test('the report: settings, intake with a red flag, held then edited plan, key f
     `You took about ${Math.round(cadence)} steps per minute.`,
     flat(PAIN_AT_NIGHT.referral),
     'Key moments from the video',
+    // each timing measure with its error at the video's frame rate, and the validation named among the sources
+    `error ±${summary.perSide.left.contactTimeMs.summary.error?.value.toFixed(0) ?? 'missing'}`,
+    'GaitLens validation of its gait events against frame-by-frame annotations',
     'Progress since 20 October 2026',
     flat(cadenceChange.reason ?? cadenceChange.text.replace(/^No real change: /, '')),
     'Call me if the night pain comes back.',
