@@ -178,3 +178,30 @@ export function dutyFactorErrorsPct(ic: KindResult, to: KindResult, annotation: 
   }
   return out;
 }
+
+/** A frame at which the leg drawn in front was read by eye: the stance leg or the swing leg (tests/fixtures/validation/identity). */
+export interface IdentityEvidence {
+  frame: number;
+  front: 'stance' | 'swing';
+}
+
+/** The label of the leg in stance at the frame (an IC at or before it and that foot's next TO after it), from the detected events; null when not exactly one. */
+export function stanceLabelAt(events: readonly DetectedEvent[], frame: number): 'left' | 'right' | null {
+  const inStance = (['left', 'right'] as const).filter((side) => {
+    const ic = events.filter((e) => e.side === side && e.type === 'IC' && e.frame <= frame).map((e) => e.frame);
+    if (ic.length === 0) return false;
+    const last = Math.max(...ic);
+    const to = events.filter((e) => e.side === side && e.type === 'TO' && e.frame > last).map((e) => e.frame);
+    return to.length > 0 && Math.min(...to) > frame;
+  });
+  return inStance.length === 1 ? inStance[0]! : null;
+}
+
+/** The label the program gives the leg read as nearest the camera at each evidence frame; null where the stance leg is not clear. */
+export function nearLabelsAt(events: readonly DetectedEvent[], evidence: readonly IdentityEvidence[]): ('left' | 'right' | null)[] {
+  return evidence.map((ev) => {
+    const stance = stanceLabelAt(events, ev.frame);
+    if (stance === null) return null;
+    return ev.front === 'stance' ? stance : stance === 'left' ? 'right' : 'left';
+  });
+}

@@ -21,7 +21,7 @@ import { analyseTrack } from '../../shared/gait/analyse.ts';
 import { eventTimingErrorMs } from '../../shared/gait/measure-error.ts';
 import type { PoseModel } from '../../shared/pose/track.ts';
 import { DEFAULT_POSE_MODE, type PoseMode } from '../../renderer/src/analysis/protocol.ts';
-import { annotatedCadenceSpm, compareKind, contactErrorsMs, detectedCadenceSpm, dutyFactorErrorsPct, mean, summariseErrors, type Annotation, type KindResult } from './compare.ts';
+import { annotatedCadenceSpm, compareKind, contactErrorsMs, detectedCadenceSpm, dutyFactorErrorsPct, mean, nearLabelsAt, summariseErrors, type Annotation, type IdentityEvidence, type KindResult } from './compare.ts';
 import { PoseRunner, sha256File } from './pose-runner.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -42,6 +42,11 @@ const mode = values.mode as PoseMode;
 if (!['tracking-smoothed', 'tracking', 'per-frame'].includes(mode)) throw new Error(`--mode ${mode}: tracking-smoothed, tracking or per-frame`);
 const model = values.model as PoseModel;
 const workers = Number(values.workers) as 1 | 2;
+
+interface IdentityFixture {
+  clips: { video: string; captureFps: number; evidence: IdentityEvidence[] }[];
+  notEstablished: { video: string; why: string }[];
+}
 
 interface Run {
   annotation: Annotation;
@@ -174,6 +179,40 @@ async function main(): Promise<void> {
       }
       lines.push(row([clip.file.replace(/\.mp4$/, '').slice(0, 44), clip.fps ?? '-', f1(original), ...cells], reencodeWidths));
     }
+    lines.push('', 'Near and far leg (side views): the app\'s call from the image cues, and the leg read as near by eye at crossings (tests/fixtures/validation/identity):');
+    const identityWidths = [44, 5, 7, 6, 10, 14, 8];
+    lines.push(row(['clip', 'fps', 'near', 'conf.', 'exchanged', 'by eye', 'match'], identityWidths));
+    const identity = JSON.parse(readFileSync(join(FIXTURES, 'identity', 'clips.json'), 'utf8')) as IdentityFixture;
+    for (const clip of identity.clips) {
+      const video = join(VIDEOS, clip.video);
+      if (!existsSync(video)) {
+        lines.push(`${clip.video}: not found in ${VIDEOS}, skipped`);
+        continue;
+      }
+      const track = await runner.track(video, { model, mode, workers, captureFps: clip.captureFps }, (line) => console.error(line));
+      const analysis = analyseTrack(track, { captureFps: clip.captureFps });
+      const call = analysis.identity.nearFar;
+      const read = nearLabelsAt(analysis.events, clip.evidence);
+      const known = read.filter((x): x is 'left' | 'right' => x !== null);
+      const byEye = known.length === 0 ? null : known.filter((x) => x === 'left').length * 2 > known.length ? 'left' : known.filter((x) => x === 'right').length * 2 > known.length ? 'right' : null;
+      // after the app's identity fixes the near leg carries the label of the side facing the camera
+      const appNear = analysis.view.kind === 'sagittal' ? analysis.view.side : null;
+      lines.push(
+        row(
+          [
+            clip.video.replace(/\.mp4$/, '').slice(0, 44),
+            clip.captureFps,
+            call?.near ?? '-',
+            call ? call.confidence.toFixed(2) : '-',
+            call ? (call.exchanged ? 'yes' : 'no') : '-',
+            `${byEye ?? '?'} (${read.map((x) => x ?? '?').join(',')})`,
+            byEye === null || appNear === null ? '-' : byEye === appNear ? 'yes' : 'NO',
+          ],
+          identityWidths,
+        ),
+      );
+    }
+    for (const clip of identity.notEstablished) lines.push(`${clip.video.replace(/\.mp4$/, '')}: not read by eye (${clip.why})`);
     console.log([...lines, ...details].join('\n'));
   } finally {
     await runner.close();

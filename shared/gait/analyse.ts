@@ -14,12 +14,20 @@ import { detectEvents, eventList } from './events.ts';
 import { cleanBody, cutoffForRate } from './filters.ts';
 import { evaluateFindings } from './findings.ts';
 import { applyLegSwap, detectLegSwaps, stretchesToMask } from './identity.ts';
+import { nearFarCall } from './near-far.ts';
 import { SIDE_MEASURES } from './measures.ts';
 import { computeMetrics } from './metrics.ts';
 import { toJsonNumber } from './series.ts';
 import { symmetryOf } from './symmetry.ts';
 import type { AnalysisOptions, GaitAnalysis, Side, ViewResult } from './types.ts';
 import { detectView } from './view.ts';
+
+/**
+ * Confidence of the near/far call (near-far.ts) above which the labels are exchanged for the whole
+ * clip without asking. Every cue must point the same way at more than two thirds of full strength:
+ * on the shared clips the cues agree with the model's labels (docs/validation.md).
+ */
+export const AUTO_EXCHANGE_CONFIDENCE = 0.67;
 
 /** Outlier floor as a fraction of leg length: smaller deviations are never called outliers. */
 const OUTLIER_FLOOR_LEG = 0.03;
@@ -54,12 +62,16 @@ export function analyseTrack(track: LandmarkTrack, options: AnalysisOptions = {}
     origin: ov ? 'override' : 'detected',
     detected: { kind: detected.kind, side: detected.side, direction: detected.direction, confidence: toJsonNumber(detected.confidence) ?? 0, notes: detected.notes },
   };
+  const nearSide: Side | null = view.kind === 'sagittal' && (view.side === 'left' || view.side === 'right') ? view.side : null;
+  // the side facing the camera is fixed by the direction; when the image evidence puts the other label's leg near, the labels are exchanged for the whole clip
+  const call = nearSide ? nearFarCall(raw, legGuess) : null;
+  const exchanged = call !== null && call.near !== null && call.near !== nearSide && call.confidence >= AUTO_EXCHANGE_CONFIDENCE;
+  const identityFixed = (b: typeof raw) => (exchanged ? applyLegSwap(b, new Array<boolean>(n).fill(true)) : b);
   const flip = view.kind === 'sagittal' && view.direction === 'left';
-  const orient = (b: typeof raw) => (flip ? mirrorX(b, width) : b);
+  const orient = (b: typeof raw) => (flip ? mirrorX(identityFixed(b), width) : identityFixed(b));
   const filtered = orient(cleaned.filtered);
   const filled = orient(cleaned.filled);
   const rawOriented = orient(raw);
-  const nearSide: Side | null = view.kind === 'sagittal' && (view.side === 'left' || view.side === 'right') ? view.side : null;
 
   const seg = segmentLengthsPx(filtered, view.kind, nearSide);
   const calibration = calibrate(seg, options.calibration, { width, height }, view.kind);
@@ -116,6 +128,7 @@ export function analyseTrack(track: LandmarkTrack, options: AnalysisOptions = {}
       framesChangedAuto: auto?.framesChanged ?? 0,
       manualStretches: options.swapStretches ?? [],
       framesChangedManual: manualMask.filter(Boolean).length,
+      nearFar: call && { ...call, exchanged },
     },
     cleaning: { sampleRateHz: toJsonNumber(sampleRateHz, 3) ?? 0, cutoffHz: toJsonNumber(cutoffHz, 3) ?? 0, ...cleaned.report },
     frames: { frame: frameIndex, tMs: tMs.map((t) => toJsonNumber(t, 3) ?? 0) },

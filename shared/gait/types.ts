@@ -3,6 +3,7 @@
  * written into a visit's analysis.json and shown by the UI and the report.
  */
 import type { MeasureError } from './measure-error.ts';
+import type { NearFarCall } from './near-far.ts';
 import type { SideMeasureId } from './measures.ts';
 import type { SourceId } from './references.ts';
 
@@ -193,6 +194,8 @@ export interface IdentityResult {
   framesChangedAuto: number;
   manualStretches: FrameStretch[];
   framesChangedManual: number;
+  /** Side view: which labelled leg the image evidence puts nearest the camera (near-far.ts); null in a rear or front view. */
+  nearFar: (NearFarCall & { exchanged: boolean }) | null;
 }
 
 export interface CleaningResult {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { analyseTrack } from '../../../shared/gait/analyse.ts';
 import { extractBody } from '../../../shared/gait/body.ts';
 import { applyLegSwap, detectLegSwaps, maskToStretches, stretchesToMask } from '../../../shared/gait/identity.ts';
+import { RUNNING_CURVES, type GaitCurves } from '../../support/synthetic/curves.ts';
 import { generateTrack, runningSpec } from '../../support/synthetic/generator.ts';
 import { rmse } from '../../support/synthetic/compare.ts';
 
@@ -92,4 +93,35 @@ test('a stretch without any pose (runner out of view) does not swap the frames b
     const a = analyseTrack(gapped);
     assert.deepEqual(a.identity.autoStretches, [], `${fps} fps, gap at ${gapStart}: ${JSON.stringify(a.identity.autoStretches)}`);
   }
+});
+
+test('labels exchanged for the whole clip (the model calling the near leg left in a runner facing right) are exchanged back from the image cues', () => {
+  // the right leg lands with the knee bent 10 deg at contact, the left 18: which leg reads 10 tells whether the labels were put back
+  const rightCurves = { ...RUNNING_CURVES, kneeFlexionDeg: { stance: [[0, 10], [0.4, 44], [1, 22]], swing: [[0.45, 100], [0.97, 6]] } } as GaitCurves;
+  for (const view of ['sagittal-right', 'sagittal-left'] as const) {
+    const spec = runningSpec({ fps: 60, view, rightCurves, noise: { seed: 3, jitterPx: 2 } });
+    const asLabelled = analyseTrack(generateTrack(spec).track);
+    const exchanged = analyseTrack(generateTrack({ ...spec, swaps: [{ startFrame: 0, endFrame: 1_000_000 }] }).track);
+    assert.equal(asLabelled.identity.nearFar?.exchanged, false, `${view}: labels as given are kept`);
+    assert.equal(exchanged.identity.nearFar?.exchanged, true, `${view}: exchanged labels are put back (confidence ${exchanged.identity.nearFar?.confidence.toFixed(2)})`);
+    for (const side of ['left', 'right'] as const) {
+      const expected = asLabelled.metrics.perSide[side].kneeFlexionAtIcDeg.mean!;
+      const got = exchanged.metrics.perSide[side].kneeFlexionAtIcDeg.mean!;
+      assert.ok(Math.abs(got - expected) < 0.5, `${view} ${side} knee at IC ${got} against ${expected}`);
+    }
+    assert.ok(asLabelled.metrics.perSide.right.kneeFlexionAtIcDeg.mean! < asLabelled.metrics.perSide.left.kneeFlexionAtIcDeg.mean! - 4, 'the right knee is the straighter');
+  }
+});
+
+test('every image cue names the label it puts near, with its numbers; a rear view has no near/far call', () => {
+  const a = analyseTrack(generateTrack(runningSpec({ fps: 60, view: 'sagittal-right' })).track);
+  const call = a.identity.nearFar!;
+  assert.equal(call.near, 'right');
+  assert.deepEqual(call.cues.map((c) => c.id), ['segmentLength', 'visibility', 'contactHeight']);
+  for (const c of call.cues) {
+    assert.equal(c.near, 'right', c.id);
+    assert.ok(c.strength > 0 && c.strength <= 1, `${c.id} ${c.strength}`);
+    assert.match(c.text, /left.*right/);
+  }
+  assert.equal(analyseTrack(generateTrack(runningSpec({ fps: 60, view: 'rear' })).track).identity.nearFar, null);
 });
