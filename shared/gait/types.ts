@@ -67,8 +67,6 @@ export interface Confidence {
   factors: { visibility: number; occlusion: number; strides: number; spread: number };
 }
 
-/** A measure summarised over strides; mean is null (with reasonIfAbsent) when evidence is too thin. */
-/** What the cadence was computed from: the near leg's strides (side view), both legs' strides, or steps (fewer than two strides). */
 /** What cadence and step time were measured over (gait/cadence.ts). */
 export interface CadenceBasis {
   /** Steps spanned by the initial contacts used. */
@@ -79,6 +77,7 @@ export interface CadenceBasis {
   contactsSetAside: number;
 }
 
+/** A measure summarised over strides; mean is null (with reasonIfAbsent) when evidence is too thin. */
 export interface MetricSummary {
   mean: number | null;
   sd: number | null;
