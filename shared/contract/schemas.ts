@@ -94,6 +94,7 @@ export const AnalysisOptionsSchema: z.ZodType<AnalysisOptions> = z
       .strict()
       .optional(),
     swapStretches: z.array(Stretch).max(10000).optional(),
+    legsConfirmed: z.object({ exchanged: z.boolean() }).strict().optional(),
     autoSwapFix: z.boolean().optional(),
     filterCutoffHz: z.number().positive().max(100).optional(),
   })

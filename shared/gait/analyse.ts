@@ -65,7 +65,10 @@ export function analyseTrack(track: LandmarkTrack, options: AnalysisOptions = {}
   const nearSide: Side | null = view.kind === 'sagittal' && (view.side === 'left' || view.side === 'right') ? view.side : null;
   // the side facing the camera is fixed by the direction; when the image evidence puts the other label's leg near, the labels are exchanged for the whole clip
   const call = nearSide ? nearFarCall(raw, legGuess) : null;
-  const exchanged = call !== null && call.near !== null && call.near !== nearSide && call.confidence >= AUTO_EXCHANGE_CONFIDENCE;
+  const firm = call !== null && call.near !== null && call.confidence >= AUTO_EXCHANGE_CONFIDENCE;
+  const confirmed = nearSide ? options.legsConfirmed : undefined;
+  const exchanged = confirmed ? confirmed.exchanged : firm && call.near !== nearSide;
+  const sides: GaitAnalysis['identity']['sides'] = !nearSide ? 'automatic' : confirmed ? 'confirmed' : firm ? 'automatic' : 'unconfirmed';
   const identityFixed = (b: typeof raw) => (exchanged ? applyLegSwap(b, new Array<boolean>(n).fill(true)) : b);
   const flip = view.kind === 'sagittal' && view.direction === 'left';
   const orient = (b: typeof raw) => (flip ? mirrorX(identityFixed(b), width) : identityFixed(b));
@@ -129,6 +132,7 @@ export function analyseTrack(track: LandmarkTrack, options: AnalysisOptions = {}
       manualStretches: options.swapStretches ?? [],
       framesChangedManual: manualMask.filter(Boolean).length,
       nearFar: call && { ...call, exchanged },
+      sides,
     },
     cleaning: { sampleRateHz: toJsonNumber(sampleRateHz, 3) ?? 0, cutoffHz: toJsonNumber(cutoffHz, 3) ?? 0, ...cleaned.report },
     frames: { frame: frameIndex, tMs: tMs.map((t) => toJsonNumber(t, 3) ?? 0) },

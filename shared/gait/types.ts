@@ -52,6 +52,12 @@ export interface AnalysisOptions {
   eventEdits?: { add?: EventRef[]; remove?: EventRef[] };
   /** Stretches whose left/right leg labels the clinician swapped by hand (applied after the automatic fix). */
   swapStretches?: FrameStretch[];
+  /**
+   * Side view: the clinician's answer to "Is the highlighted leg the client's right leg?", as
+   * whether the leg labels (after the stretch fixes) are to be exchanged for the whole clip. It
+   * replaces the automatic near/far call; absent until answered.
+   */
+  legsConfirmed?: { exchanged: boolean };
   /** Automatic left/right swap detection and fix; default true. */
   autoSwapFix?: boolean;
   /** Low-pass cutoff in Hz for the zero-phase Butterworth filter; default chosen from the capture rate. */
@@ -195,6 +201,13 @@ export interface IdentityResult {
   framesChangedManual: number;
   /** Side view: which labelled leg the image evidence puts nearest the camera (near-far.ts); null in a rear or front view. */
   nearFar: (NearFarCall & { exchanged: boolean }) | null;
+  /**
+   * Whether left and right are known: confirmed by the clinician, decided from the image when the
+   * near/far call is firm, or unconfirmed (a side view whose call is not firm and that nobody
+   * answered: left and right are named "near leg" and "far leg" until then). A rear or front view
+   * takes the model's labels.
+   */
+  sides: 'confirmed' | 'automatic' | 'unconfirmed';
 }
 
 export interface CleaningResult {

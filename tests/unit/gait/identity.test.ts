@@ -125,3 +125,29 @@ test('every image cue names the label it puts near, with its numbers; a rear vie
   }
   assert.equal(analyseTrack(generateTrack(runningSpec({ fps: 60, view: 'rear' })).track).identity.nearFar, null);
 });
+
+test("the clinician's answer decides left and right for the whole clip, over the image cues, and marks the sides confirmed", () => {
+  const rightCurves = { ...RUNNING_CURVES, kneeFlexionDeg: { stance: [[0, 10], [0.4, 44], [1, 22]], swing: [[0.45, 100], [0.97, 6]] } } as GaitCurves;
+  const { track } = generateTrack(runningSpec({ fps: 60, view: 'sagittal-right', rightCurves, noise: { seed: 3, jitterPx: 2 } }));
+  const auto = analyseTrack(track);
+  assert.equal(auto.identity.sides, 'automatic', `a firm call (${auto.identity.nearFar?.confidence.toFixed(2)}) decides`);
+  const kept = analyseTrack(track, { legsConfirmed: { exchanged: false } });
+  const swapped = analyseTrack(track, { legsConfirmed: { exchanged: true } });
+  assert.equal(kept.identity.sides, 'confirmed');
+  assert.equal(swapped.identity.nearFar?.exchanged, true);
+  assert.equal(kept.metrics.perSide.right.kneeFlexionAtIcDeg.mean, auto.metrics.perSide.right.kneeFlexionAtIcDeg.mean);
+  // every per-side value moves to the other side
+  for (const id of ['kneeFlexionAtIcDeg', 'contactTimeMs', 'shankAngleAtIcDeg'] as const) {
+    assert.ok(Math.abs(swapped.metrics.perSide.left[id].mean! - auto.metrics.perSide.right[id].mean!) < 0.5, `${id}: left after the swap ${swapped.metrics.perSide.left[id].mean} against right before ${auto.metrics.perSide.right[id].mean}`);
+  }
+});
+
+test('a side view whose image cues are weak and that nobody answered has unconfirmed sides; a rear view takes the labels', () => {
+  // the far leg as visible and as long as the near one: the cues cannot tell
+  const { track } = generateTrack(runningSpec({ fps: 60, view: 'sagittal-right', cameraDistanceM: 30, noise: { seed: 5, jitterPx: 1, farVisibility: 0.97 } }));
+  const a = analyseTrack(track);
+  assert.ok(a.identity.nearFar!.confidence < 0.67, `confidence ${a.identity.nearFar!.confidence.toFixed(2)}`);
+  assert.equal(a.identity.sides, 'unconfirmed');
+  assert.equal(analyseTrack(track, { legsConfirmed: { exchanged: false } }).identity.sides, 'confirmed');
+  assert.equal(analyseTrack(generateTrack(runningSpec({ fps: 60, view: 'rear' })).track).identity.sides, 'automatic');
+});
