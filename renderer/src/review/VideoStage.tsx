@@ -69,7 +69,8 @@ export function VideoStage(props: Props) {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     const toCanvas = (x: number, y: number) => imageToScreen(s.box, s.view, x, y);
     const unit = Math.max(0.8, Math.min(1.6, Math.sqrt(s.view.zoom) * (s.box.height / 700)));
-    const skeleton = skeletonAt(track, s.analysis, s.swapped, playhead.get().index);
+    // while left and right are unconfirmed, the leg called right is drawn wide for the question above the video
+    const skeleton = skeletonAt(track, s.analysis, s.swapped, playhead.get().index, s.analysis.identity.sides === 'unconfirmed' ? 'right' : null);
     if (skeleton) drawSkeleton(ctx, { toCanvas, unit }, skeleton);
     const line = s.drag?.kind === 'measure' ? { a: s.drag.a, b: s.drag.b, label: null } : s.measureLine;
     if (line) drawMeasureLine(ctx, toCanvas(line.a.x, line.a.y), toCanvas(line.b.x, line.b.y), unit, line.label);

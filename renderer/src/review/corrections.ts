@@ -69,3 +69,9 @@ export function setCaptureFps(options: AnalysisOptions, captureFps: number | nul
   return captureFps !== null && captureFps > 0 ? { ...rest, captureFps } : rest;
 }
 
+
+/** The clinician's answer to which leg is which: the whole clip's labels exchanged or kept; null withdraws it. */
+export function setLegsConfirmed(options: AnalysisOptions, exchanged: boolean | null): AnalysisOptions {
+  const { legsConfirmed: _, ...rest } = options;
+  return exchanged === null ? rest : { ...rest, legsConfirmed: { exchanged } };
+}

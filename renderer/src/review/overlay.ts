@@ -24,6 +24,8 @@ export interface SkeletonFrame {
   angles: Record<Side, JointAngles>;
   /** In a side view, the leg facing the camera: drawn last, on top, as it is in the picture. */
   nearSide: Side | null;
+  /** The leg drawn wider, for the question of which leg is which; null for none. */
+  highlight: Side | null;
 }
 
 export interface DrawTarget {
@@ -95,7 +97,7 @@ export function drawSkeleton(ctx: CanvasRenderingContext2D, target: DrawTarget, 
   }
   const order: Side[] = frame.nearSide === 'right' ? ['left', 'right'] : ['right', 'left'];
   for (const side of order) {
-    for (const [a, b] of LEG_SEGMENTS) segment(legs[side][a], legs[side][b], SIDE_COLOURS[side], 3 * u);
+    for (const [a, b] of LEG_SEGMENTS) segment(legs[side][a], legs[side][b], SIDE_COLOURS[side], (side === frame.highlight ? 7 : 3) * u);
   }
   for (const side of order) {
     for (const j of LEG) {
@@ -178,9 +180,10 @@ export function drawMeasureLine(ctx: CanvasRenderingContext2D, a: { x: number; y
   ctx.restore();
 }
 
-/** Per track index: are the leg labels exchanged (the automatic fix and the clinician's swaps together)? */
+/** Per track index: are the leg labels exchanged (the automatic fix and the clinician's swaps together, and the whole clip's near/far exchange)? */
 export function legSwapMask(analysis: GaitAnalysis): boolean[] {
-  return stretchesToMask([...analysis.identity.autoStretches, ...analysis.identity.manualStretches], analysis.frames.frame);
+  const stretches = stretchesToMask([...analysis.identity.autoStretches, ...analysis.identity.manualStretches], analysis.frames.frame);
+  return analysis.identity.nearFar?.exchanged ? stretches.map((swapped) => !swapped) : stretches;
 }
 
 export function nearSideOf(analysis: GaitAnalysis): Side | null {
@@ -189,7 +192,7 @@ export function nearSideOf(analysis: GaitAnalysis): Side | null {
 }
 
 /** What to draw on track index k: landmarks, leg labels and the angles at hip and knee (frontal angles in a rear or front view). */
-export function skeletonAt(track: LandmarkTrack, analysis: GaitAnalysis, swapped: readonly boolean[], k: number): SkeletonFrame | null {
+export function skeletonAt(track: LandmarkTrack, analysis: GaitAnalysis, swapped: readonly boolean[], k: number, highlight: Side | null = null): SkeletonFrame | null {
   const landmarks = track.frames[k]?.landmarks;
   if (!landmarks) return null;
   const a = analysis.angles;
@@ -198,7 +201,7 @@ export function skeletonAt(track: LandmarkTrack, analysis: GaitAnalysis, swapped
     hip: (frontal ? a.hipAdductionDeg : a.hipFlexionDeg)[side][k] ?? null,
     knee: (frontal ? a.kneeFppaDeg : a.kneeFlexionDeg)[side][k] ?? null,
   });
-  return { landmarks, legsSwapped: swapped[k] ?? false, angles: { left: anglesOf('left'), right: anglesOf('right') }, nearSide: nearSideOf(analysis) };
+  return { landmarks, legsSwapped: swapped[k] ?? false, angles: { left: anglesOf('left'), right: anglesOf('right') }, nearSide: nearSideOf(analysis), highlight };
 }
 
 /**
