@@ -12,7 +12,7 @@ import { extractBody, mirrorX } from './body.ts';
 import { calibrate, segmentLengthsPx } from './calibration.ts';
 import { detectEvents, eventList } from './events.ts';
 import { cleanBody, cutoffForRate } from './filters.ts';
-import { evaluateFindings } from './findings.ts';
+import { evaluateFindings, legNames } from './findings.ts';
 import { applyLegSwap, detectLegSwaps, stretchesToMask } from './identity.ts';
 import { nearFarCall } from './near-far.ts';
 import { SIDE_MEASURES } from './measures.ts';
@@ -104,6 +104,7 @@ export function analyseTrack(track: LandmarkTrack, options: AnalysisOptions = {}
     cadenceSpm: metrics.cadenceSpm,
     cycleCadenceSpm: detection.stridePeriodFrames ? (120 * sampleRateHz) / detection.stridePeriodFrames : null,
     farSide: nearSide === null ? null : nearSide === 'left' ? 'right' : 'left',
+    names: legNames(nearSide, sides !== 'unconfirmed'),
     trunkLeanDeg: metrics.trunkLeanDeg,
     perSide: metrics.perSide,
     symmetry,

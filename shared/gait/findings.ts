@@ -50,6 +50,8 @@ export interface FindingContext {
   cycleCadenceSpm: number | null;
   /** The leg away from the camera in a side view (the least accurate), else null. */
   farSide: Side | null;
+  /** What the text calls each labelled leg: left and right, or near and far leg while they are unconfirmed (legNames). */
+  names: LegNames;
   trunkLeanDeg: MetricSummary;
   perSide: Record<Side, SideMetrics>;
   symmetry: Record<string, SymmetryEntry>;
@@ -107,7 +109,22 @@ function needsRunning(ctx: FindingContext): string | null {
   return null;
 }
 
-const sideName = (s: Side) => (s === 'left' ? 'Left' : 'Right');
+/** How the text names each labelled leg: "Left" / "the left foot", or "Near leg" / "the near foot". */
+export type LegNames = Record<Side, { title: string; adjective: string }>;
+
+/**
+ * Left and right, unless a side view's sides are unconfirmed (identity.sides): then the leg
+ * facing the camera is the near leg and the other the far leg, and the text never says left or
+ * right (issue 21).
+ */
+export function legNames(nearSide: Side | null, sidesKnown: boolean): LegNames {
+  if (sidesKnown || nearSide === null) return { left: { title: 'Left', adjective: 'left' }, right: { title: 'Right', adjective: 'right' } };
+  const near = { title: 'Near leg', adjective: 'near' };
+  const far = { title: 'Far leg', adjective: 'far' };
+  return nearSide === 'left' ? { left: near, right: far } : { left: far, right: near };
+}
+
+const bothLegs = (names: LegNames) => `${names.left.adjective} and ${names.right.adjective}`;
 
 export const RULES: FindingRule[] = [
   {
@@ -188,8 +205,8 @@ export const RULES: FindingRule[] = [
           finding({
             id: 'overstriding',
             side: s,
-            title: `${sideName(s)}: signs of overstriding`,
-            plainText: `The ${s} foot lands well ahead of the body with a fairly straight knee. This raises braking at each step. A slightly quicker step rate (5-10% more steps per minute) usually brings the foot closer under the body.`,
+            title: `${ctx.names[s].title}: signs of overstriding`,
+            plainText: `The ${ctx.names[s].adjective} foot lands well ahead of the body with a fairly straight knee. This raises braking at each step. A slightly quicker step rate (5-10% more steps per minute) usually brings the foot closer under the body.`,
             clinicalText: `${signs} of 3 overstride measures beyond their screening points at initial contact: knee flexion ${round1(knee.mean)}° (reference 17.8 ± 4.0), shank ${round1(shank.mean)}° to vertical (aim near 0), ankle ${round1(foot.mean)}% of leg length ahead of the hip${cmFoot !== null ? ` (${round1(cmFoot)} cm)` : ''}. There is no single validated overstriding threshold: the measures are reported together for the clinician to confirm.`,
             triggeringValues: [trigger('kneeFlexionAtIcDeg', s, knee.mean), trigger('shankAngleAtIcDeg', s, shank.mean), trigger('footAheadOfHipAtIcPctLeg', s, foot.mean)],
             referenceValues: [
@@ -264,8 +281,9 @@ export const RULES: FindingRule[] = [
         // the difference against its own standard error from the stride-to-stride spread: the far leg's noisy events easily make a difference of noise
         const se = Math.sqrt((l.sd ?? 0) ** 2 / Math.max(1, l.n) + (r.sd ?? 0) ** 2 / Math.max(1, r.n));
         const withinNoise = e.differenceAbs <= NOISE_SE * se;
+        const farLeg = ctx.farSide === null ? null : ctx.names[ctx.farSide].adjective === 'far' ? 'far (partly hidden)' : `${ctx.farSide} (far, partly hidden)`;
         const noise = withinNoise
-          ? ` The difference is within the stride-to-stride spread (${NOISE_SE} standard errors = ${round1(NOISE_SE * se)}${unit}): it may be measurement noise${ctx.farSide ? `, above all on the ${ctx.farSide} (far, partly hidden) leg` : ''}.`
+          ? ` The difference is within the stride-to-stride spread (${NOISE_SE} standard errors = ${round1(NOISE_SE * se)}${unit}): it may be measurement noise${farLeg ? `, above all on the ${farLeg} leg` : ''}.`
           : '';
         const size = isAngle ? `${round1(e.differenceAbs)}°` : `${round1(e.differenceAbs)} ${def.unit} (SI ${e.symmetryIndexPct}%)`;
         out.push(
@@ -273,8 +291,8 @@ export const RULES: FindingRule[] = [
             id: 'asymmetry',
             side: null,
             title: `Asymmetry: ${def.label.toLowerCase()}`,
-            plainText: `Your left and right sides differ in ${def.label.toLowerCase()} by ${size}. This is something to look at, not a diagnosis: on its own, asymmetry has not been shown to predict injury.${noise}`,
-            clinicalText: `${def.label}: left ${round1(e.left)}${unit}, right ${round1(e.right)}${unit}; difference ${size}. ${isAngle ? `Healthy runners differ 2-3° between sides (screening point ${THRESHOLDS.angleAsymmetryDeg.value}°).` : `The 10% SI rule is a vendor heuristic, not validated.`} In 836 runners timing asymmetry did not predict injury (Malisoux 2024): examine, do not diagnose.${noise}`,
+            plainText: `Your ${bothLegs(ctx.names)} ${ctx.names.left.adjective === 'left' ? 'sides' : 'legs'} differ in ${def.label.toLowerCase()} by ${size}. This is something to look at, not a diagnosis: on its own, asymmetry has not been shown to predict injury.${noise}`,
+            clinicalText: `${def.label}: ${ctx.names.left.adjective} ${round1(e.left)}${unit}, ${ctx.names.right.adjective} ${round1(e.right)}${unit}; difference ${size}. ${isAngle ? `Healthy runners differ 2-3° between sides (screening point ${THRESHOLDS.angleAsymmetryDeg.value}°).` : `The 10% SI rule is a vendor heuristic, not validated.`} In 836 runners timing asymmetry did not predict injury (Malisoux 2024): examine, do not diagnose.${noise}`,
             triggeringValues: [trigger(id, 'left', e.left), trigger(id, 'right', e.right)],
             referenceValues: [
               isAngle
@@ -306,9 +324,9 @@ export const RULES: FindingRule[] = [
           finding({
             id: 'vertical-oscillation',
             side: s,
-            title: `${sideName(s)} step: large vertical oscillation`,
-            plainText: `Your body rises and falls about ${round1(vo.mean)} cm with each ${s} step. Bouncing a lot costs energy that does not move you forward.`,
-            clinicalText: `Vertical excursion of the hip midpoint ${round1(vo.mean)} cm per ${s} step, over the ${THRESHOLDS.verticalOscillationCm.value} cm level above which oscillation is called inefficient (3-15 cm seen).`,
+            title: `${ctx.names[s].title} step: large vertical oscillation`,
+            plainText: `Your body rises and falls about ${round1(vo.mean)} cm with each ${ctx.names[s].adjective} step. Bouncing a lot costs energy that does not move you forward.`,
+            clinicalText: `Vertical excursion of the hip midpoint ${round1(vo.mean)} cm per ${ctx.names[s].adjective} step, over the ${THRESHOLDS.verticalOscillationCm.value} cm level above which oscillation is called inefficient (3-15 cm seen).`,
             triggeringValues: [trigger('verticalOscillationCm', s, vo.mean)],
             referenceValues: [reference('verticalOscillationCm')],
             confidence: vo.confidence,
@@ -365,7 +383,7 @@ export const RULES: FindingRule[] = [
           finding({
             id: 'crossover',
             side: s,
-            title: `${sideName(s)} foot crosses the midline`,
+            title: `${ctx.names[s].title} foot crosses the midline`,
             plainText: `Your ${s} foot often lands across the middle line of your body (${Math.round(c.mean)}% of steps), as if running on a tightrope. A slightly wider landing is worth practising.`,
             clinicalText: `${Math.round(c.mean)}% of ${s} initial contacts on or across the pelvis midline (screening point ${THRESHOLDS.crossoverPct.value}%, not validated). Crossover is seen in 29.5% of healthy runners and linked to tibial stress fracture, ITB syndrome and hip adduction.`,
             triggeringValues: [trigger('crossoverPct', s, c.mean)],

@@ -6,6 +6,8 @@
  */
 import type { ReactNode } from 'react';
 import type { Client, ClinicSettings, KeyFrame, Visit } from '../../../shared/contract/entities.ts';
+import type { LegNames } from '../../../shared/gait/findings.ts';
+import type { Side } from '../../../shared/gait/types.ts';
 import { MEASURES } from '../../../shared/gait/measures.ts';
 import { SOURCES, type SourceId } from '../../../shared/gait/references.ts';
 import type { CombinedValue, ValueSource, VisitSummary } from '../../../shared/gait/visit-summary.ts';
@@ -14,7 +16,7 @@ import type { DayTag, Plan, PlanItem } from '../../../shared/plan/types.ts';
 import { ageYears } from '../app/format.ts';
 import type { LoadedAnalysis, LoadedVisit } from '../app/load-analysis.ts';
 import { clipTime, formatNumber, formatValue, longDate, shortDate, viewName, withUnit } from './format.ts';
-import { Citations, chartAnalyses, isConfident, metricRows, plainSummary, type MetricRow, type RedFlagState } from './model.ts';
+import { Citations, chartAnalyses, isConfident, metricRows, plainSummary, sideRowGroups, type MetricRow, type RedFlagState } from './model.ts';
 import { changeDetail, type ProgressRow } from './progress.ts';
 import { ReportCharts } from './ReportCharts.tsx';
 
@@ -59,7 +61,7 @@ export function Report(props: ReportProps) {
             how much they varied. Angles measured from video differ from laboratory measurements by several degrees, so small differences between
             sides are normal.
           </p>
-          <MetricsTables rows={rows} citations={citations} />
+          <MetricsTables rows={rows} citations={citations} analyses={analyses} />
           {notMeasured.length > 0 && (
             <div className="rp-not-measured">
               <h3>Not measured in this visit</h3>
@@ -270,9 +272,12 @@ function MetricColumns() {
   );
 }
 
-function MetricsTables({ rows, citations }: { rows: MetricRow[]; citations: Citations }) {
+/** "L" and "R", or "Near" and "Far" while a side video's left and right are unconfirmed. */
+const shortName = (name: LegNames[Side]): string => (name.adjective === 'left' ? 'L' : name.adjective === 'right' ? 'R' : name.title.split(' ')[0]!);
+
+function MetricsTables({ rows, citations, analyses }: { rows: MetricRow[]; citations: Citations; analyses: LoadedAnalysis[] }) {
   const overall = rows.filter((r) => r.kind === 'overall');
-  const sides = rows.filter((r) => r.kind === 'sides');
+  const groups = sideRowGroups(rows, analyses);
   return (
     <>
       {overall.length > 0 && (
@@ -308,14 +313,14 @@ function MetricsTables({ rows, citations }: { rows: MetricRow[]; citations: Cita
           </tbody>
         </table>
       )}
-      {sides.length > 0 && (
-        <table className="report-table rp-metrics" aria-label="Measures per leg">
+      {groups.map(({ names, rows: sides }) => (
+        <table key={names.left.title} className="report-table rp-metrics" aria-label={names.left.adjective === 'left' ? 'Measures per leg' : 'Measures per leg, near and far'}>
           <MetricColumns />
           <thead>
             <tr>
-              <th>Each leg</th>
-              <th className="num rp-left-head">Left</th>
-              <th className="num rp-right-head">Right</th>
+              <th>{names.left.adjective === 'left' ? 'Each leg' : 'Each leg in the side video (left and right not confirmed yet)'}</th>
+              <th className="num rp-left-head">{names.left.title}</th>
+              <th className="num rp-right-head">{names.right.title}</th>
               <th>Difference</th>
               <th>Typical values</th>
               <th>Confidence</th>
@@ -341,12 +346,12 @@ function MetricsTables({ rows, citations }: { rows: MetricRow[]; citations: Cita
                 <td>
                   {row.left.summary.mean !== null && (
                     <div className="rp-side-confidence">
-                      L <Confidence value={row.left} />
+                      {shortName(names.left)} <Confidence value={row.left} />
                     </div>
                   )}
                   {row.right.summary.mean !== null && (
                     <div className="rp-side-confidence">
-                      R <Confidence value={row.right} />
+                      {shortName(names.right)} <Confidence value={row.right} />
                     </div>
                   )}
                 </td>
@@ -354,10 +359,10 @@ function MetricsTables({ rows, citations }: { rows: MetricRow[]; citations: Cita
             ))}
           </tbody>
         </table>
-      )}
+      ))}
       <p className="rp-table-note muted">
         The error combines the timing of foot contact and toe-off, as validated at the video's frame rate, with the pose model's angle error.
-        Difference: the gap between left and right; SI is the symmetry index, |L − R| as a % of their mean. Healthy runners differ by 2-3°
+        Difference: the gap between the two legs; SI is the symmetry index, that gap as a % of their mean. Healthy runners differ by 2-3°
         between sides. Values in grey are of low confidence.
       </p>
     </>

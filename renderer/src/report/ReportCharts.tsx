@@ -8,7 +8,7 @@ import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, XAxis, YAxis }
 import { SIDES, type BilateralSeries, type GaitAnalysis, type Side } from '../../../shared/gait/types.ts';
 import type { LoadedAnalysis } from '../app/load-analysis.ts';
 import { CYCLE_POINTS, cycleCurve } from '../review/gait-cycle.ts';
-import { nearSide } from './model.ts';
+import { namesOf, nearSide } from './model.ts';
 
 const WIDTH = 336;
 const HEIGHT = 196;
@@ -80,7 +80,7 @@ function Chart({ analysis, chart }: { analysis: GaitAnalysis; chart: AngleChart 
         <strong>{chart.title}</strong>
         <span className="muted">
           {' '}
-          · strides: left {strides.left}, right {strides.right}
+          · strides: {namesOf(analysis).left.adjective} {strides.left}, {namesOf(analysis).right.adjective} {strides.right}
         </span>
       </figcaption>
       {drawn.length === 0 ? (
@@ -123,11 +123,20 @@ function Chart({ analysis, chart }: { analysis: GaitAnalysis; chart: AngleChart 
 
 function Legend({ analysis }: { analysis: GaitAnalysis }) {
   const near = nearSide(analysis);
-  const leg = (side: Side) => (near === null ? '' : near === side ? ' (near the camera)' : ' (far leg: partly hidden, less certain)');
+  const names = namesOf(analysis);
+  const known = names.left.adjective === 'left';
+  const leg = (side: Side) =>
+    near === null ? '' : near === side ? (known ? ' (near the camera)' : ' (facing the camera)') : known ? ' (far leg: partly hidden, less certain)' : ' (partly hidden, less certain)';
   return (
     <p className="rp-chart-legend">
-      <span className="rp-legend-left">Left{leg('left')}</span>
-      <span className="rp-legend-right">Right{leg('right')}</span>
+      <span className="rp-legend-left">
+        {names.left.title}
+        {leg('left')}
+      </span>
+      <span className="rp-legend-right">
+        {names.right.title}
+        {leg('right')}
+      </span>
       <span className="muted">Angles in degrees · line: mean of the strides · band: ± 1 SD · dotted vertical line: toe-off</span>
     </p>
   );

@@ -5,6 +5,7 @@
  */
 import { MEASURES, SIDE_MEASURES, type MeasureId, type SideMeasureId } from '../../../shared/gait/measures.ts';
 import { SOURCES, type SourceId } from '../../../shared/gait/references.ts';
+import { legNames, type LegNames } from '../../../shared/gait/findings.ts';
 import type { Finding, GaitAnalysis, Side, SymmetryEntry } from '../../../shared/gait/types.ts';
 import { OVERALL_MEASURES, type CombinedValue, type ValueSource, type VisitSummary } from '../../../shared/gait/visit-summary.ts';
 import { positiveRedFlags, runningAdviceHeld, type Intake, type RedFlag } from '../../../shared/plan/intake.ts';
@@ -108,6 +109,26 @@ export function plainSummary(summary: VisitSummary | null, plan: Plan | null, re
 export function nearSide(analysis: GaitAnalysis): Side | null {
   const { kind, side } = analysis.view;
   return kind === 'sagittal' && (side === 'left' || side === 'right') ? side : null;
+}
+
+/** How the report names an analysis's legs: left and right, or near and far leg while its sides are unconfirmed (shared/gait/findings.ts). */
+export const namesOf = (analysis: GaitAnalysis): LegNames => legNames(nearSide(analysis), analysis.identity.sides !== 'unconfirmed');
+
+/**
+ * The per-leg rows split by how their legs are named: rows measured on a side video whose left
+ * and right are unconfirmed go in a table of their own with near/far headings, the others under
+ * left and right.
+ */
+export function sideRowGroups(rows: readonly MetricRow[], analyses: readonly LoadedAnalysis[]): { names: LegNames; rows: SideRow[] }[] {
+  const sides = rows.filter((r): r is SideRow => r.kind === 'sides');
+  const source = (row: SideRow) => analyses.find((a) => a.video.id === (row.left.from ?? row.right.from)?.videoId) ?? null;
+  const unconfirmed = (row: SideRow) => source(row)?.analysis.identity.sides === 'unconfirmed';
+  const groups: { names: LegNames; rows: SideRow[] }[] = [];
+  const known = sides.filter((r) => !unconfirmed(r));
+  if (known.length > 0) groups.push({ names: legNames(null, true), rows: known });
+  const open = sides.filter(unconfirmed);
+  if (open.length > 0) groups.push({ names: namesOf(source(open[0]!)!.analysis), rows: open });
+  return groups;
 }
 
 /** The analyses the charts are drawn from: the side view that gives the knee angles, and a rear (or front) view. */

@@ -2,7 +2,8 @@
  * Which leg is which (issue 21), on the real 60 fps treadmill clip, whose image cues do not
  * settle it: the review asks once with the leg called right drawn wide; "No, swap" moves every
  * per-leg value to the other side for the whole clip; the answer is kept over a reload and
- * undone like any correction.
+ * undone like any correction; the report names the legs near and far until it is answered, and
+ * left and right after.
  */
 import type { Page } from '@playwright/test';
 import { testVideo, VIDEOS } from '../../support/videos.ts';
@@ -60,7 +61,29 @@ test('an uncertain side view asks which leg is the right one; the answer swaps e
   await expect(app.getByTestId('leg-question')).toBeVisible();
   expect(await values(app)).toEqual(before);
 
+  // unanswered, the report names the legs near and far, never left or right
+  await app.goto(`${bridge.origin}/#/visits/${ids.visitId}/report`);
+  await expect(app.locator('body[data-report-ready]')).toBeAttached({ timeout: 60_000 });
+  const perLeg = app.getByRole('table', { name: 'Measures per leg, near and far' });
+  await expect(perLeg.getByRole('columnheader')).toContainText(['Each leg in the side video (left and right not confirmed yet)', 'Far leg', 'Near leg']);
+  await expect(app.getByRole('table', { name: 'Measures per leg', exact: true })).toHaveCount(0);
+  const whatWeFound = app.getByRole('region', { name: 'What we found' });
+  // (the line naming the video says which side of the runner faced the camera: geometry, not the legs' labels)
+  for (const text of await whatWeFound.locator('.report-finding').allInnerTexts()) {
+    for (const line of text.split('\n').filter((l) => !l.startsWith('Seen in the side view'))) expect(line).not.toMatch(/\b(left|right)\b/i);
+  }
+  const unanswered = testInfo.outputPath('report-unanswered.png');
+  await app.screenshot({ path: unanswered, fullPage: true });
+  await testInfo.attach('report-unanswered', { path: unanswered, contentType: 'image/png' });
+
+  await app.goto(`${bridge.origin}/#/visits/${ids.visitId}/review/${ids.videoId}`);
   await app.getByTestId('leg-question').getByRole('button', { name: 'Yes, it is the right leg' }).click();
   await expect(app.getByTestId('leg-answer')).toContainText('as the model labelled them');
   expect(await values(app)).toEqual(before);
+
+  // answered, left and right
+  await app.goto(`${bridge.origin}/#/visits/${ids.visitId}/report`);
+  await expect(app.locator('body[data-report-ready]')).toBeAttached({ timeout: 60_000 });
+  await expect(app.getByRole('table', { name: 'Measures per leg', exact: true }).getByRole('columnheader')).toContainText(['Each leg', 'Left', 'Right']);
+  await expect(app.getByRole('table', { name: 'Measures per leg, near and far' })).toHaveCount(0);
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyseTrack } from '../../../shared/gait/analyse.ts';
-import { RULES, THRESHOLDS, evaluateFindings } from '../../../shared/gait/findings.ts';
+import { RULES, THRESHOLDS, evaluateFindings, legNames } from '../../../shared/gait/findings.ts';
 import { symmetryOf } from '../../../shared/gait/symmetry.ts';
 import { SOURCES } from '../../../shared/gait/references.ts';
 import type { GaitAnalysis } from '../../../shared/gait/types.ts';
@@ -137,7 +137,7 @@ test('an asymmetry within the stride-to-stride spread (the far leg\'s noisy valu
       left: { ...a.metrics.perSide.left, kneeFlexionAtIcDeg: knee('left', 20, sd, n) },
       right: { ...a.metrics.perSide.right, kneeFlexionAtIcDeg: knee('right', 15, sd, n) },
     };
-    return { view: 'sagittal' as const, gait: 'running' as const, calibrated: true, cadenceSpm: a.metrics.cadenceSpm, cycleCadenceSpm: null, farSide: 'left' as const, trunkLeanDeg: a.metrics.trunkLeanDeg, perSide, symmetry: symmetryOf(['kneeFlexionAtIcDeg'], perSide.left, perSide.right) };
+    return { view: 'sagittal' as const, gait: 'running' as const, calibrated: true, cadenceSpm: a.metrics.cadenceSpm, cycleCadenceSpm: null, farSide: 'left' as const, names: legNames('right', true), trunkLeanDeg: a.metrics.trunkLeanDeg, perSide, symmetry: symmetryOf(['kneeFlexionAtIcDeg'], perSide.left, perSide.right) };
   };
   const noisy = evaluateFindings(ctx(8, 4)).findings.find((f) => f.id === 'asymmetry')!;
   assert.ok(noisy, 'still shown');
@@ -145,4 +145,21 @@ test('an asymmetry within the stride-to-stride spread (the far leg\'s noisy valu
   assert.match(noisy.plainText, /measurement noise.*left \(far/);
   const clear = evaluateFindings(ctx(1, 8)).findings.find((f) => f.id === 'asymmetry')!;
   assert.ok(clear.confidence > 0.3 && !/noise/.test(clear.plainText));
+});
+
+test('while a side view\'s left and right are unconfirmed, every finding names the near and the far leg and never left or right', () => {
+  const rightCurves = { ...RUNNING_CURVES, kneeFlexionDeg: { stance: [[0, 4], [0.4, 44], [1, 22]], swing: [[0.45, 100], [0.97, 2]] } } as GaitCurves;
+  // a far camera and a far leg as visible as the near one: the image cues cannot tell, so the sides stay unconfirmed
+  const spec = runningSpec({ fps: 60, view: 'sagittal-right', curves: OVERSTRIDE_CURVES, rightCurves, cameraDistanceM: 30, noise: { seed: 5, jitterPx: 1, farVisibility: 0.97 } });
+  const { track } = generateTrack(spec);
+  const unconfirmed = analyseTrack(track, { calibration: { kind: 'height', heightCm: 178 } });
+  assert.equal(unconfirmed.identity.sides, 'unconfirmed');
+  assert.ok(unconfirmed.findings.length >= 2, `findings: ${unconfirmed.findings.map((f) => f.title).join('; ')}`);
+  for (const f of unconfirmed.findings) {
+    for (const text of [f.title, f.plainText, f.clinicalText]) assert.doesNotMatch(text, /\b(left|right)\b/i, `${f.id}: ${text}`);
+  }
+  assert.ok(unconfirmed.findings.some((f) => /\b(near|far)\b/i.test(f.title + f.plainText)), 'named near or far');
+  const confirmed = analyseTrack(track, { calibration: { kind: 'height', heightCm: 178 }, legsConfirmed: { exchanged: false } });
+  assert.ok(confirmed.findings.some((f) => /\b(left|right)\b/i.test(f.title + f.plainText)), 'named left or right once confirmed');
+  for (const f of confirmed.findings) assert.doesNotMatch(f.title + f.plainText, /\b(near|far) (leg|foot)\b/i, `${f.id} after the answer`);
 });
