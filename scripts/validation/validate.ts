@@ -44,8 +44,8 @@ const model = values.model as PoseModel;
 const workers = Number(values.workers) as 1 | 2;
 
 interface IdentityFixture {
-  clips: { video: string; captureFps: number; evidence: IdentityEvidence[] }[];
-  notEstablished: { video: string; why: string }[];
+  /** Clips without evidence say why (`why`): no crossing could be read. */
+  clips: { video: string; captureFps: number; evidence: IdentityEvidence[]; why?: string }[];
 }
 
 interface Run {
@@ -180,8 +180,8 @@ async function main(): Promise<void> {
       lines.push(row([clip.file.replace(/\.mp4$/, '').slice(0, 44), clip.fps ?? '-', f1(original), ...cells], reencodeWidths));
     }
     lines.push('', 'Near and far leg (side views): the app\'s call from the image cues, and the leg read as near by eye at crossings (tests/fixtures/validation/identity):');
-    const identityWidths = [44, 5, 7, 6, 10, 14, 8];
-    lines.push(row(['clip', 'fps', 'near', 'conf.', 'exchanged', 'by eye', 'match'], identityWidths));
+    const identityWidths = [44, 5, 7, 6, 10, 6, 26, 6];
+    lines.push(row(['clip', 'fps', 'near', 'conf.', 'exchanged', 'asks', 'by eye', 'match'], identityWidths));
     const identity = JSON.parse(readFileSync(join(FIXTURES, 'identity', 'clips.json'), 'utf8')) as IdentityFixture;
     for (const clip of identity.clips) {
       const video = join(VIDEOS, clip.video);
@@ -205,14 +205,15 @@ async function main(): Promise<void> {
             call?.near ?? '-',
             call ? call.confidence.toFixed(2) : '-',
             call ? (call.exchanged ? 'yes' : 'no') : '-',
-            `${byEye ?? '?'} (${read.map((x) => x ?? '?').join(',')})`,
+            analysis.identity.sides === 'unconfirmed' ? 'yes' : 'no',
+            clip.evidence.length === 0 ? 'not read' : `${byEye ?? '?'} (${read.map((x) => x ?? '?').join(',')})`,
             byEye === null || appNear === null ? '-' : byEye === appNear ? 'yes' : 'NO',
           ],
           identityWidths,
         ),
       );
     }
-    for (const clip of identity.notEstablished) lines.push(`${clip.video.replace(/\.mp4$/, '')}: not read by eye (${clip.why})`);
+    for (const clip of identity.clips.filter((c) => c.why)) lines.push(`${clip.video.replace(/\.mp4$/, '')}: not read by eye (${clip.why})`);
     console.log([...lines, ...details].join('\n'));
   } finally {
     await runner.close();

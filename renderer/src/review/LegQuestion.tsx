@@ -3,7 +3,7 @@
  * (shared/gait/near-far.ts): the leg the analysis calls right is drawn wide on the video, and one
  * click confirms it or exchanges left and right for the whole clip (a correction: saved with the
  * video, undone and redone like the others). Once answered, a line says so and lets the clinician
- * ask again.
+ * ask again; where the picture settled it, a line says so and lets the clinician confirm or swap.
  */
 import type { AnalysisOptions, GaitAnalysis } from '../../../shared/gait/types.ts';
 import { AUTO_EXCHANGE_CONFIDENCE } from '../../../shared/gait/analyse.ts';
@@ -29,7 +29,21 @@ export function LegQuestion({ analysis, options, apply }: Props) {
       </p>
     );
   }
-  if (identity.sides !== 'unconfirmed') return null;
+  if (identity.sides === 'automatic') {
+    return (
+      <p className="leg-answer small muted" data-testid="leg-answer">
+        Left and right decided from the picture (confidence {identity.nearFar.confidence.toFixed(2)}
+        {exchanged ? ', the model’s labels exchanged' : ''}).{' '}
+        <button type="button" className="button-link" onClick={() => apply(setLegsConfirmed(options, exchanged))}>
+          Confirm
+        </button>{' '}
+        ·{' '}
+        <button type="button" className="button-link" onClick={() => apply(setLegsConfirmed(options, !exchanged))}>
+          Swap left and right
+        </button>
+      </p>
+    );
+  }
   const near = view.side === 'left' ? 'left' : 'right';
   return (
     <div className="leg-question card" role="group" aria-label="Which leg is which" data-testid="leg-question">
