@@ -185,23 +185,18 @@ export interface IdentityEvidence {
   front: 'stance' | 'swing';
 }
 
-/** The label of the leg in stance at the frame (an IC at or before it and that foot's next TO after it), from the detected events; null when not exactly one. */
-export function stanceLabelAt(events: readonly DetectedEvent[], frame: number): 'left' | 'right' | null {
-  const inStance = (['left', 'right'] as const).filter((side) => {
-    const ic = events.filter((e) => e.side === side && e.type === 'IC' && e.frame <= frame).map((e) => e.frame);
-    if (ic.length === 0) return false;
-    const last = Math.max(...ic);
-    const to = events.filter((e) => e.side === side && e.type === 'TO' && e.frame > last).map((e) => e.frame);
-    return to.length > 0 && Math.min(...to) > frame;
-  });
-  return inStance.length === 1 ? inStance[0]! : null;
+/**
+ * The label of the leg in stance: the foot whose lowest point (the lower of heel and toe, image
+ * y down) is lower in the picture by more than minGapPx; null when the feet are level (both down,
+ * or the picture cannot tell).
+ */
+export function stanceLabelFromFeet(leftLowY: number, rightLowY: number, minGapPx: number): 'left' | 'right' | null {
+  if (!Number.isFinite(leftLowY) || !Number.isFinite(rightLowY) || Math.abs(leftLowY - rightLowY) <= minGapPx) return null;
+  return leftLowY > rightLowY ? 'left' : 'right';
 }
 
-/** The label the program gives the leg read as nearest the camera at each evidence frame; null where the stance leg is not clear. */
-export function nearLabelsAt(events: readonly DetectedEvent[], evidence: readonly IdentityEvidence[]): ('left' | 'right' | null)[] {
-  return evidence.map((ev) => {
-    const stance = stanceLabelAt(events, ev.frame);
-    if (stance === null) return null;
-    return ev.front === 'stance' ? stance : stance === 'left' ? 'right' : 'left';
-  });
+/** The label of the leg read as nearest the camera: the stance leg when it was drawn in front, the other when the swing leg was. */
+export function nearLabelOf(stance: 'left' | 'right' | null, front: IdentityEvidence['front']): 'left' | 'right' | null {
+  if (stance === null) return null;
+  return front === 'stance' ? stance : stance === 'left' ? 'right' : 'left';
 }

@@ -18,10 +18,12 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { analyseTrack } from '../../shared/gait/analyse.ts';
+import { extractBody } from '../../shared/gait/body.ts';
+import { applyLegSwap, legSwapMask } from '../../shared/gait/identity.ts';
 import { eventTimingErrorMs } from '../../shared/gait/measure-error.ts';
 import type { PoseModel } from '../../shared/pose/track.ts';
 import { DEFAULT_POSE_MODE, type PoseMode } from '../../renderer/src/analysis/protocol.ts';
-import { annotatedCadenceSpm, compareKind, contactErrorsMs, detectedCadenceSpm, dutyFactorErrorsPct, mean, nearLabelsAt, summariseErrors, type Annotation, type IdentityEvidence, type KindResult } from './compare.ts';
+import { annotatedCadenceSpm, compareKind, contactErrorsMs, detectedCadenceSpm, dutyFactorErrorsPct, mean, nearLabelOf, stanceLabelFromFeet, summariseErrors, type Annotation, type IdentityEvidence, type KindResult } from './compare.ts';
 import { PoseRunner, sha256File } from './pose-runner.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -179,7 +181,7 @@ async function main(): Promise<void> {
       }
       lines.push(row([clip.file.replace(/\.mp4$/, '').slice(0, 44), clip.fps ?? '-', f1(original), ...cells], reencodeWidths));
     }
-    lines.push('', 'Near and far leg (side views): the app\'s call from the image cues, and the leg read as near by eye at crossings (tests/fixtures/validation/identity):');
+    lines.push('', 'Near and far leg (side views): the app\'s call from the image cues, and the label the app gives the leg read as near by eye at crossings (the stance leg = the lower foot; tests/fixtures/validation/identity):');
     const identityWidths = [44, 5, 7, 6, 10, 6, 26, 6];
     lines.push(row(['clip', 'fps', 'near', 'conf.', 'exchanged', 'asks', 'by eye', 'match'], identityWidths));
     const identity = JSON.parse(readFileSync(join(FIXTURES, 'identity', 'clips.json'), 'utf8')) as IdentityFixture;
@@ -192,7 +194,14 @@ async function main(): Promise<void> {
       const track = await runner.track(video, { model, mode, workers, captureFps: clip.captureFps }, (line) => console.error(line));
       const analysis = analyseTrack(track, { captureFps: clip.captureFps });
       const call = analysis.identity.nearFar;
-      const read = nearLabelsAt(analysis.events, clip.evidence);
+      // the stance leg at each evidence frame is the lower foot, on the landmarks as the app labels them
+      const body = applyLegSwap(extractBody(track), legSwapMask(analysis));
+      const lowY = (side: 'left' | 'right', k: number) => Math.max(body[side].heel.y[k]!, body[side].toe.y[k]!);
+      const minGap = 0.02 * (analysis.calibration.legLengthPx ?? 0);
+      const read = clip.evidence.map((ev) => {
+        const k = analysis.frames.frame.indexOf(ev.frame);
+        return k < 0 ? null : nearLabelOf(stanceLabelFromFeet(lowY('left', k), lowY('right', k), minGap), ev.front);
+      });
       const known = read.filter((x): x is 'left' | 'right' => x !== null);
       const byEye = known.length === 0 ? null : known.filter((x) => x === 'left').length * 2 > known.length ? 'left' : known.filter((x) => x === 'right').length * 2 > known.length ? 'right' : null;
       // after the app's identity fixes the near leg carries the label of the side facing the camera

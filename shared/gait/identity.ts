@@ -7,7 +7,7 @@
  */
 import { LEG_JOINTS } from './body.ts';
 import type { BodySeries, Limb, PointSeries } from './body.ts';
-import type { FrameStretch } from './types.ts';
+import type { FrameStretch, GaitAnalysis } from './types.ts';
 
 /** Penalty per label switch, in squared leg lengths summed over the compared joints. */
 export const SWITCH_PENALTY = 0.15;
@@ -252,4 +252,10 @@ export function applyLegSwap(body: BodySeries, mask: readonly boolean[]): BodySe
     right[j] = r;
   }
   return { n: body.n, nose: body.nose, left, right };
+}
+
+/** Per track index: are the leg labels exchanged in the analysis (the automatic fix and the clinician's swaps together, and the whole clip's near/far exchange)? */
+export function legSwapMask(analysis: Pick<GaitAnalysis, 'identity' | 'frames'>): boolean[] {
+  const stretches = stretchesToMask([...analysis.identity.autoStretches, ...analysis.identity.manualStretches], analysis.frames.frame);
+  return analysis.identity.nearFar?.exchanged ? stretches.map((swapped) => !swapped) : stretches;
 }

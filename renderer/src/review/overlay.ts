@@ -3,7 +3,7 @@
  * and the clinician's left/right fixes), and the joint angles at hip and knee. Used for the live
  * overlay (in the video's content box, zoomed) and for key frames (at the video's own size).
  */
-import { stretchesToMask } from '../../../shared/gait/identity.ts';
+import { legSwapMask } from '../../../shared/gait/identity.ts';
 import type { GaitAnalysis, Side } from '../../../shared/gait/types.ts';
 import { Landmark, type ImageLandmark, type LandmarkTrack } from '../../../shared/pose/track.ts';
 
@@ -178,12 +178,6 @@ export function drawMeasureLine(ctx: CanvasRenderingContext2D, a: { x: number; y
     ctx.fillText(label, end.x + 12 * u, end.y);
   }
   ctx.restore();
-}
-
-/** Per track index: are the leg labels exchanged (the automatic fix and the clinician's swaps together, and the whole clip's near/far exchange)? */
-export function legSwapMask(analysis: GaitAnalysis): boolean[] {
-  const stretches = stretchesToMask([...analysis.identity.autoStretches, ...analysis.identity.manualStretches], analysis.frames.frame);
-  return analysis.identity.nearFar?.exchanged ? stretches.map((swapped) => !swapped) : stretches;
 }
 
 export function nearSideOf(analysis: GaitAnalysis): Side | null {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { annotatedCadenceSpm, compareKind, contactErrorsMs, detectedCadenceSpm, dutyFactorErrorsPct, nearLabelsAt, stanceLabelAt, summariseErrors, truthOnCopy, type Annotation } from '../../../scripts/validation/compare.ts';
+import { annotatedCadenceSpm, compareKind, contactErrorsMs, detectedCadenceSpm, dutyFactorErrorsPct, nearLabelOf, stanceLabelFromFeet, summariseErrors, truthOnCopy, type Annotation } from '../../../scripts/validation/compare.ts';
 
 const annotation: Annotation = {
   video: 'clip.mp4',
@@ -72,21 +72,12 @@ test('duty factor error per annotated stride whose IC, TO and next IC were all m
   assert.ok(Math.abs(errors[0]! - (40 - 43.75)) < 1e-9);
 });
 
-test('near leg at a crossing: the stance leg when it is drawn in front, the other when the swing leg is', () => {
-  const events = [
-    { side: 'left' as const, type: 'IC' as const, frame: 10 },
-    { side: 'left' as const, type: 'TO' as const, frame: 20 },
-    { side: 'right' as const, type: 'IC' as const, frame: 22 },
-    { side: 'right' as const, type: 'TO' as const, frame: 32 },
-  ];
-  assert.equal(stanceLabelAt(events, 15), 'left');
-  assert.equal(stanceLabelAt(events, 21), null, 'flight: neither foot down');
-  assert.deepEqual(
-    nearLabelsAt(events, [
-      { frame: 15, front: 'stance' },
-      { frame: 25, front: 'swing' },
-      { frame: 21, front: 'stance' },
-    ]),
-    ['left', 'left', null],
-  );
+test('near leg at a crossing: the stance leg (the lower foot) when it is drawn in front, the other when the swing leg is', () => {
+  assert.equal(stanceLabelFromFeet(1300, 1200, 10), 'left');
+  assert.equal(stanceLabelFromFeet(1200, 1300, 10), 'right');
+  assert.equal(stanceLabelFromFeet(1300, 1295, 10), null, 'both feet down');
+  assert.equal(stanceLabelFromFeet(Number.NaN, 1300, 10), null);
+  assert.equal(nearLabelOf('left', 'stance'), 'left');
+  assert.equal(nearLabelOf('left', 'swing'), 'right');
+  assert.equal(nearLabelOf(null, 'swing'), null);
 });
