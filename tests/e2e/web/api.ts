@@ -29,3 +29,17 @@ export async function engineWith(page: Page, origin: string, path: string): Prom
   await page.locator('body[data-engine-ready]').waitFor();
   return mediaUrl(page, path);
 }
+
+/** The Analyse button's path for a stored video, run on the engine page (headless.html) of the app; returns the outcome. */
+export async function analyseStored(
+  page: Page,
+  origin: string,
+  options: { visitVideoId: string; mediaId: string; model: 'lite' | 'full' | 'heavy'; startS: number; endS: number },
+): Promise<{ status: string; message?: string }> {
+  await page.goto(`${origin}/headless.html`);
+  await page.waitForSelector('body[data-engine-ready]', { state: 'attached' });
+  return page.evaluate(
+    (o) => (window as unknown as { gaitlensEngine: { analyseAndSave(o: unknown): Promise<{ status: string; message?: string }> } }).gaitlensEngine.analyseAndSave(o),
+    { ...options, captureFps: null },
+  );
+}

@@ -7,7 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { testVideo, VIDEOS } from '../../support/videos.ts';
-import { visitWithVideo } from './api.ts';
+import { analyseStored, visitWithVideo } from './api.ts';
 import { expect, test } from './fixtures.ts';
 
 test.describe.configure({ timeout: 240_000 });
@@ -28,12 +28,7 @@ test('an uncertain side view asks which leg is the right one; the answer swaps e
   test.skip('skip' in found, 'skip' in found ? found.skip : '');
   if (!('path' in found)) return;
   const ids = await visitWithVideo(app, found.path);
-  await app.goto(`${bridge.origin}/headless.html`);
-  await app.waitForSelector('body[data-engine-ready]', { state: 'attached' });
-  const outcome = await app.evaluate(
-    (o) => (window as unknown as { gaitlensEngine: { analyseAndSave(o: unknown): Promise<{ status: string; message?: string }> } }).gaitlensEngine.analyseAndSave(o),
-    { visitVideoId: ids.videoId, mediaId: ids.mediaId, model: 'full', captureFps: null, startS: 3, endS: 6 },
-  );
+  const outcome = await analyseStored(app, bridge.origin, { visitVideoId: ids.videoId, mediaId: ids.mediaId, model: 'full', startS: 3, endS: 6 });
   expect(outcome.status, outcome.message).toBe('saved');
 
   await app.goto(`${bridge.origin}/#/visits/${ids.visitId}/review/${ids.videoId}`);

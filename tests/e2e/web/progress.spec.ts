@@ -17,7 +17,7 @@ import { fromBase64 } from '../../../shared/contract/wire.ts';
 import { decodeTrack } from '../../../shared/pose/track-codec.ts';
 import type { LandmarkTrack } from '../../../shared/pose/track.ts';
 import { testVideo, VIDEOS } from '../../support/videos.ts';
-import { apiCall } from './api.ts';
+import { analyseStored, apiCall } from './api.ts';
 import { expect, test } from './fixtures.ts';
 
 interface Stored {
@@ -35,12 +35,7 @@ const CLIENT = 'Maria Lopez';
 
 /** Runs the app's own engine (headless page of the same app) on a window of a stored video, with the lite model. */
 async function analyse(app: Page, origin: string, video: { id: string; mediaId: string }, startS: number, endS: number) {
-  await app.goto(`${origin}/headless.html`);
-  await app.waitForSelector('body[data-engine-ready]', { state: 'attached' });
-  const outcome = await app.evaluate(
-    (o) => (window as unknown as { gaitlensEngine: { analyseAndSave(o: unknown): Promise<{ status: string; message?: string }> } }).gaitlensEngine.analyseAndSave(o),
-    { visitVideoId: video.id, mediaId: video.mediaId, model: 'lite', captureFps: null, startS, endS },
-  );
+  const outcome = await analyseStored(app, origin, { visitVideoId: video.id, mediaId: video.mediaId, model: 'lite', startS, endS });
   expect(outcome.status, outcome.message).toBe('saved');
 }
 

@@ -17,7 +17,7 @@ import type { Plan } from '../../../shared/plan/types.ts';
 import { decodeTrack } from '../../../shared/pose/track-codec.ts';
 import { changeBetween, visitPoint, type VisitInput } from '../../../shared/progress/change.ts';
 import { REPO_ROOT, testVideo, VIDEOS } from '../../support/videos.ts';
-import { apiCall, visitWithVideo } from './api.ts';
+import { analyseStored, apiCall, visitWithVideo } from './api.ts';
 import { expect, test } from './fixtures.ts';
 
 const CLIENT = 'Maria Lopez';
@@ -112,12 +112,7 @@ test('the report: settings, intake with a red flag, held then edited plan, key f
   const { clientId, visitId, videoId } = await visitWithVideo(app, video.path);
   const earlier = await apiCall(app, 'visits.create', { clientId, visitDate: '2026-10-20', reason: 'First assessment', notes: '' });
   const earlierVideo = await apiCall(app, 'visits.attachVideo', { visitId: earlier.id, source: { kind: 'path', path: video.path } });
-  await app.goto(`${bridge.origin}/headless.html`);
-  await app.waitForSelector('body[data-engine-ready]', { state: 'attached' });
-  const outcome = await app.evaluate(
-    (o) => (window as unknown as { gaitlensEngine: { analyseAndSave(o: unknown): Promise<{ status: string; message?: string }> } }).gaitlensEngine.analyseAndSave(o),
-    { visitVideoId: earlierVideo.id, mediaId: earlierVideo.mediaId, model: 'lite', captureFps: null, startS: 6, endS: 8 },
-  );
+  const outcome = await analyseStored(app, bridge.origin, { visitVideoId: earlierVideo.id, mediaId: earlierVideo.mediaId, model: 'lite', startS: 6, endS: 8 });
   expect(outcome.status, outcome.message).toBe('saved');
 
   // this visit: analyse from the visit screen, then mark a key frame on the review screen
