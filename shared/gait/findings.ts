@@ -349,14 +349,15 @@ export const RULES: FindingRule[] = [
       for (const s of SIDES) {
         const pd = ctx.perSide[s].pelvicDropDeg;
         if (pd.mean === null || pd.mean <= THRESHOLDS.pelvicDropDeg.value) continue;
-        const o = s === 'left' ? 'right' : 'left';
+        const leg = ctx.names[s].adjective;
+        const other = ctx.names[s === 'left' ? 'right' : 'left'].adjective;
         out.push(
           finding({
             id: 'pelvic-drop',
             side: s,
-            title: `Pelvic drop when standing on the ${s} leg`,
-            plainText: `When you land on your ${s} leg, your ${o} hip drops by about ${round1(pd.mean)} degrees. Strengthening the ${s} hip muscles (glutes) usually helps control this.`,
-            clinicalText: `Contralateral pelvic drop at ${s} midstance ${round1(pd.mean)}°. No absolute cut-off exists (screening point ${THRESHOLDS.pelvicDropDeg.value}°, not validated); in Bramah 2018 each +1° raised the odds of injury by 80%.`,
+            title: `Pelvic drop when standing on the ${leg} leg`,
+            plainText: `When you land on your ${leg} leg, your ${other} hip drops by about ${round1(pd.mean)} degrees. Strengthening the ${leg} hip muscles (glutes) usually helps control this.`,
+            clinicalText: `Contralateral pelvic drop at ${leg} midstance ${round1(pd.mean)}°. No absolute cut-off exists (screening point ${THRESHOLDS.pelvicDropDeg.value}°, not validated); in Bramah 2018 each +1° raised the odds of injury by 80%.`,
             triggeringValues: [trigger('pelvicDropDeg', s, pd.mean)],
             referenceValues: [reference('pelvicDropDeg'), thresholdRef(`Screening point ${THRESHOLDS.pelvicDropDeg.value}° (not validated).`, 'pelvicDropDeg')],
             confidence: pd.confidence,
@@ -384,8 +385,8 @@ export const RULES: FindingRule[] = [
             id: 'crossover',
             side: s,
             title: `${ctx.names[s].title} foot crosses the midline`,
-            plainText: `Your ${s} foot often lands across the middle line of your body (${Math.round(c.mean)}% of steps), as if running on a tightrope. A slightly wider landing is worth practising.`,
-            clinicalText: `${Math.round(c.mean)}% of ${s} initial contacts on or across the pelvis midline (screening point ${THRESHOLDS.crossoverPct.value}%, not validated). Crossover is seen in 29.5% of healthy runners and linked to tibial stress fracture, ITB syndrome and hip adduction.`,
+            plainText: `Your ${ctx.names[s].adjective} foot often lands across the middle line of your body (${Math.round(c.mean)}% of steps), as if running on a tightrope. A slightly wider landing is worth practising.`,
+            clinicalText: `${Math.round(c.mean)}% of ${ctx.names[s].adjective} initial contacts on or across the pelvis midline (screening point ${THRESHOLDS.crossoverPct.value}%, not validated). Crossover is seen in 29.5% of healthy runners and linked to tibial stress fracture, ITB syndrome and hip adduction.`,
             triggeringValues: [trigger('crossoverPct', s, c.mean)],
             referenceValues: [reference('crossoverPct')],
             confidence: c.confidence,
