@@ -100,6 +100,7 @@ export function analyseTrack(track: LandmarkTrack, options: AnalysisOptions = {}
   const { findings, notEvaluated } = evaluateFindings({
     view: view.kind,
     gait: metrics.gait.kind,
+    dutyFactorPct: metrics.gait.dutyFactorPct,
     calibrated: calibration.pxPerCm !== null,
     cadenceSpm: metrics.cadenceSpm,
     cycleCadenceSpm: detection.stridePeriodFrames ? (120 * sampleRateHz) / detection.stridePeriodFrames : null,

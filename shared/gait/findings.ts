@@ -14,6 +14,7 @@ import type {
   FindingNotEvaluated,
   MetricSummary,
   ReferenceValue,
+  Screening,
   Side,
   SideMetrics,
   SymmetryEntry,
@@ -23,24 +24,30 @@ import type {
 
 export const THRESHOLDS = {
   /** Running cadence below this is implausible: the capture rate is probably wrong. */
-  implausibleCadenceSpm: { value: 120, sources: ['gaitlensScreening'] },
-  lowCadenceSpm: { value: 160, sources: ['gaitlensScreening', 'heiderscheit2011', 'anderson2022'] },
+  implausibleCadenceSpm: { value: 120, beyond: 'under', sources: ['gaitlensScreening'] },
+  /** Over half the stride on the ground (double support): walking. */
+  walkingDutyFactorPct: { value: 50, beyond: 'over', sources: ['young2023'] },
+  lowCadenceSpm: { value: 160, beyond: 'under', sources: ['gaitlensScreening', 'heiderscheit2011', 'anderson2022'] },
   /** Heiderscheit 2011 mean 17.8 minus 1 SD (4.0). */
-  straightKneeAtIcDeg: { value: 13.8, sources: ['heiderscheit2011', 'bramah2018'] },
-  forwardShankAtIcDeg: { value: 5, sources: ['gaitlensScreening', 'souza2016'] },
-  footAheadOfHipPctLeg: { value: 30, sources: ['gaitlensScreening', 'lieberman2015'] },
-  angleAsymmetryDeg: { value: 3, sources: ['symmetry2023', 'malisoux2024'] },
-  timeAsymmetryPct: { value: 10, sources: ['vendorSymmetry', 'malisoux2024'] },
-  verticalOscillationCm: { value: 10, sources: ['stryd'] },
-  pelvicDropDeg: { value: 5, sources: ['gaitlensScreening', 'bramah2018'] },
-  crossoverPct: { value: 50, sources: ['gaitlensScreening', 'crossover2023', 'souza2016'] },
+  straightKneeAtIcDeg: { value: 13.8, beyond: 'under', sources: ['heiderscheit2011', 'bramah2018'] },
+  forwardShankAtIcDeg: { value: 5, beyond: 'over', sources: ['gaitlensScreening', 'souza2016'] },
+  footAheadOfHipPctLeg: { value: 30, beyond: 'over', sources: ['gaitlensScreening', 'lieberman2015'] },
+  angleAsymmetryDeg: { value: 3, beyond: 'over', sources: ['symmetry2023', 'malisoux2024'] },
+  timeAsymmetryPct: { value: 10, beyond: 'over', sources: ['vendorSymmetry', 'malisoux2024'] },
+  verticalOscillationCm: { value: 10, beyond: 'over', sources: ['stryd'] },
+  pelvicDropDeg: { value: 5, beyond: 'over', sources: ['gaitlensScreening', 'bramah2018'] },
+  crossoverPct: { value: 50, beyond: 'over', sources: ['gaitlensScreening', 'crossover2023', 'souza2016'] },
   /** Teng and Powers 2015 flexed group mean 10.8 minus 1 SD (2.2). */
-  trunkLeanDeg: { value: 8.6, sources: ['tengPowers2015'] },
-} as const satisfies Record<string, { value: number; sources: readonly SourceId[] }>;
+  trunkLeanDeg: { value: 8.6, beyond: 'over', sources: ['tengPowers2015'] },
+} as const satisfies Record<string, { value: number; beyond: Screening['beyond']; sources: readonly SourceId[] }>;
+
+export type ThresholdId = keyof typeof THRESHOLDS;
 
 export interface FindingContext {
   view: ViewKind;
   gait: 'running' | 'walking' | 'unknown';
+  /** Mean duty factor over the strides, by which the gait was classified. */
+  dutyFactorPct: number | null;
   calibrated: boolean;
   cadenceSpm: MetricSummary;
   /**
@@ -68,8 +75,65 @@ export interface FindingRule {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-function trigger(id: MeasureId, side: Side | null, value: number): TriggerValue {
-  return { measureId: id, side, value: round1(value), unit: MEASURES[id].unit };
+/** Whether a value is beyond a cut-off: strictly over it, or strictly under it. */
+export const isBeyond = (value: number, cutOff: number, beyond: Screening['beyond']): boolean => (beyond === 'over' ? value > cutOff : value < cutOff);
+
+/**
+ * A value judged against its screening point. It is judged as printed (one decimal), so a
+ * sentence never says "5.0, over 5".
+ */
+function judged(id: MeasureId, side: Side | null, value: number, threshold: ThresholdId, quantity: TriggerValue['quantity'] = 'value'): TriggerValue {
+  const { value: cutOff, beyond } = THRESHOLDS[threshold];
+  const shown = round1(value);
+  const unit = quantity === 'symmetryIndex' ? '%' : MEASURES[id].unit;
+  return { measureId: id, side, quantity, value: shown, unit, screening: { cutOff, beyond, crossed: isBeyond(shown, cutOff, beyond) } };
+}
+
+/** A value given as context, not judged. */
+function context(id: MeasureId, side: Side | null, value: number): TriggerValue {
+  return { measureId: id, side, quantity: 'value', value: round1(value), unit: MEASURES[id].unit, screening: null };
+}
+
+const crossed = (t: TriggerValue): boolean => t.screening?.crossed === true;
+
+/** "8.9°", "34.2% of leg length", "150.4 steps/min" */
+export function amount(value: number, unit: string): string {
+  if (unit === 'deg') return `${value}°`;
+  if (unit === '%') return `${value}%`;
+  if (unit === '% leg length') return `${value}% of leg length`;
+  return `${value} ${unit}`;
+}
+
+/** The measure's name mid-sentence: "shank angle at initial contact". */
+function measureName(id: string): string {
+  const label = MEASURES[id as MeasureId]?.label ?? id;
+  return label.replace(/ \(.*\)$/, '').replace(/^./, (c) => c.toLowerCase());
+}
+
+/**
+ * What a judged value claims, in the words every finding uses: "shank angle at initial contact
+ * 8.9°, over 5°" when it crossed its screening point, "knee flexion at initial contact 21.1°,
+ * not under 13.8°" when it did not. Tests check each finding's text against these.
+ */
+export function stated(t: TriggerValue, names?: LegNames): string {
+  const name = measureName(t.measureId);
+  const what =
+    t.quantity === 'difference'
+      ? `${names ? `${names.left.adjective}-${names.right.adjective}` : 'side-to-side'} difference in ${name}`
+      : t.quantity === 'symmetryIndex'
+        ? `symmetry index of ${name}`
+        : t.side && names
+          ? `${names[t.side].adjective} ${name}`
+          : name;
+  const value = `${what} ${amount(t.value, t.unit)}`;
+  if (!t.screening) return value;
+  const cut = amount(t.screening.cutOff, t.unit);
+  return t.screening.crossed ? `${value}, ${t.screening.beyond} ${cut}` : `${value}, not ${t.screening.beyond} ${cut}`;
+}
+
+/** "a, b and c" */
+function listed(parts: string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
 function reference(id: MeasureId): ReferenceValue {
@@ -126,6 +190,18 @@ export function legNames(nearSide: Side | null, sidesKnown: boolean): LegNames {
 
 const bothLegs = (names: LegNames) => `${names.left.adjective} and ${names.right.adjective}`;
 
+/**
+ * The overstriding signs in the client's words, each used only when its measure crossed its
+ * screening point (tests check this).
+ */
+export const OVERSTRIDE_SIGNS = {
+  kneeFlexionAtIcDeg: { threshold: 'straightKneeAtIcDeg', plain: 'with a fairly straight knee' },
+  shankAngleAtIcDeg: { threshold: 'forwardShankAtIcDeg', plain: 'with the shin reaching forward' },
+  footAheadOfHipAtIcPctLeg: { threshold: 'footAheadOfHipPctLeg', plain: 'well ahead of the body' },
+} as const satisfies Partial<Record<SideMeasureId, { threshold: ThresholdId; plain: string }>>;
+
+const OVERSTRIDE_IDS = Object.keys(OVERSTRIDE_SIGNS) as (keyof typeof OVERSTRIDE_SIGNS)[];
+
 export const RULES: FindingRule[] = [
   {
     id: 'check-capture-rate',
@@ -134,6 +210,8 @@ export const RULES: FindingRule[] = [
     evaluate: (ctx) => {
       const c = judgedCadence(ctx);
       if (!c || !implausibleCadence(ctx)) return { findings: [] };
+      const t = judged('cadenceSpm', null, c.value, 'implausibleCadenceSpm');
+      if (!crossed(t)) return { findings: [] };
       const how = c.fromCycle ? ' (from the feet\'s cycle: too few complete strides to measure it step by step)' : '';
       return {
         findings: [
@@ -141,9 +219,9 @@ export const RULES: FindingRule[] = [
             id: 'check-capture-rate',
             side: null,
             title: 'Check the capture frame rate',
-            plainText: `The step rate (${round1(c.value)} steps/min${how}) is too low for running. The video is probably slow motion: confirm the real capture frame rate and the analysis will be redone.`,
-            clinicalText: `Running cadence of ${round1(c.value)} steps/min${how} is implausible (under ${THRESHOLDS.implausibleCadenceSpm.value}). Phones store slow motion at a playback rate that hides the capture rate; all time-based measures are scaled wrongly, so cadence and overstriding verdicts are withheld until the capture rate is confirmed.`,
-            triggeringValues: [trigger('cadenceSpm', null, c.value)],
+            plainText: `The step rate is too low for running (${stated(t)}${how}). The video is probably slow motion: confirm the real capture frame rate and the analysis will be redone.`,
+            clinicalText: `Running ${stated(t)}${how}: implausible. Phones store slow motion at a playback rate that hides the capture rate; all time-based measures are scaled wrongly, so cadence and overstriding verdicts are withheld until the capture rate is confirmed.`,
+            triggeringValues: [t],
             referenceValues: [thresholdRef(`Running cadence is rarely under ${THRESHOLDS.implausibleCadenceSpm.value} steps/min.`, 'implausibleCadenceSpm')],
             confidence: c.confidence,
             sources: ['gaitlensScreening'],
@@ -156,27 +234,26 @@ export const RULES: FindingRule[] = [
     id: 'walking-gait',
     title: 'Walking, not running',
     sources: ['young2023'],
-    evaluate: (ctx) =>
-      ctx.gait !== 'walking'
-        ? { findings: [] }
-        : {
-            findings: [
-              finding({
-                id: 'walking-gait',
-                side: null,
-                title: 'Walking, not running',
-                plainText: 'Both feet are on the ground together for part of each step: this clip shows walking. Running measures and findings are not given.',
-                clinicalText: 'Duty factor over 50% (double support, negative flight time): classified as walking. Running reference values do not apply.',
-                triggeringValues: SIDES.flatMap((s) => {
-                  const d = ctx.perSide[s].dutyFactorPct;
-                  return d.mean !== null ? [trigger('dutyFactorPct', s, d.mean)] : [];
-                }),
-                referenceValues: [reference('dutyFactorPct')],
-                confidence: Math.max(...SIDES.map((s) => ctx.perSide[s].dutyFactorPct.confidence)),
-                sources: ['young2023'],
-              }),
-            ],
-          },
+    evaluate: (ctx) => {
+      if (ctx.gait !== 'walking' || ctx.dutyFactorPct === null) return { findings: [] };
+      const t = judged('dutyFactorPct', null, ctx.dutyFactorPct, 'walkingDutyFactorPct');
+      if (!crossed(t)) return { findings: [] };
+      return {
+        findings: [
+          finding({
+            id: 'walking-gait',
+            side: null,
+            title: 'Walking, not running',
+            plainText: `Both feet are on the ground together for part of each step (${stated(t)}): this clip shows walking. Running measures and findings are not given.`,
+            clinicalText: `Mean ${stated(t)} over the strides (double support, negative flight time): classified as walking. Running reference values do not apply.`,
+            triggeringValues: [t],
+            referenceValues: [reference('dutyFactorPct')],
+            confidence: Math.max(...SIDES.map((s) => ctx.perSide[s].dutyFactorPct.confidence)),
+            sources: ['young2023'],
+          }),
+        ],
+      };
+    },
   },
   {
     id: 'overstriding',
@@ -190,25 +267,25 @@ export const RULES: FindingRule[] = [
       const out: Finding[] = [];
       for (const s of SIDES) {
         const m = ctx.perSide[s];
-        const knee = m.kneeFlexionAtIcDeg;
-        const shank = m.shankAngleAtIcDeg;
-        const foot = m.footAheadOfHipAtIcPctLeg;
-        if (knee.mean === null || shank.mean === null || foot.mean === null) continue;
-        const signs = [
-          knee.mean < THRESHOLDS.straightKneeAtIcDeg.value,
-          shank.mean > THRESHOLDS.forwardShankAtIcDeg.value,
-          foot.mean > THRESHOLDS.footAheadOfHipPctLeg.value,
-        ].filter(Boolean).length;
-        if (signs < 2) continue;
+        if (OVERSTRIDE_IDS.some((id) => m[id].mean === null)) continue;
+        const triggers = OVERSTRIDE_IDS.map((id) => judged(id, s, m[id].mean!, OVERSTRIDE_SIGNS[id].threshold));
+        const beyond = triggers.filter(crossed);
+        if (beyond.length < 2) continue;
+        const within = triggers.filter((t) => !crossed(t));
+        const ids = beyond.map((t) => t.measureId as keyof typeof OVERSTRIDE_SIGNS);
+        const withSigns = ids.filter((id) => id !== 'footAheadOfHipAtIcPctLeg').map((id) => OVERSTRIDE_SIGNS[id].plain);
+        const lands = [ids.includes('footAheadOfHipAtIcPctLeg') ? OVERSTRIDE_SIGNS.footAheadOfHipAtIcPctLeg.plain : '', withSigns.join(' and ')].filter(Boolean).join(' ');
         const cmFoot = m.footAheadOfHipAtIcCm.mean;
+        const clinical = beyond.map((t) => (t.measureId === 'footAheadOfHipAtIcPctLeg' && cmFoot !== null ? `${stated(t)} (${round1(cmFoot)} cm)` : stated(t)));
+        const withinText = within.length > 0 ? ` Within its screening point: ${listed(within.map((t) => stated(t)))}.` : '';
         out.push(
           finding({
             id: 'overstriding',
             side: s,
             title: `${ctx.names[s].title}: signs of overstriding`,
-            plainText: `The ${ctx.names[s].adjective} foot lands well ahead of the body with a fairly straight knee. This raises braking at each step. A slightly quicker step rate (5-10% more steps per minute) usually brings the foot closer under the body.`,
-            clinicalText: `${signs} of 3 overstride measures beyond their screening points at initial contact: knee flexion ${round1(knee.mean)}° (reference 17.8 ± 4.0), shank ${round1(shank.mean)}° to vertical (aim near 0), ankle ${round1(foot.mean)}% of leg length ahead of the hip${cmFoot !== null ? ` (${round1(cmFoot)} cm)` : ''}. There is no single validated overstriding threshold: the measures are reported together for the clinician to confirm.`,
-            triggeringValues: [trigger('kneeFlexionAtIcDeg', s, knee.mean), trigger('shankAngleAtIcDeg', s, shank.mean), trigger('footAheadOfHipAtIcPctLeg', s, foot.mean)],
+            plainText: `The ${ctx.names[s].adjective} foot lands ${lands} (${listed(beyond.map((t) => stated(t)))}). This raises braking at each step. A slightly quicker step rate (5-10% more steps per minute) usually brings the foot closer under the body.`,
+            clinicalText: `${beyond.length} of 3 overstride measures beyond their screening points at initial contact: ${listed(clinical)}.${withinText} There is no single validated overstriding threshold: the measures are reported together for the clinician to confirm.`,
+            triggeringValues: triggers,
             referenceValues: [
               reference('kneeFlexionAtIcDeg'),
               reference('shankAngleAtIcDeg'),
@@ -218,7 +295,7 @@ export const RULES: FindingRule[] = [
                 'forwardShankAtIcDeg',
               ),
             ],
-            confidence: Math.min(knee.confidence, shank.confidence, foot.confidence),
+            confidence: Math.min(...OVERSTRIDE_IDS.map((id) => m[id].confidence)),
             sources: uniq(['heiderscheit2011', 'souza2016', 'lieberman2015', 'bramah2018', 'gaitlensScreening']),
           }),
         );
@@ -236,18 +313,19 @@ export const RULES: FindingRule[] = [
       const c = ctx.cadenceSpm;
       if (c.mean === null) return { notEvaluated: c.reasonIfAbsent ?? 'No cadence.' };
       if (implausibleCadence(ctx)) return { notEvaluated: 'Withheld until the capture frame rate is confirmed.' };
-      if (c.mean >= THRESHOLDS.lowCadenceSpm.value) return { findings: [] };
-      const lo = Math.round(c.mean * 1.05);
-      const hi = Math.round(c.mean * 1.1);
+      const t = judged('cadenceSpm', null, c.mean, 'lowCadenceSpm');
+      if (!crossed(t)) return { findings: [] };
+      const lo = Math.round(t.value * 1.05);
+      const hi = Math.round(t.value * 1.1);
       return {
         findings: [
           finding({
             id: 'low-cadence',
             side: null,
             title: 'Low cadence',
-            plainText: `You take ${Math.round(c.mean)} steps per minute. Taking 5-10% more steps (about ${lo}-${hi} per minute, with a metronome) lowers the load on the knee.`,
-            clinicalText: `Cadence ${round1(c.mean)} steps/min, under the ${THRESHOLDS.lowCadenceSpm.value} steps/min screening point (not a validated threshold). Step rate +5-10% lowers knee energy absorption and peak knee flexion, and at +10% hip adduction (Heiderscheit 2011; Anderson 2022).`,
-            triggeringValues: [trigger('cadenceSpm', null, c.mean)],
+            plainText: `You take fewer steps per minute than most runners (${stated(t)}). Taking 5-10% more steps (about ${lo}-${hi} per minute, with a metronome) lowers the load on the knee.`,
+            clinicalText: `${stated(t).replace(/^./, (c0) => c0.toUpperCase())} (screening point, not a validated threshold). Step rate +5-10% lowers knee energy absorption and peak knee flexion, and at +10% hip adduction (Heiderscheit 2011; Anderson 2022).`,
+            triggeringValues: [t],
             referenceValues: [reference('cadenceSpm'), thresholdRef(`Screening point ${THRESHOLDS.lowCadenceSpm.value} steps/min (not validated).`, 'lowCadenceSpm')],
             confidence: c.confidence,
             sources: ['gaitlensScreening', 'heiderscheit2011', 'anderson2022'],
@@ -270,12 +348,10 @@ export const RULES: FindingRule[] = [
         const e = ctx.symmetry[id];
         if (!e || e.left === null || e.right === null || e.differenceAbs === null) continue;
         const isAngle = angleIds.includes(id);
-        const big = isAngle
-          ? e.differenceAbs > THRESHOLDS.angleAsymmetryDeg.value
-          : e.symmetryIndexPct !== null && e.symmetryIndexPct > THRESHOLDS.timeAsymmetryPct.value;
-        if (!big) continue;
+        if (!isAngle && e.symmetryIndexPct === null) continue;
+        const t = isAngle ? judged(id, null, e.differenceAbs, 'angleAsymmetryDeg', 'difference') : judged(id, null, e.symmetryIndexPct!, 'timeAsymmetryPct', 'symmetryIndex');
+        if (!crossed(t)) continue;
         const def = MEASURES[id];
-        const unit = def.unit === 'deg' ? '°' : ` ${def.unit}`;
         const l = ctx.perSide.left[id];
         const r = ctx.perSide.right[id];
         // the difference against its own standard error from the stride-to-stride spread: the far leg's noisy events easily make a difference of noise
@@ -283,17 +359,19 @@ export const RULES: FindingRule[] = [
         const withinNoise = e.differenceAbs <= NOISE_SE * se;
         const farLeg = ctx.farSide === null ? null : ctx.names[ctx.farSide].adjective === 'far' ? 'far (partly hidden)' : `${ctx.farSide} (far, partly hidden)`;
         const noise = withinNoise
-          ? ` The difference is within the stride-to-stride spread (${NOISE_SE} standard errors = ${round1(NOISE_SE * se)}${unit}): it may be measurement noise${farLeg ? `, above all on the ${farLeg} leg` : ''}.`
+          ? ` The difference is within the stride-to-stride spread (${NOISE_SE} standard errors = ${amount(round1(NOISE_SE * se), def.unit)}): it may be measurement noise${farLeg ? `, above all on the ${farLeg} leg` : ''}.`
           : '';
-        const size = isAngle ? `${round1(e.differenceAbs)}°` : `${round1(e.differenceAbs)} ${def.unit} (SI ${e.symmetryIndexPct}%)`;
+        const values = [context(id, 'left', e.left), context(id, 'right', e.right)];
+        const sides = values.map((v) => stated(v, ctx.names)).join(', ');
+        const size = isAngle ? stated(t, ctx.names) : `${stated(t, ctx.names)} (difference ${amount(round1(e.differenceAbs), def.unit)})`;
         out.push(
           finding({
             id: 'asymmetry',
             side: null,
             title: `Asymmetry: ${def.label.toLowerCase()}`,
-            plainText: `Your ${bothLegs(ctx.names)} ${ctx.names.left.adjective === 'left' ? 'sides' : 'legs'} differ in ${def.label.toLowerCase()} by ${size}. This is something to look at, not a diagnosis: on its own, asymmetry has not been shown to predict injury.${noise}`,
-            clinicalText: `${def.label}: ${ctx.names.left.adjective} ${round1(e.left)}${unit}, ${ctx.names.right.adjective} ${round1(e.right)}${unit}; difference ${size}. ${isAngle ? `Healthy runners differ 2-3° between sides (screening point ${THRESHOLDS.angleAsymmetryDeg.value}°).` : `The 10% SI rule is a vendor heuristic, not validated.`} In 836 runners timing asymmetry did not predict injury (Malisoux 2024): examine, do not diagnose.${noise}`,
-            triggeringValues: [trigger(id, 'left', e.left), trigger(id, 'right', e.right)],
+            plainText: `Your ${bothLegs(ctx.names)} ${ctx.names.left.adjective === 'left' ? 'sides' : 'legs'} differ in ${def.label.toLowerCase()} (${sides}; ${size}). This is something to look at, not a diagnosis: on its own, asymmetry has not been shown to predict injury.${noise}`,
+            clinicalText: `${def.label}: ${sides}; ${size}. ${isAngle ? 'Healthy runners differ 2-3° between sides.' : 'The 10% SI rule is a vendor heuristic, not validated.'} In 836 runners timing asymmetry did not predict injury (Malisoux 2024): examine, do not diagnose.${noise}`,
+            triggeringValues: [t, ...values],
             referenceValues: [
               isAngle
                 ? thresholdRef('Healthy runners differ 2-3° between sides in joint angles.', 'angleAsymmetryDeg')
@@ -319,15 +397,17 @@ export const RULES: FindingRule[] = [
       const out: Finding[] = [];
       for (const s of SIDES) {
         const vo = ctx.perSide[s].verticalOscillationCm;
-        if (vo.mean === null || vo.mean <= THRESHOLDS.verticalOscillationCm.value) continue;
+        if (vo.mean === null) continue;
+        const t = judged('verticalOscillationCm', s, vo.mean, 'verticalOscillationCm');
+        if (!crossed(t)) continue;
         out.push(
           finding({
             id: 'vertical-oscillation',
             side: s,
             title: `${ctx.names[s].title} step: large vertical oscillation`,
-            plainText: `Your body rises and falls about ${round1(vo.mean)} cm with each ${ctx.names[s].adjective} step. Bouncing a lot costs energy that does not move you forward.`,
-            clinicalText: `Vertical excursion of the hip midpoint ${round1(vo.mean)} cm per ${ctx.names[s].adjective} step, over the ${THRESHOLDS.verticalOscillationCm.value} cm level above which oscillation is called inefficient (3-15 cm seen).`,
-            triggeringValues: [trigger('verticalOscillationCm', s, vo.mean)],
+            plainText: `Your body rises and falls a lot with each ${ctx.names[s].adjective} step (${stated(t)}). Bouncing a lot costs energy that does not move you forward.`,
+            clinicalText: `Vertical excursion of the hip midpoint per ${ctx.names[s].adjective} step: ${stated(t)}, the level above which oscillation is called inefficient (3-15 cm seen).`,
+            triggeringValues: [t],
             referenceValues: [reference('verticalOscillationCm')],
             confidence: vo.confidence,
             sources: ['stryd'],
@@ -348,7 +428,9 @@ export const RULES: FindingRule[] = [
       const out: Finding[] = [];
       for (const s of SIDES) {
         const pd = ctx.perSide[s].pelvicDropDeg;
-        if (pd.mean === null || pd.mean <= THRESHOLDS.pelvicDropDeg.value) continue;
+        if (pd.mean === null) continue;
+        const t = judged('pelvicDropDeg', s, pd.mean, 'pelvicDropDeg');
+        if (!crossed(t)) continue;
         const leg = ctx.names[s].adjective;
         const other = ctx.names[s === 'left' ? 'right' : 'left'].adjective;
         out.push(
@@ -356,9 +438,9 @@ export const RULES: FindingRule[] = [
             id: 'pelvic-drop',
             side: s,
             title: `Pelvic drop when standing on the ${leg} leg`,
-            plainText: `When you land on your ${leg} leg, your ${other} hip drops by about ${round1(pd.mean)} degrees. Strengthening the ${leg} hip muscles (glutes) usually helps control this.`,
-            clinicalText: `Contralateral pelvic drop at ${leg} midstance ${round1(pd.mean)}°. No absolute cut-off exists (screening point ${THRESHOLDS.pelvicDropDeg.value}°, not validated); in Bramah 2018 each +1° raised the odds of injury by 80%.`,
-            triggeringValues: [trigger('pelvicDropDeg', s, pd.mean)],
+            plainText: `When you land on your ${leg} leg, your ${other} hip drops (${stated(t)}). Strengthening the ${leg} hip muscles (glutes) usually helps control this.`,
+            clinicalText: `Contralateral pelvic drop at ${leg} midstance: ${stated(t)} (a screening point, not validated: no absolute cut-off exists); in Bramah 2018 each +1° raised the odds of injury by 80%.`,
+            triggeringValues: [t],
             referenceValues: [reference('pelvicDropDeg'), thresholdRef(`Screening point ${THRESHOLDS.pelvicDropDeg.value}° (not validated).`, 'pelvicDropDeg')],
             confidence: pd.confidence,
             sources: ['bramah2018', 'gaitlensScreening'],
@@ -379,15 +461,17 @@ export const RULES: FindingRule[] = [
       const out: Finding[] = [];
       for (const s of SIDES) {
         const c = ctx.perSide[s].crossoverPct;
-        if (c.mean === null || c.mean < THRESHOLDS.crossoverPct.value) continue;
+        if (c.mean === null) continue;
+        const t = judged('crossoverPct', s, c.mean, 'crossoverPct');
+        if (!crossed(t)) continue;
         out.push(
           finding({
             id: 'crossover',
             side: s,
             title: `${ctx.names[s].title} foot crosses the midline`,
-            plainText: `Your ${ctx.names[s].adjective} foot often lands across the middle line of your body (${Math.round(c.mean)}% of steps), as if running on a tightrope. A slightly wider landing is worth practising.`,
-            clinicalText: `${Math.round(c.mean)}% of ${ctx.names[s].adjective} initial contacts on or across the pelvis midline (screening point ${THRESHOLDS.crossoverPct.value}%, not validated). Crossover is seen in 29.5% of healthy runners and linked to tibial stress fracture, ITB syndrome and hip adduction.`,
-            triggeringValues: [trigger('crossoverPct', s, c.mean)],
+            plainText: `Your ${ctx.names[s].adjective} foot often lands across the middle line of your body (${stated(t)} of steps), as if running on a tightrope. A slightly wider landing is worth practising.`,
+            clinicalText: `${ctx.names[s].title} initial contacts on or across the pelvis midline: ${stated(t)} (screening point, not validated). Crossover is seen in 29.5% of healthy runners and linked to tibial stress fracture, ITB syndrome and hip adduction.`,
+            triggeringValues: [t],
             referenceValues: [reference('crossoverPct')],
             confidence: c.confidence,
             sources: ['crossover2023', 'souza2016', 'gaitlensScreening'],
@@ -404,20 +488,21 @@ export const RULES: FindingRule[] = [
     evaluate: (ctx) => {
       const notRunning = needsRunning(ctx);
       if (notRunning) return { notEvaluated: notRunning };
-      const t = ctx.trunkLeanDeg;
-      if (t.mean === null) return { notEvaluated: t.reasonIfAbsent ?? 'No trunk lean.' };
-      if (t.mean < THRESHOLDS.trunkLeanDeg.value) return { findings: [] };
+      const lean = ctx.trunkLeanDeg;
+      if (lean.mean === null) return { notEvaluated: lean.reasonIfAbsent ?? 'No trunk lean.' };
+      const t = judged('trunkLeanDeg', null, lean.mean, 'trunkLeanDeg');
+      if (!crossed(t)) return { findings: [] };
       return {
         findings: [
           finding({
             id: 'trunk-lean',
             side: null,
             title: 'Forward trunk lean',
-            plainText: `You run leaning forward about ${round1(t.mean)} degrees. Leaning forward shifts work from the knees to the hips; whether to change it depends on where you have pain.`,
-            clinicalText: `Trunk lean ${round1(t.mean)}° to vertical, in the range of the flexed-trunk group (10.8 ± 2.2° vs 3.6 ± 2.8 upright; screening point ${THRESHOLDS.trunkLeanDeg.value}° = flexed mean - 1 SD). A flexed trunk lowers knee extensor demand and raises hip extensor demand.`,
-            triggeringValues: [trigger('trunkLeanDeg', null, t.mean)],
+            plainText: `You run leaning forward (${stated(t)}). Leaning forward shifts work from the knees to the hips; whether to change it depends on where you have pain.`,
+            clinicalText: `${stated(t).replace(/^./, (c0) => c0.toUpperCase())} to vertical, in the range of the flexed-trunk group (10.8 ± 2.2° vs 3.6 ± 2.8 upright; screening point = flexed mean - 1 SD). A flexed trunk lowers knee extensor demand and raises hip extensor demand.`,
+            triggeringValues: [t],
             referenceValues: [reference('trunkLeanDeg')],
-            confidence: t.confidence,
+            confidence: lean.confidence,
             sources: ['tengPowers2015'],
           }),
         ],

@@ -64,7 +64,7 @@ export interface MetricResult {
   trunkLeanDeg: MetricSummary;
   stepWidthCm: MetricSummary;
   footStrike: Record<Side, Record<FootStrike, number>>;
-  gait: { kind: 'running' | 'walking' | 'unknown'; reason: string };
+  gait: { kind: 'running' | 'walking' | 'unknown'; reason: string; dutyFactorPct: number | null };
 }
 
 /**
@@ -293,10 +293,10 @@ export function computeMetrics(input: MetricInput): MetricResult {
 
   const duty = mean(used.map((st) => st.values.dutyFactorPct ?? Number.NaN));
   const gait: MetricResult['gait'] = !Number.isFinite(duty)
-    ? { kind: 'unknown', reason: 'No complete strides were found.' }
+    ? { kind: 'unknown', reason: 'No complete strides were found.', dutyFactorPct: null }
     : duty < 50
-      ? { kind: 'running', reason: `Duty factor ${duty.toFixed(0)}% (under 50%: a flight phase).` }
-      : { kind: 'walking', reason: `Duty factor ${duty.toFixed(0)}% (over 50%: double support); running measures and findings do not apply.` };
+      ? { kind: 'running', reason: `Duty factor ${duty.toFixed(0)}% (under 50%: a flight phase).`, dutyFactorPct: duty }
+      : { kind: 'walking', reason: `Duty factor ${duty.toFixed(0)}% (over 50%: double support); running measures and findings do not apply.`, dutyFactorPct: duty };
 
   return {
     strides: strides.map((st) => ({

@@ -132,11 +132,24 @@ export interface SymmetryEntry {
   reasonIfAbsent: string | null;
 }
 
+/** A value judged against a screening point (shared/gait/findings.ts THRESHOLDS). */
+export interface Screening {
+  cutOff: number;
+  /** Which way of the cut-off counts: a value over it, or under it. */
+  beyond: 'over' | 'under';
+  /** Whether the value, as printed (one decimal), is beyond the cut-off. */
+  crossed: boolean;
+}
+
 export interface TriggerValue {
   measureId: string;
   side: Side | null;
+  /** What of the measure the value is: the value itself, the left-right difference, or the symmetry index (%). */
+  quantity: 'value' | 'difference' | 'symmetryIndex';
   value: number;
   unit: string;
+  /** The screening point it was judged against; null for a value given as context. */
+  screening: Screening | null;
 }
 
 export interface ReferenceValue {
@@ -222,7 +235,7 @@ export interface GaitAnalysis {
   schemaVersion: 1;
   input: { frames: number; fileFps: number; captureFps: number; captureFpsOrigin: 'track' | 'override'; durationMs: number };
   view: ViewResult;
-  gait: { kind: 'running' | 'walking' | 'unknown'; reason: string };
+  gait: { kind: 'running' | 'walking' | 'unknown'; reason: string; dutyFactorPct: number | null };
   calibration: CalibrationResult;
   identity: IdentityResult;
   cleaning: CleaningResult;

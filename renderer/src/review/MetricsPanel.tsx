@@ -6,6 +6,8 @@
 import { memo } from 'react';
 import { MEASURES, SIDE_MEASURES, type MeasureId } from '../../../shared/gait/measures.ts';
 import { SOURCES, type SourceId } from '../../../shared/gait/references.ts';
+import { stated, type LegNames } from '../../../shared/gait/findings.ts';
+import { namesOf } from '../report/model.ts';
 import type { ConfidenceLevel, Finding, GaitAnalysis, MetricSummary, SymmetryEntry } from '../../../shared/gait/types.ts';
 import { byReason, formatMeanSd, formatValue, withUnit } from './format.ts';
 
@@ -109,7 +111,7 @@ export const MetricsPanel = memo(function MetricsPanel({ analysis }: { analysis:
       ) : (
         <ul className="findings" data-testid="findings">
           {analysis.findings.map((f, k) => (
-            <FindingCard key={`${f.id}${f.side ?? ''}${k}`} finding={f} />
+            <FindingCard key={`${f.id}${f.side ?? ''}${k}`} finding={f} names={namesOf(analysis)} />
           ))}
         </ul>
       )}
@@ -217,7 +219,8 @@ export function Sources({ ids }: { ids: readonly SourceId[] }) {
   );
 }
 
-export function FindingCard({ finding, from }: { finding: Finding; from?: string }) {
+/** A finding as the review shows it; `names` is what its analysis calls each leg (left/right or near/far). */
+export function FindingCard({ finding, names, from }: { finding: Finding; names: LegNames; from?: string }) {
   return (
     <li className={`finding finding-${finding.level}`} data-finding={finding.id}>
       <div className="finding-head">
@@ -231,9 +234,7 @@ export function FindingCard({ finding, from }: { finding: Finding; from?: string
       {finding.triggeringValues.length > 0 && (
         <p className="small evidence">
           <span className="muted">Evidence: </span>
-          {finding.triggeringValues
-            .map((v) => `${MEASURES[v.measureId as MeasureId]?.label ?? v.measureId}${v.side ? `, ${v.side}` : ''}: ${withUnit(formatValue(v.value, v.unit), v.unit)}`)
-            .join(' · ')}
+          {finding.triggeringValues.map((v) => stated(v, names)).join(' · ')}
         </p>
       )}
       <details className="small">

@@ -12,6 +12,8 @@ import { useResult } from '../app/use-result.ts';
 import { byReason } from './format.ts';
 import { ErrorNotice, Loading } from '../components/ui.tsx';
 import { Confidence, FindingCard, MeasureName, Symmetry, Value } from './MetricsPanel.tsx';
+import { legNames } from '../../../shared/gait/findings.ts';
+import { namesOf } from '../report/model.ts';
 
 const viewName = (s: ValueSource) => (s.view === 'frontal' ? (s.viewSide === 'front' ? 'front view' : 'rear view') : `${s.viewSide} side view`);
 
@@ -26,6 +28,10 @@ export function VisitSummaryPanel({ visit }: { visit: Visit }) {
   const summary = loaded.value.summary;
   if (!summary) return <p className="muted">No analysed video in this visit.</p>;
   const rows = SIDE_MEASURES.filter((id) => summary.perSide.left[id].from || summary.perSide.right[id].from);
+  const namesFor = (videoId: string) => {
+    const analysed = loaded.value.analyses.find((a) => a.video.id === videoId);
+    return analysed ? namesOf(analysed.analysis) : legNames(null, true);
+  };
   const missing = SIDE_MEASURES.filter((id) => !rows.includes(id));
   return (
     <div className="card visit-summary" data-testid="visit-summary">
@@ -111,7 +117,7 @@ export function VisitSummaryPanel({ visit }: { visit: Visit }) {
       ) : (
         <ul className="findings">
           {summary.findings.map(({ finding, from }, k) => (
-            <FindingCard key={`${finding.id}${finding.side ?? ''}${k}`} finding={finding} from={`${letterOf(summary.videos, from.videoId)} (${viewName(from)})`} />
+            <FindingCard key={`${finding.id}${finding.side ?? ''}${k}`} finding={finding} names={namesFor(from.videoId)} from={`${letterOf(summary.videos, from.videoId)} (${viewName(from)})`} />
           ))}
         </ul>
       )}

@@ -137,7 +137,7 @@ test('an asymmetry within the stride-to-stride spread (the far leg\'s noisy valu
       left: { ...a.metrics.perSide.left, kneeFlexionAtIcDeg: knee('left', 20, sd, n) },
       right: { ...a.metrics.perSide.right, kneeFlexionAtIcDeg: knee('right', 15, sd, n) },
     };
-    return { view: 'sagittal' as const, gait: 'running' as const, calibrated: true, cadenceSpm: a.metrics.cadenceSpm, cycleCadenceSpm: null, farSide: 'left' as const, names: legNames('right', true), trunkLeanDeg: a.metrics.trunkLeanDeg, perSide, symmetry: symmetryOf(['kneeFlexionAtIcDeg'], perSide.left, perSide.right) };
+    return { view: 'sagittal' as const, gait: 'running' as const, dutyFactorPct: 35, calibrated: true, cadenceSpm: a.metrics.cadenceSpm, cycleCadenceSpm: null, farSide: 'left' as const, names: legNames('right', true), trunkLeanDeg: a.metrics.trunkLeanDeg, perSide, symmetry: symmetryOf(['kneeFlexionAtIcDeg'], perSide.left, perSide.right) };
   };
   const noisy = evaluateFindings(ctx(8, 4)).findings.find((f) => f.id === 'asymmetry')!;
   assert.ok(noisy, 'still shown');
