@@ -5,7 +5,7 @@
  * where the literature gives no cut-off the source says so (gaitlensScreening).
  */
 import { levelOf } from './confidence.ts';
-import { MEASURES } from './measures.ts';
+import { MEASURES, printedValue } from './measures.ts';
 import type { MeasureId, SideMeasureId } from './measures.ts';
 import type { SourceId } from './references.ts';
 import { SIDES } from './types.ts';
@@ -79,19 +79,20 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 export const isBeyond = (value: number, cutOff: number, beyond: Screening['beyond']): boolean => (beyond === 'over' ? value > cutOff : value < cutOff);
 
 /**
- * A value judged against its screening point. It is judged as printed (one decimal), so a
- * sentence never says "5.0, over 5".
+ * A value judged against its screening point. It is judged as printed (decimalsFor its unit, as
+ * the review and the report show it), so a sentence never says "5.0, over 5".
  */
 function judged(id: MeasureId, side: Side | null, value: number, threshold: ThresholdId, quantity: TriggerValue['quantity'] = 'value'): TriggerValue {
   const { value: cutOff, beyond } = THRESHOLDS[threshold];
-  const shown = round1(value);
   const unit = quantity === 'symmetryIndex' ? '%' : MEASURES[id].unit;
+  const shown = printedValue(value, unit);
   return { measureId: id, side, quantity, value: shown, unit, screening: { cutOff, beyond, crossed: isBeyond(shown, cutOff, beyond) } };
 }
 
 /** A value given as context, not judged. */
 function context(id: MeasureId, side: Side | null, value: number): TriggerValue {
-  return { measureId: id, side, quantity: 'value', value: round1(value), unit: MEASURES[id].unit, screening: null };
+  const unit = MEASURES[id].unit;
+  return { measureId: id, side, quantity: 'value', value: printedValue(value, unit), unit, screening: null };
 }
 
 const crossed = (t: TriggerValue): boolean => t.screening?.crossed === true;
@@ -113,19 +114,18 @@ function measureName(id: string): string {
 /**
  * What a judged value claims, in the words every finding uses: "shank angle at initial contact
  * 8.9°, over 5°" when it crossed its screening point, "knee flexion at initial contact 21.1°,
- * not under 13.8°" when it did not. Tests check each finding's text against these.
+ * not under 13.8°" when it did not. With form "short", for a sentence that already names the
+ * measure: "far 14.7°", "difference 11.3°, over 3°". Tests check each finding's text against these.
  */
-export function stated(t: TriggerValue, names?: LegNames): string {
-  const name = measureName(t.measureId);
+export function stated(t: TriggerValue, names?: LegNames, form: 'named' | 'short' = 'named'): string {
+  const measure = form === 'named' ? measureName(t.measureId) : null;
   const what =
     t.quantity === 'difference'
-      ? `${names ? `${names.left.adjective}-${names.right.adjective}` : 'side-to-side'} difference in ${name}`
+      ? (measure ? `side-to-side difference in ${measure}` : 'difference')
       : t.quantity === 'symmetryIndex'
-        ? `symmetry index of ${name}`
-        : t.side && names
-          ? `${names[t.side].adjective} ${name}`
-          : name;
-  const value = `${what} ${amount(t.value, t.unit)}`;
+        ? (measure ? `symmetry index of ${measure}` : 'symmetry index')
+        : [t.side && names ? names[t.side].adjective : null, measure].filter(Boolean).join(' ');
+  const value = what ? `${what} ${amount(t.value, t.unit)}` : amount(t.value, t.unit);
   if (!t.screening) return value;
   const cut = amount(t.screening.cutOff, t.unit);
   return t.screening.crossed ? `${value}, ${t.screening.beyond} ${cut}` : `${value}, not ${t.screening.beyond} ${cut}`;
@@ -283,7 +283,7 @@ export const RULES: FindingRule[] = [
             id: 'overstriding',
             side: s,
             title: `${ctx.names[s].title}: signs of overstriding`,
-            plainText: `The ${ctx.names[s].adjective} foot lands ${lands} (${listed(beyond.map((t) => stated(t)))}). This raises braking at each step. A slightly quicker step rate (5-10% more steps per minute) usually brings the foot closer under the body.`,
+            plainText: `The ${ctx.names[s].adjective} foot lands ${lands} (${beyond.map((t) => stated(t)).join('; ')}). This raises braking at each step. A slightly quicker step rate (5-10% more steps per minute) usually brings the foot closer under the body.`,
             clinicalText: `${beyond.length} of 3 overstride measures beyond their screening points at initial contact: ${listed(clinical)}.${withinText} There is no single validated overstriding threshold: the measures are reported together for the clinician to confirm.`,
             triggeringValues: triggers,
             referenceValues: [
@@ -359,11 +359,11 @@ export const RULES: FindingRule[] = [
         const withinNoise = e.differenceAbs <= NOISE_SE * se;
         const farLeg = ctx.farSide === null ? null : ctx.names[ctx.farSide].adjective === 'far' ? 'far (partly hidden)' : `${ctx.farSide} (far, partly hidden)`;
         const noise = withinNoise
-          ? ` The difference is within the stride-to-stride spread (${NOISE_SE} standard errors = ${amount(round1(NOISE_SE * se), def.unit)}): it may be measurement noise${farLeg ? `, above all on the ${farLeg} leg` : ''}.`
+          ? ` The difference is within the stride-to-stride spread (${NOISE_SE} standard errors = ${amount(printedValue(NOISE_SE * se, def.unit), def.unit)}): it may be measurement noise${farLeg ? `, above all on the ${farLeg} leg` : ''}.`
           : '';
         const values = [context(id, 'left', e.left), context(id, 'right', e.right)];
-        const sides = values.map((v) => stated(v, ctx.names)).join(', ');
-        const size = isAngle ? stated(t, ctx.names) : `${stated(t, ctx.names)} (difference ${amount(round1(e.differenceAbs), def.unit)})`;
+        const sides = values.map((v) => stated(v, ctx.names, 'short')).join(', ');
+        const size = isAngle ? stated(t, ctx.names, 'short') : `${stated(t, ctx.names, 'short')} (difference ${amount(printedValue(e.differenceAbs, def.unit), def.unit)})`;
         out.push(
           finding({
             id: 'asymmetry',

@@ -210,3 +210,17 @@ export const SIDE_MEASURES = [
   'crossoverPct',
 ] as const satisfies readonly MeasureId[];
 export type SideMeasureId = (typeof SIDE_MEASURES)[number];
+
+/**
+ * Decimals a value is shown with, by unit: whole steps/min, ms and %, one decimal otherwise. The
+ * review, the report and the findings' sentences all print values this way.
+ */
+export function decimalsFor(unit: string): number {
+  return unit === 'steps/min' || unit === 'ms' || unit === '%' ? 0 : 1;
+}
+
+/** A value rounded as it is printed. */
+export function printedValue(value: number, unit: string): number {
+  const f = 10 ** decimalsFor(unit);
+  return Math.round(value * f) / f;
+}

@@ -9,14 +9,14 @@
  *   mobility after runs and on the recovery day after the long run;
  * - lateral hip pain signs: positions that compress the outer hip are left out or replaced,
  *   the cadence cue is added and positions to avoid are listed (Mellor 2018);
- * - positive red flags the clinician has not reviewed hold every exercise and running cue.
+ * - positive red flags hold every exercise and running cue until the clinician clears the runner (a referral keeps them held).
  */
 import { THRESHOLDS } from '../gait/findings.ts';
 import type { SourceId } from '../gait/references.ts';
 import type { Finding } from '../gait/types.ts';
 import { EXERCISES, exerciseById } from './exercises.ts';
 import type { Exercise } from './exercises.ts';
-import { WEEKDAYS, WEEKDAY_NAMES, hasLateralHipPainSigns, positiveRedFlags, runningAdviceHeld } from './intake.ts';
+import { WEEKDAYS, WEEKDAY_NAMES, hasLateralHipPainSigns, positiveRedFlags, redFlagStatus, runningAdviceHeld } from './intake.ts';
 import type { Intake, Weekday } from './intake.ts';
 import { CADENCE_INCREASE_PCT, cadenceTargetRange } from './metronome.ts';
 import type { AdviceText, DayTag, GaitCue, Plan, PlanAdvice, PlanHold, PlanItem, PlanReason, Schedule } from './types.ts';
@@ -300,10 +300,13 @@ function draftHold(intake: Intake): PlanHold {
   const urgent = flags.filter((f) => f.urgency === 'urgent');
   const lines = flags.map((f) => f.plainText).join(' ');
   const referral = urgent.length > 0 ? uniq(urgent.map((f) => f.referral)).join(' ') : flags[0]!.referral;
+  const decision = intake.redFlagDecision;
   const text =
-    urgent.length > 0
-      ? `Do not run until a doctor has seen you. ${lines} ${referral} The exercises and running advice wait until then.`
-      : `See your doctor before you start this plan. ${lines} ${referral} The exercises and running advice wait until then.`;
+    decision?.outcome === 'referred'
+      ? `Your clinician has referred you to a doctor. ${lines}${decision.note ? ` ${decision.note}` : ''} The exercises and running advice wait until a doctor has seen you.`
+      : urgent.length > 0
+        ? `Do not run until a doctor has seen you. ${lines} ${referral} The exercises and running advice wait until then.`
+        : `See your doctor before you start this plan. ${lines} ${referral} The exercises and running advice wait until then.`;
   return { urgency: urgent.length > 0 ? 'urgent' : 'soon', redFlags: flags.map((f) => f.id), text, sources: uniq(flags.flatMap((f) => f.sources)) };
 }
 
@@ -327,16 +330,16 @@ export function draftPlan(input: DraftPlanInput): Plan {
   const lateralHip = hasLateralHipPainSigns(intake);
   const held = runningAdviceHeld(intake);
   const draftNotes: string[] = [];
-  if (held) {
-    draftNotes.push(
-      `Held: red flags are positive and not reviewed (${positiveRedFlags(intake)
-        .map((f) => f.question)
-        .join(' ')}). No exercises or gait cues are drafted; review the flags in the intake, then draft the plan again.`,
-    );
-  }
-  const reviewedFlags = intake.redFlagsReviewed ? positiveRedFlags(intake) : [];
-  if (reviewedFlags.length > 0) {
-    draftNotes.push(`Red flags positive and reviewed by the clinician, who allowed running advice: ${reviewedFlags.map((f) => f.question).join(' ')}`);
+  const status = redFlagStatus(intake);
+  const questions = positiveRedFlags(intake)
+    .map((f) => f.question)
+    .join(' ');
+  if (status === 'unreviewed') {
+    draftNotes.push(`Held: red flags are positive and not reviewed (${questions}). No exercises or gait cues are drafted; record your decision in the intake, then draft the plan again.`);
+  } else if (status === 'referred') {
+    draftNotes.push(`Held: you referred the runner to a doctor for positive red flags (${questions}). No exercises or gait cues are drafted until you clear the runner in the intake.`);
+  } else if (status === 'cleared') {
+    draftNotes.push(`Red flags positive and reviewed by the clinician, who cleared the runner to run: ${questions}`);
   }
   const items = held ? { items: [], notes: [] } : draftItems(findings, lateralHip);
   const cues = held ? { cues: [], notes: [] } : draftCues(findings, input.cadenceSpm, lateralHip);

@@ -1,8 +1,8 @@
 /**
  * The visit intake: why the runner came, their pain, their training, their shoes and the red-flag
  * screen. Plain JSON saved with the visit; IntakeSchema validates it when saved.
- * When any red flag is positive, running advice is held until the clinician confirms they reviewed
- * the flags (redFlagsReviewed).
+ * When any red flag is positive, running advice is held until the clinician records a decision
+ * (redFlagDecision): cleared to run, or referred to a doctor (the advice stays held).
  */
 import { z } from 'zod';
 import type { SourceId } from '../gait/references.ts';
@@ -137,8 +137,17 @@ export const RED_FLAGS: readonly RedFlag[] = [
 
 export type RedFlagAnswers = Record<RedFlagId, boolean>;
 
+/**
+ * What the clinician decided about the positive red flags: the runner is cleared to follow the
+ * running advice, or referred to a doctor with the advice held; the note is shown in the report.
+ */
+export interface RedFlagDecision {
+  outcome: 'cleared' | 'referred';
+  note: string;
+}
+
 export interface Intake {
-  version: 1;
+  version: 2;
   /** Why the runner came, in their words or the clinician's. */
   reason: string;
   /** Where it hurts (free text, e.g. "outer right hip"). */
@@ -157,8 +166,8 @@ export interface Intake {
   trainingChanges: string;
   shoes: string;
   redFlags: RedFlagAnswers;
-  /** The clinician confirmed they reviewed the positive red flags and allows running advice. */
-  redFlagsReviewed: boolean;
+  /** The clinician's decision on the positive red flags; null while not reviewed (or none positive). */
+  redFlagDecision: RedFlagDecision | null;
   clinicianNotes: string;
 }
 
@@ -179,7 +188,7 @@ const RedFlagAnswersSchema = z.strictObject(
 
 export const IntakeSchema = z.strictObject(
   {
-    version: z.literal(1, { error: 'Unsupported intake version (expected 1).' }),
+    version: z.literal(2, { error: 'Unsupported intake version (expected 2).' }),
     reason: shortText('The reason for the visit'),
     painLocation: shortText('The pain location'),
     painScore: z
@@ -198,7 +207,15 @@ export const IntakeSchema = z.strictObject(
     trainingChanges: shortText('Recent training changes'),
     shoes: shortText('The shoes'),
     redFlags: RedFlagAnswersSchema,
-    redFlagsReviewed: z.boolean({ error: 'Red flags reviewed must be yes or no.' }),
+    redFlagDecision: z
+      .strictObject(
+        {
+          outcome: z.enum(['cleared', 'referred'], { error: 'The red-flag decision must be "cleared" or "referred".' }),
+          note: shortText('The red-flag decision note'),
+        },
+        { error: 'The red-flag decision must be an object with an outcome and a note, or empty.' },
+      )
+      .nullable(),
     clinicianNotes: z
       .string({ error: 'Clinician notes must be text.' })
       .max(NOTES_MAX, `Clinician notes are too long (${NOTES_MAX.toLocaleString('en')} characters at most).`),
@@ -208,7 +225,7 @@ export const IntakeSchema = z.strictObject(
 
 export function emptyIntake(): Intake {
   return {
-    version: 1,
+    version: 2,
     reason: '',
     painLocation: '',
     painScore: null,
@@ -218,7 +235,7 @@ export function emptyIntake(): Intake {
     trainingChanges: '',
     shoes: '',
     redFlags: Object.fromEntries(RED_FLAG_IDS.map((id) => [id, false])) as RedFlagAnswers,
-    redFlagsReviewed: false,
+    redFlagDecision: null,
     clinicianNotes: '',
   };
 }
@@ -228,9 +245,30 @@ export function positiveRedFlags(intake: Intake): RedFlag[] {
   return RED_FLAGS.filter((f) => intake.redFlags[f.id]);
 }
 
-/** Running advice is held while any red flag is positive and the clinician has not reviewed them. */
+/**
+ * Where the red flags stand: none positive; positive and not yet reviewed; reviewed and cleared
+ * to run; reviewed and referred to a doctor.
+ */
+export function redFlagStatus(intake: Intake): 'none' | 'unreviewed' | 'cleared' | 'referred' {
+  if (positiveRedFlags(intake).length === 0) return 'none';
+  return intake.redFlagDecision?.outcome ?? 'unreviewed';
+}
+
+/** Running advice is held while a red flag is positive, until the clinician clears the runner to run. */
 export function runningAdviceHeld(intake: Intake): boolean {
-  return !intake.redFlagsReviewed && positiveRedFlags(intake).length > 0;
+  const status = redFlagStatus(intake);
+  return status === 'unreviewed' || status === 'referred';
+}
+
+/**
+ * An intake as stored, brought to the current version. Version 1 had a tick "reviewed, the runner
+ * may follow the running advice" (redFlagsReviewed): ticked, it is the decision "cleared".
+ */
+export function upgradeIntake(stored: unknown): Intake {
+  const raw = stored as Record<string, unknown>;
+  if (raw['version'] !== 1) return stored as Intake;
+  const { redFlagsReviewed, ...rest } = raw;
+  return { ...rest, version: 2, redFlagDecision: redFlagsReviewed === true ? { outcome: 'cleared', note: '' } : null } as unknown as Intake;
 }
 
 /** Words in a pain location that point to the lateral hip (gluteal tendinopathy territory). */

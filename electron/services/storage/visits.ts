@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Visit, VisitVideo } from '../../../shared/contract/entities.ts';
-import type { Intake } from '../../../shared/plan/intake.ts';
+import { upgradeIntake, type Intake } from '../../../shared/plan/intake.ts';
 import type { Plan } from '../../../shared/plan/types.ts';
 import { ServiceError } from '../../../shared/contract/dispatch.ts';
 import type { Database } from './database.ts';
@@ -20,7 +20,7 @@ const VISIT_COLUMNS = `id, client_id AS clientId, visit_date AS visitDate, reaso
 const toVisit = ({ intakeJson, planJson, ...row }: VisitRow, videos: VisitVideo[]): Visit => ({
   ...row,
   videos,
-  intake: intakeJson === null ? null : (JSON.parse(intakeJson) as Intake),
+  intake: intakeJson === null ? null : upgradeIntake(JSON.parse(intakeJson)),
   plan: planJson === null ? null : (JSON.parse(planJson) as Plan),
 });
 

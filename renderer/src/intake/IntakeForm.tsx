@@ -17,6 +17,12 @@ interface Props {
 
 const PAIN_SCORES = Array.from({ length: 11 }, (_, k) => k);
 
+const DECISIONS = [
+  { value: 'unreviewed', label: 'Not reviewed yet', hint: 'The plan and the report hold the exercises and running advice.' },
+  { value: 'cleared', label: 'Reviewed: cleared to run', hint: 'The plan and the report give the running advice; the report says you reviewed the answers.' },
+  { value: 'referred', label: 'Referred to a doctor', hint: 'The plan and the report hold the exercises and running advice and say you referred the runner.' },
+] as const;
+
 export function IntakeForm({ visit, onSaved, onCancel }: Props) {
   const { api } = useHost();
   const [intake, setIntake] = useState<Intake>(() => visit.intake ?? { ...emptyIntake(), reason: visit.reason });
@@ -32,7 +38,7 @@ export function IntakeForm({ visit, onSaved, onCancel }: Props) {
     const weeklyDistanceKm = distance.trim() === '' ? null : Number(distance);
     const result = await api['visits.setIntake']({
       visitId: visit.id,
-      intake: { ...intake, weeklyDistanceKm, redFlagsReviewed: positive.length > 0 && intake.redFlagsReviewed },
+      intake: { ...intake, weeklyDistanceKm, redFlagDecision: positive.length > 0 ? intake.redFlagDecision : null },
     });
     setSaving(false);
     if (result.ok) onSaved(result.value);
@@ -116,13 +122,34 @@ export function IntakeForm({ visit, onSaved, onCancel }: Props) {
           ))}
         </ul>
         {positive.length > 0 && (
-          <label className="check-row reviewed">
-            <input type="checkbox" checked={intake.redFlagsReviewed} onChange={(e) => set('redFlagsReviewed', e.target.checked)} name="redFlagsReviewed" />
-            <span>
-              I have reviewed the positive red flags and the runner may follow the running advice.
-              <span className="field-hint"> Until this is ticked, the plan and the report hold the exercises and running advice.</span>
-            </span>
-          </label>
+          <fieldset className="red-flag-decision">
+            <legend>Your decision on the positive red flags</legend>
+            {DECISIONS.map((d) => (
+              <label key={d.value} className="check-row">
+                <input
+                  type="radio"
+                  name="redFlagDecision"
+                  value={d.value}
+                  checked={(intake.redFlagDecision?.outcome ?? 'unreviewed') === d.value}
+                  onChange={() => set('redFlagDecision', d.value === 'unreviewed' ? null : { outcome: d.value, note: intake.redFlagDecision?.note ?? '' })}
+                />
+                <span>
+                  {d.label}
+                  <span className="field-hint"> {d.hint}</span>
+                </span>
+              </label>
+            ))}
+            {intake.redFlagDecision && (
+              <Field label="Note for the report" hint={intake.redFlagDecision.outcome === 'cleared' ? 'e.g. "Night pain from a recent sprain, settled; examined, no bony tenderness."' : 'e.g. "Referred to the GP for an X-ray of the right hip."'}>
+                <textarea
+                  value={intake.redFlagDecision.note}
+                  onChange={(e) => set('redFlagDecision', { outcome: intake.redFlagDecision!.outcome, note: e.target.value })}
+                  rows={2}
+                  name="redFlagDecisionNote"
+                />
+              </Field>
+            )}
+          </fieldset>
         )}
       </fieldset>
 

@@ -148,27 +148,31 @@ function ReportHeader({ client, visit, settings, logoUrl }: { client: Client; vi
 }
 
 function redFlagHeading(redFlags: RedFlagState, urgent: boolean): string {
-  if (!redFlags.held) return 'Your clinician has reviewed these answers with you';
+  if (redFlags.status === 'cleared') return 'Your clinician reviewed these answers with you and cleared you to run';
+  if (redFlags.status === 'referred') return 'Your clinician has referred you to a doctor';
   return urgent ? 'Please see a doctor today, before you run again' : 'Please see your doctor before you start this plan';
 }
 
+/**
+ * The red flags as one story: not reviewed (see a doctor, the advice waits), referred (the
+ * clinician's referral, the advice waits) or cleared (what was reviewed, no referral advice).
+ */
 function RedFlagBox({ redFlags, citations }: { redFlags: RedFlagState; citations: Citations }) {
   const urgent = redFlags.flags.some((f) => f.urgency === 'urgent');
+  const cleared = redFlags.status === 'cleared';
   return (
-    <section className={`report-red-flags${urgent ? ' urgent' : ''}${redFlags.held ? '' : ' reviewed'}`} aria-label="Red flags">
+    <section className={`report-red-flags${urgent && !cleared ? ' urgent' : ''}${cleared ? ' reviewed' : ''}`} aria-label="Red flags">
       <h2>{redFlagHeading(redFlags, urgent)}</h2>
       <ul>
         {redFlags.flags.map((f) => (
           <li key={f.id}>
-            <strong>{f.plainText}</strong> {f.referral} <span className="rp-cite">{citations.cite(f.sources)}</span>
+            <strong>{f.plainText}</strong> {redFlags.status === 'unreviewed' && f.referral} <span className="rp-cite">{citations.cite(f.sources)}</span>
           </li>
         ))}
       </ul>
-      <p>
-        {redFlags.held
-          ? `${urgent ? 'Do not run until a doctor has seen you. ' : ''}The exercises and running advice in this report wait until then.`
-          : 'The advice in this report takes them into account. If you have not yet seen a doctor as advised, please do.'}
-      </p>
+      {redFlags.note && <p className="rp-red-flag-note">Your clinician’s note: {redFlags.note}</p>}
+      {redFlags.status === 'unreviewed' && <p>{`${urgent ? 'Do not run until a doctor has seen you. ' : ''}The exercises and running advice in this report wait until then.`}</p>}
+      {redFlags.status === 'referred' && <p>The exercises and running advice in this report wait until a doctor has seen you.</p>}
     </section>
   );
 }

@@ -1,10 +1,7 @@
 /** Numbers and words as the report prints them. */
+import { decimalsFor } from '../../../shared/gait/measures.ts';
 import type { ViewKind, ViewSide } from '../../../shared/gait/types.ts';
 
-/** Decimals by unit: whole steps/min, ms and %, one decimal for degrees and cm. */
-function decimalsFor(unit: string): number {
-  return unit === 'steps/min' || unit === 'ms' || unit === '%' ? 0 : 1;
-}
 
 export const formatNumber = (value: number, unit: string): string => value.toFixed(decimalsFor(unit));
 

@@ -8,7 +8,7 @@ import { SOURCES, type SourceId } from '../../../shared/gait/references.ts';
 import { legNames, type LegNames } from '../../../shared/gait/findings.ts';
 import type { Finding, GaitAnalysis, Side, SymmetryEntry } from '../../../shared/gait/types.ts';
 import { OVERALL_MEASURES, type CombinedValue, type ValueSource, type VisitSummary } from '../../../shared/gait/visit-summary.ts';
-import { positiveRedFlags, runningAdviceHeld, type Intake, type RedFlag } from '../../../shared/plan/intake.ts';
+import { positiveRedFlags, redFlagStatus, runningAdviceHeld, type Intake, type RedFlag } from '../../../shared/plan/intake.ts';
 import type { Plan } from '../../../shared/plan/types.ts';
 import type { LoadedAnalysis } from '../app/load-analysis.ts';
 import { plural, roundCadence } from './format.ts';
@@ -58,14 +58,20 @@ export function metricRows(summary: VisitSummary): { rows: MetricRow[]; notMeasu
   return { rows, notMeasured: [...missing].map(([reason, labels]) => ({ reason, labels })) };
 }
 
-/** The red flags and whether the running advice is held (positive flags the clinician has not reviewed). */
+/**
+ * The positive red flags, where they stand (not reviewed, cleared to run, referred to a doctor),
+ * the clinician's note on the decision, and whether the running advice is held.
+ */
 export interface RedFlagState {
   flags: RedFlag[];
+  status: ReturnType<typeof redFlagStatus>;
+  note: string;
   held: boolean;
 }
 
 export function redFlagState(intake: Intake | null): RedFlagState {
-  return intake ? { flags: positiveRedFlags(intake), held: runningAdviceHeld(intake) } : { flags: [], held: false };
+  if (!intake) return { flags: [], status: 'none', note: '', held: false };
+  return { flags: positiveRedFlags(intake), status: redFlagStatus(intake), note: intake.redFlagDecision?.note ?? '', held: runningAdviceHeld(intake) };
 }
 
 /** Findings to tell the runner about first: those the analysis is at least moderately sure of. */
@@ -91,7 +97,9 @@ export function plainSummary(summary: VisitSummary | null, plan: Plan | null, re
       );
     }
   }
-  if (redFlags.held) {
+  if (redFlags.status === 'referred') {
+    lines.push('Your clinician has referred you to a doctor: the exercises and running advice wait until a doctor has seen you.');
+  } else if (redFlags.held) {
     lines.push('Some of your answers need a doctor’s opinion first: the exercises and running advice wait until your clinician has reviewed them.');
   } else if (plan) {
     const strength = plan.items.filter((i) => i.kind === 'strength').length;

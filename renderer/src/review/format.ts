@@ -1,12 +1,9 @@
 /** Numbers as the review shows them: fixed decimals by unit, times in seconds, side names. */
+import { decimalsFor } from '../../../shared/gait/measures.ts';
 import type { Side } from '../../../shared/gait/types.ts';
 
 export const sideName = (side: Side): string => (side === 'left' ? 'Left' : 'Right');
 
-export function decimalsFor(unit: string): number {
-  if (unit === 'ms' || unit === 'steps/min' || unit === '%') return 0;
-  return 1;
-}
 
 export function formatValue(value: number | null, unit: string): string {
   if (value === null) return '—';

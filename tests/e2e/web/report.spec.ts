@@ -24,6 +24,7 @@ const CLIENT = 'Maria Lopez';
 const CLINIC = 'Riverside Physiotherapy';
 const CLINICIAN = 'Ana Ruiz, PT';
 const PAIN_AT_NIGHT = RED_FLAGS.find((f) => f.id === 'painAtRestOrNight')!;
+const CLEARED_NOTE = 'Night pain from an ankle sprain two weeks ago, now settled; no bony tenderness on examination.';
 
 /** The visit's analyses with their corrections, combined as every screen combines them. */
 async function storedSummary(app: Page, visitId: string): Promise<{ summary: VisitSummary; input: VisitInput }> {
@@ -146,7 +147,7 @@ test('the report: settings, intake with a red flag, held then edited plan, key f
   await intake.getByLabel('Recent training changes').fill('Added a hilly 18 km long run three weeks ago.');
   await intake.getByLabel('Shoes').fill('Neutral road shoes, about 600 km old.');
   await intake.getByLabel(PAIN_AT_NIGHT.question).check();
-  await expect(intake.getByLabel(/I have reviewed the positive red flags/)).not.toBeChecked();
+  await expect(intake.getByLabel(/Not reviewed yet/)).toBeChecked();
   await shot(testInfo, 'intake', intake);
   await intake.getByRole('button', { name: 'Save intake' }).click();
   const banner = app.getByRole('alert', { name: 'Red flags' });
@@ -170,9 +171,13 @@ test('the report: settings, intake with a red flag, held then edited plan, key f
 
   // the clinician reviews the flag, discards the held plan and drafts it again, then edits it
   await app.getByRole('button', { name: 'Edit intake' }).click();
-  await app.getByRole('form', { name: 'Intake' }).getByLabel(/I have reviewed the positive red flags/).check();
+  const reviewForm = app.getByRole('form', { name: 'Intake' });
+  await reviewForm.getByLabel(/Reviewed: cleared to run/).check();
+  await reviewForm.getByLabel('Note for the report').fill(CLEARED_NOTE);
+  await shot(testInfo, 'intake-cleared', reviewForm);
   await app.getByRole('button', { name: 'Save intake' }).click();
-  await expect(banner).toContainText('You confirmed that you reviewed these flags');
+  await expect(banner).toContainText('You reviewed these flags and cleared the runner to run');
+  await expect(banner).toContainText(CLEARED_NOTE);
   await app.getByRole('link', { name: 'Edit plan' }).click();
   await expect(app.getByText('This plan was drafted while the red flags were not reviewed')).toBeVisible();
   await app.getByRole('button', { name: 'Discard plan…' }).click();
@@ -227,7 +232,10 @@ test('the report: settings, intake with a red flag, held then edited plan, key f
     CLIENT,
     '20 November 2026',
     `You took about ${Math.round(cadence)} steps per minute.`,
-    flat(PAIN_AT_NIGHT.referral),
+    // the red flag's story once cleared: what was reviewed and the clinician's note, no referral advice
+    'Your clinician reviewed these answers with you and cleared you to run',
+    flat(PAIN_AT_NIGHT.plainText),
+    flat(CLEARED_NOTE),
     'Key moments from the video',
     // each timing measure with its error at the video's frame rate, and the validation named among the sources
     `error ±${summary.perSide.left.contactTimeMs.summary.error?.value.toFixed(0) ?? 'missing'}`,
@@ -244,6 +252,8 @@ test('the report: settings, intake with a red flag, held then edited plan, key f
   for (const { finding } of summary.findings) expect(text, finding.title).toContain(flat(finding.title));
   for (const item of plan.items) expect(text, item.name).toContain(flat(item.name));
   expect(text).not.toContain('Your plan is on hold.');
+  expect(text).not.toContain(flat(PAIN_AT_NIGHT.referral));
+  expect(text).not.toContain('see a doctor');
 
   const pages = pageCount(file);
   expect(pages).toBeGreaterThanOrEqual(3);

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyseTrack } from '../../../shared/gait/analyse.ts';
 import { OVERSTRIDE_SIGNS, RULES, THRESHOLDS, amount, evaluateFindings, isBeyond, legNames, type FindingContext, type ThresholdId } from '../../../shared/gait/findings.ts';
-import type { SideMeasureId } from '../../../shared/gait/measures.ts';
+import { printedValue, type SideMeasureId } from '../../../shared/gait/measures.ts';
 import { symmetryOf } from '../../../shared/gait/symmetry.ts';
 import type { Finding, MetricSummary, Side, SideMetrics } from '../../../shared/gait/types.ts';
 import { generateTrack, runningSpec } from '../../support/synthetic/generator.ts';
@@ -75,7 +75,8 @@ function findingsOf(ctx: FindingContext, id: string): Finding[] {
 }
 
 const printed = (x: number) => Math.round(x * 10) / 10;
-const beyond = (value: number, key: ThresholdId) => isBeyond(printed(value), THRESHOLDS[key].value, THRESHOLDS[key].beyond);
+/** Whether a value crosses a threshold as printed in its unit (whole ms, steps/min and %). */
+const beyond = (value: number, key: ThresholdId, unit = 'deg') => isBeyond(printedValue(value, unit), THRESHOLDS[key].value, THRESHOLDS[key].beyond);
 
 test('overstriding: every combination of the three signs around their cut-offs; the count, the values and the words follow the numbers', () => {
   const signIds = Object.keys(OVERSTRIDE_SIGNS) as (keyof typeof OVERSTRIDE_SIGNS)[];
@@ -110,19 +111,20 @@ test('the issue\'s case: a knee bent more than the reference is never called fai
 });
 
 test('single-value rules around their cut-offs: raised exactly when the value crosses, and the sentence says by how much', () => {
-  const cases: { id: string; key: ThresholdId; ctx: (v: number) => FindingContext }[] = [
-    { id: 'low-cadence', key: 'lowCadenceSpm', ctx: (v) => contextWith({ cadence: v }) },
-    { id: 'check-capture-rate', key: 'implausibleCadenceSpm', ctx: (v) => contextWith({ cadence: v }) },
-    { id: 'trunk-lean', key: 'trunkLeanDeg', ctx: (v) => contextWith({ trunk: v }) },
-    { id: 'vertical-oscillation', key: 'verticalOscillationCm', ctx: (v) => contextWith({ right: { verticalOscillationCm: v } }) },
-    { id: 'pelvic-drop', key: 'pelvicDropDeg', ctx: (v) => contextWith({ view: 'frontal', left: { pelvicDropDeg: v } }) },
-    { id: 'crossover', key: 'crossoverPct', ctx: (v) => contextWith({ view: 'frontal', left: { crossoverPct: v } }) },
-    { id: 'walking-gait', key: 'walkingDutyFactorPct', ctx: (v) => contextWith({ gait: 'walking', dutyFactorPct: v }) },
+  const cases: { id: string; key: ThresholdId; unit: string; ctx: (v: number) => FindingContext }[] = [
+    { id: 'low-cadence', key: 'lowCadenceSpm', unit: 'steps/min', ctx: (v) => contextWith({ cadence: v }) },
+    { id: 'check-capture-rate', key: 'implausibleCadenceSpm', unit: 'steps/min', ctx: (v) => contextWith({ cadence: v }) },
+    { id: 'trunk-lean', key: 'trunkLeanDeg', unit: 'deg', ctx: (v) => contextWith({ trunk: v }) },
+    { id: 'vertical-oscillation', key: 'verticalOscillationCm', unit: 'cm', ctx: (v) => contextWith({ right: { verticalOscillationCm: v } }) },
+    { id: 'pelvic-drop', key: 'pelvicDropDeg', unit: 'deg', ctx: (v) => contextWith({ view: 'frontal', left: { pelvicDropDeg: v } }) },
+    { id: 'crossover', key: 'crossoverPct', unit: '%', ctx: (v) => contextWith({ view: 'frontal', left: { crossoverPct: v } }) },
+    { id: 'walking-gait', key: 'walkingDutyFactorPct', unit: '%', ctx: (v) => contextWith({ gait: 'walking', dutyFactorPct: v }) },
   ];
   for (const c of cases) {
-    for (const v of near(THRESHOLDS[c.key].value)) {
+    // the cut-off and the values around it, down to half the printed step (whole steps/min and %)
+    for (const v of [...near(THRESHOLDS[c.key].value), THRESHOLDS[c.key].value + 0.6, THRESHOLDS[c.key].value - 0.6]) {
       const found = findingsOf(c.ctx(v), c.id);
-      assert.equal(found.length, beyond(v, c.key) ? 1 : 0, `${c.id} at ${v}`);
+      assert.equal(found.length, beyond(v, c.key, c.unit) ? 1 : 0, `${c.id} at ${v}`);
     }
   }
 });
@@ -131,14 +133,14 @@ test('asymmetry around its cut-offs: the difference (angles) or symmetry index (
   for (const d of near(THRESHOLDS.angleAsymmetryDeg.value)) {
     const found = findingsOf(contextWith({ left: { kneeFlexionAtIcDeg: 18 }, right: { kneeFlexionAtIcDeg: 18 + d } }), 'asymmetry').filter((f) => f.triggeringValues[0]!.measureId === 'kneeFlexionAtIcDeg');
     assert.equal(found.length, beyond(d, 'angleAsymmetryDeg') ? 1 : 0, `difference ${d}`);
-    for (const f of found) assert.match(f.plainText, new RegExp(`left knee flexion at initial contact 18°, right knee flexion at initial contact ${escape(String(printed(18 + d)))}°`));
+    for (const f of found) assert.match(f.plainText, new RegExp(`\\(left 18°, right ${escape(String(printed(18 + d)))}°; difference ${escape(String(printed(d)))}°, over 3°\\)`));
   }
   for (const si of near(THRESHOLDS.timeAsymmetryPct.value)) {
     // SI = |L - R| / mean x 100 with the mean 250 ms
     const diff = (si / 100) * 250;
     const found = findingsOf(contextWith({ left: { contactTimeMs: 250 - diff / 2 }, right: { contactTimeMs: 250 + diff / 2 } }), 'asymmetry').filter((f) => f.triggeringValues[0]!.measureId === 'contactTimeMs');
     const index = symmetryOf(['contactTimeMs'], { contactTimeMs: summary(base.metrics.perSide.left.contactTimeMs, 250 - diff / 2) } as SideMetrics, { contactTimeMs: summary(base.metrics.perSide.right.contactTimeMs, 250 + diff / 2) } as SideMetrics).contactTimeMs!.symmetryIndexPct!;
-    assert.equal(found.length, beyond(index, 'timeAsymmetryPct') ? 1 : 0, `SI ${si} (${index})`);
+    assert.equal(found.length, beyond(index, 'timeAsymmetryPct', '%') ? 1 : 0, `SI ${si} (${index})`);
   }
 });
 

@@ -191,10 +191,17 @@ test('an unreviewed red flag holds every exercise and running cue and says to se
   assert.match(soon.hold!.text, /See your doctor before you start this plan/);
   assert.deepEqual(soon.items, []);
 
-  const reviewed = draft([finding('overstriding', 'left')], 170, { redFlags: flags, redFlagsReviewed: true });
+  const reviewed = draft([finding('overstriding', 'left')], 170, { redFlags: flags, redFlagDecision: { outcome: 'cleared', note: '' } });
   assert.equal(reviewed.hold, null);
   assert.ok(reviewed.items.length > 0 && reviewed.cues.length === 1);
-  assert.ok(reviewed.draftNotes.some((n) => /reviewed by the clinician/.test(n) && /hop/.test(n)));
+  assert.ok(reviewed.draftNotes.some((n) => /cleared the runner to run/.test(n) && /hop/.test(n)));
+
+  // referred: held, and the hold says the clinician referred the runner, with the note, not "see a doctor today"
+  const referred = draft([finding('overstriding', 'left')], 170, { redFlags: flags, redFlagDecision: { outcome: 'referred', note: 'Referred to the GP for a hip X-ray.' } });
+  assert.deepEqual(referred.items, []);
+  assert.match(referred.hold!.text, /^Your clinician has referred you to a doctor\. .*Referred to the GP for a hip X-ray\. The exercises and running advice wait until a doctor has seen you\.$/);
+  assert.doesNotMatch(referred.hold!.text, /today/);
+  assert.ok(referred.draftNotes.some((n) => /you referred the runner/.test(n)));
   assert.ok(!draft().draftNotes.some((n) => /reviewed/.test(n)));
 });
 

@@ -9,7 +9,9 @@ import {
   hasLateralHipPainSigns,
   mentionsLateralHip,
   positiveRedFlags,
+  redFlagStatus,
   runningAdviceHeld,
+  upgradeIntake,
 } from '../../../shared/plan/intake.ts';
 import type { Intake } from '../../../shared/plan/intake.ts';
 
@@ -45,8 +47,9 @@ test('the schema rejects bad values and names the field', () => {
     [{ weeklyDistanceKm: -1 }, 'weeklyDistanceKm', /negative/],
     [{ longRunDay: 'sunday' }, 'longRunDay', /mon to sun/],
     [{ reason: 'x'.repeat(2001) }, 'reason', /too long/],
-    [{ redFlagsReviewed: 'yes' }, 'redFlagsReviewed', /yes or no/],
-    [{ version: 2 }, 'version', /version/],
+    [{ redFlagDecision: { outcome: 'maybe', note: '' } }, 'redFlagDecision.outcome', /cleared.*referred/],
+    [{ redFlagDecision: true }, 'redFlagDecision', /outcome and a note/],
+    [{ version: 1 }, 'version', /version/],
   ];
   for (const [patch, path, message] of cases) {
     const issues = issuesOf({ ...emptyIntake(), ...patch });
@@ -76,16 +79,36 @@ test('stress-fracture signs and inability to bear weight are urgent referrals', 
   for (const f of RED_FLAGS.filter((x) => x.urgency === 'urgent')) assert.match(f.referral, /today/);
 });
 
-test('a positive flag holds running advice until the clinician reviews it', () => {
+test('a positive flag holds running advice until the clinician clears the runner; a referral keeps it held', () => {
   const i = emptyIntake();
   assert.deepEqual(positiveRedFlags(i), []);
+  assert.equal(redFlagStatus(i), 'none');
   assert.equal(runningAdviceHeld(i), false);
   i.redFlags.groinPainOnHopping = true;
   i.redFlags.fever = true;
   assert.deepEqual(positiveRedFlags(i).map((f) => f.id), ['groinPainOnHopping', 'fever']);
+  assert.equal(redFlagStatus(i), 'unreviewed');
   assert.equal(runningAdviceHeld(i), true);
-  i.redFlagsReviewed = true;
+  i.redFlagDecision = { outcome: 'referred', note: 'GP for a hip X-ray.' };
+  assert.equal(redFlagStatus(i), 'referred');
+  assert.equal(runningAdviceHeld(i), true);
+  i.redFlagDecision = { outcome: 'cleared', note: '' };
+  assert.equal(redFlagStatus(i), 'cleared');
   assert.equal(runningAdviceHeld(i), false);
+  assert.deepEqual(IntakeSchema.parse(i), i);
+});
+
+test('an intake stored by version 1 is read as version 2: its "reviewed" tick is the decision "cleared"', () => {
+  const { redFlagDecision: _d, ...current } = { ...filled(), redFlags: { ...emptyIntake().redFlags, fever: true } };
+  const v1 = (reviewed: boolean) => JSON.parse(JSON.stringify({ ...current, version: 1, redFlagsReviewed: reviewed })) as unknown;
+  const ticked = upgradeIntake(v1(true));
+  assert.deepEqual(IntakeSchema.parse(ticked), ticked);
+  assert.deepEqual(ticked.redFlagDecision, { outcome: 'cleared', note: '' });
+  assert.equal(runningAdviceHeld(ticked), false);
+  const unticked = upgradeIntake(v1(false));
+  assert.equal(unticked.redFlagDecision, null);
+  assert.equal(runningAdviceHeld(unticked), true);
+  assert.deepEqual(upgradeIntake(filled()), filled(), 'version 2 unchanged');
 });
 
 test('lateral hip pain signs: the clinician flag or a pain location naming the outer hip', () => {
