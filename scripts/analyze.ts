@@ -19,7 +19,6 @@ import { printReportPage } from '../electron/bridge/print-report.ts';
 import { startBridge } from '../electron/bridge/server.ts';
 import { ServiceError } from '../shared/contract/dispatch.ts';
 import { analyseTrack } from '../shared/gait/analyse.ts';
-import type { AnalysisOptions } from '../shared/gait/types.ts';
 import { decodeTrack } from '../shared/pose/track-codec.ts';
 import type { PoseModel } from '../shared/pose/track.ts';
 import { analysisJson } from './analysis-json.ts';
@@ -118,10 +117,8 @@ try {
 
   const summary = bridge.services.analyses.summary(outcome.summary.id);
   const track = decodeTrack(await bridge.services.analyses.track(summary.id));
-  // the height calibration is saved as the video's correction, so the app and the report show the same numbers
-  const options: AnalysisOptions = heightCm !== null ? { calibration: { kind: 'height', heightCm } } : {};
-  if (heightCm !== null) await api['videos.setCorrections']({ visitVideoId: video.id, options });
-  const gait = analyseTrack(track, options);
+  // the height is on the client record, which calibrates the video as it does in the app and the report
+  const gait = analyseTrack(track, {}, { heightCm, legLengthCm: null });
   const outDir = resolve(values.out);
   mkdirSync(outDir, { recursive: true });
   const outFile = join(outDir, 'analysis.json');

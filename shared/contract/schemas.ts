@@ -95,6 +95,7 @@ export const AnalysisOptionsSchema: z.ZodType<AnalysisOptions> = z
       .optional(),
     swapStretches: z.array(Stretch).max(10000).optional(),
     legsConfirmed: z.object({ exchanged: z.boolean() }).strict().optional(),
+    includedValues: z.array(z.object({ measureId: z.string().max(100), side: Side.nullable() }).strict()).max(1000).optional(),
     autoSwapFix: z.boolean().optional(),
     filterCutoffHz: z.number().positive().max(100).optional(),
   })

@@ -19,7 +19,9 @@ import { SIDE_MEASURES } from './measures.ts';
 import { computeMetrics } from './metrics.ts';
 import { toJsonNumber } from './series.ts';
 import { symmetryOf } from './symmetry.ts';
-import type { AnalysisOptions, GaitAnalysis, Side, ViewResult } from './types.ts';
+import { curveNotes, marked, trusted, trustedSide } from './plausibility.ts';
+import { SIDES } from './types.ts';
+import type { AnalysisOptions, ClientBody, GaitAnalysis, Side, SideMetrics, ViewResult } from './types.ts';
 import { detectView } from './view.ts';
 
 /**
@@ -32,7 +34,11 @@ export const AUTO_EXCHANGE_CONFIDENCE = 0.67;
 /** Outlier floor as a fraction of leg length: smaller deviations are never called outliers. */
 const OUTLIER_FLOOR_LEG = 0.03;
 
-export function analyseTrack(track: LandmarkTrack, options: AnalysisOptions = {}): GaitAnalysis {
+/**
+ * `client` is the client's body measures on file: without a calibration in `options`, its height
+ * (else leg length) calibrates the video.
+ */
+export function analyseTrack(track: LandmarkTrack, options: AnalysisOptions = {}, client: ClientBody | null = null): GaitAnalysis {
   const { width, height } = track.video;
   const trackFps = track.video.captureFps;
   const captureFps = options.captureFps && options.captureFps > 0 ? options.captureFps : trackFps;
@@ -77,7 +83,7 @@ export function analyseTrack(track: LandmarkTrack, options: AnalysisOptions = {}
   const rawOriented = orient(raw);
 
   const seg = segmentLengthsPx(filtered, view.kind, nearSide);
-  const calibration = calibrate(seg, options.calibration, { width, height }, view.kind);
+  const calibration = calibrate(seg, options.calibration, { width, height }, view.kind, client);
   const angles = computeAngles(filtered, view.kind);
   const anglesRaw = computeAngles(rawOriented, view.kind);
 
@@ -96,7 +102,18 @@ export function analyseTrack(track: LandmarkTrack, options: AnalysisOptions = {}
     excluded: options.excludedStrides ?? [],
     expectedStepMs: detection.stridePeriodFrames ? (500 * detection.stridePeriodFrames) / sampleRateHz : null,
   });
-  const symmetry = symmetryOf(SIDE_MEASURES, metrics.perSide.left, metrics.perSide.right);
+  // values the clip cannot have measured right are marked; findings and symmetry use only the trusted ones
+  const farSide: Side | null = nearSide === null ? null : nearSide === 'left' ? 'right' : 'left';
+  const included = options.includedValues ?? [];
+  const perSide = Object.fromEntries(
+    SIDES.map((side) => [
+      side,
+      Object.fromEntries(SIDE_MEASURES.map((id) => [id, marked(id, side, metrics.perSide[side][id], side === farSide ? 'far' : side === nearSide ? 'near' : null, view.kind, included)])),
+    ]),
+  ) as Record<Side, SideMetrics>;
+  const trunkLeanDeg = marked('trunkLeanDeg', null, metrics.trunkLeanDeg, null, view.kind, included);
+  const trustedSides = { left: trustedSide(perSide.left), right: trustedSide(perSide.right) };
+  const symmetry = symmetryOf(SIDE_MEASURES, trustedSides.left, trustedSides.right);
   const { findings, notEvaluated } = evaluateFindings({
     view: view.kind,
     gait: metrics.gait.kind,
@@ -104,10 +121,10 @@ export function analyseTrack(track: LandmarkTrack, options: AnalysisOptions = {}
     calibrated: calibration.pxPerCm !== null,
     cadenceSpm: metrics.cadenceSpm,
     cycleCadenceSpm: detection.stridePeriodFrames ? (120 * sampleRateHz) / detection.stridePeriodFrames : null,
-    farSide: nearSide === null ? null : nearSide === 'left' ? 'right' : 'left',
+    farSide,
     names: legNames(nearSide, sides !== 'unconfirmed'),
-    trunkLeanDeg: metrics.trunkLeanDeg,
-    perSide: metrics.perSide,
+    trunkLeanDeg: trusted(trunkLeanDeg),
+    perSide: trustedSides,
     symmetry,
   });
 
@@ -147,12 +164,13 @@ export function analyseTrack(track: LandmarkTrack, options: AnalysisOptions = {}
       cadenceBasis: metrics.cadenceBasis,
       stepTimeMs: metrics.stepTimeMs,
       strideTimeMs: metrics.strideTimeMs,
-      trunkLeanDeg: metrics.trunkLeanDeg,
+      trunkLeanDeg,
       stepWidthCm: metrics.stepWidthCm,
-      perSide: metrics.perSide,
+      perSide,
       footStrike: metrics.footStrike,
       symmetry,
     },
+    curveNotes: view.kind === 'sagittal' ? curveNotes(angles.kneeFlexionDeg, metrics.strides, frameIndex, tMs) : [],
     findings,
     findingsNotEvaluated: notEvaluated,
   };

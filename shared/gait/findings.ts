@@ -267,10 +267,14 @@ export const RULES: FindingRule[] = [
       const out: Finding[] = [];
       for (const s of SIDES) {
         const m = ctx.perSide[s];
-        if (OVERSTRIDE_IDS.some((id) => m[id].mean === null)) continue;
-        const triggers = OVERSTRIDE_IDS.map((id) => judged(id, s, m[id].mean!, OVERSTRIDE_SIGNS[id].threshold));
+        // a measure without a value (or not reliable in this clip) is not counted: the others must still give two signs
+        const available = OVERSTRIDE_IDS.filter((id) => m[id].mean !== null);
+        if (available.length < 2) continue;
+        const triggers = available.map((id) => judged(id, s, m[id].mean!, OVERSTRIDE_SIGNS[id].threshold));
         const beyond = triggers.filter(crossed);
         if (beyond.length < 2) continue;
+        const missing = OVERSTRIDE_IDS.filter((id) => m[id].mean === null);
+        const missingText = missing.length > 0 ? ` Not counted: ${missing.map((id) => `${measureName(id)} (${m[id].reasonIfAbsent ?? 'no value'})`).join('; ')}.` : '';
         const within = triggers.filter((t) => !crossed(t));
         const ids = beyond.map((t) => t.measureId as keyof typeof OVERSTRIDE_SIGNS);
         const withSigns = ids.filter((id) => id !== 'footAheadOfHipAtIcPctLeg').map((id) => OVERSTRIDE_SIGNS[id].plain);
@@ -284,7 +288,7 @@ export const RULES: FindingRule[] = [
             side: s,
             title: `${ctx.names[s].title}: signs of overstriding`,
             plainText: `The ${ctx.names[s].adjective} foot lands ${lands} (${beyond.map((t) => stated(t)).join('; ')}). This raises braking at each step. A slightly quicker step rate (5-10% more steps per minute) usually brings the foot closer under the body.`,
-            clinicalText: `${beyond.length} of 3 overstride measures beyond their screening points at initial contact: ${listed(clinical)}.${withinText} There is no single validated overstriding threshold: the measures are reported together for the clinician to confirm.`,
+            clinicalText: `${beyond.length} of ${triggers.length} overstride measures beyond their screening points at initial contact: ${listed(clinical)}.${withinText}${missingText} There is no single validated overstriding threshold: the measures are reported together for the clinician to confirm.`,
             triggeringValues: triggers,
             referenceValues: [
               reference('kneeFlexionAtIcDeg'),
@@ -295,7 +299,7 @@ export const RULES: FindingRule[] = [
                 'forwardShankAtIcDeg',
               ),
             ],
-            confidence: Math.min(...OVERSTRIDE_IDS.map((id) => m[id].confidence)),
+            confidence: Math.min(...available.map((id) => m[id].confidence)),
             sources: uniq(['heiderscheit2011', 'souza2016', 'lieberman2015', 'bramah2018', 'gaitlensScreening']),
           }),
         );
@@ -393,7 +397,7 @@ export const RULES: FindingRule[] = [
       const notRunning = needsRunning(ctx);
       if (notRunning) return { notEvaluated: notRunning };
       if (ctx.view !== 'sagittal') return { notEvaluated: 'Needs a side view.' };
-      if (!ctx.calibrated) return { notEvaluated: "Needs calibration (client's height or a drawn length): the reference is in cm." };
+      if (!ctx.calibrated) return { notEvaluated: "Needs calibration (the client's height on the client record, or a drawn length): the reference is in cm." };
       const out: Finding[] = [];
       for (const s of SIDES) {
         const vo = ctx.perSide[s].verticalOscillationCm;

@@ -20,6 +20,11 @@ import type { SourceId } from './references.ts';
 import { toJsonNumber } from './series.ts';
 import type { ViewKind } from './types.ts';
 
+/** The pose model's error of an angle measure in degrees (Stenum 2021), or null where none is taken. */
+export function poseModelErrorDeg(id: MeasureId): number | null {
+  return POSE_MODEL_DEG[id]?.deg ?? null;
+}
+
 /** Validated event timing error: whole frames up to 60 fps, a floor in ms above (docs/validation.md). */
 export const EVENT_TIMING_ERROR = { frames: 1, floorMs: 15 } as const;
 

@@ -90,14 +90,14 @@ function stepTimeOf(fit: CadenceFit | null, visibility: number, view: ViewKind, 
 }
 
 function absent(id: MeasureId, reason: string, n = 0): MetricSummary {
-  return { mean: null, sd: null, n, unit: MEASURES[id].unit, confidence: 0, level: 'low', confidenceFactors: null, reasonIfAbsent: reason, error: null };
+  return { mean: null, sd: null, n, unit: MEASURES[id].unit, confidence: 0, level: 'low', confidenceFactors: null, reasonIfAbsent: reason, error: null, notReliable: null };
 }
 
 /** Why a measure cannot be had in this clip, or null. */
 function unavailable(id: MeasureId, view: ViewKind, pxPerCm: number | null): string | null {
   const def = MEASURES[id];
   if (def.view !== 'any' && def.view !== view) return def.view === 'sagittal' ? 'Needs a side view.' : 'Needs a rear or front view.';
-  if (def.needsCalibration && pxPerCm === null) return "Needs calibration: enter the client's height or draw a known length.";
+  if (def.needsCalibration && pxPerCm === null) return "Needs calibration: add the client's height to the client record, or enter it or draw a known length in the review.";
   return null;
 }
 
@@ -132,6 +132,7 @@ export function summarise(
     },
     reasonIfAbsent: null,
     error: null,
+    notReliable: null,
   };
 }
 

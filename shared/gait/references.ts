@@ -198,6 +198,20 @@ export const SOURCES = {
     citation: 'GaitLens screening cut-point: a product choice to draw attention, not a validated threshold.',
     usedFor: 'Cut-points where the literature gives none; the clinician confirms every finding.',
   },
+  novacheck1998: {
+    id: 'novacheck1998',
+    label: 'Novacheck 1998',
+    citation: 'Novacheck TF. The biomechanics of running. Gait Posture 1998;7(1):77-95.',
+    usedFor: 'The sagittal knee angle through the running stride: the knee stays flexed in stance and swing; it does not hyperextend.',
+  },
+  gaitlensPlausibility: {
+    id: 'gaitlensPlausibility',
+    label: 'GaitLens plausibility rule',
+    citation:
+      "GaitLens plausibility rule: a value more than 4 standard deviations from the published runners' mean, even after the pose model's error, is taken as a measurement failure, not the runner's movement; a product choice, not a validated threshold.",
+    usedFor:
+      'Which values are marked "not reliable in this clip" and kept out of findings and the client report unless the clinician includes them; the far leg\'s values read where the near leg hides it in a side view.',
+  },
   gaitlensChangeRule: {
     id: 'gaitlensChangeRule',
     label: 'GaitLens change rule',

@@ -29,6 +29,15 @@ export type CalibrationInput =
   | { kind: 'height'; heightCm: number }
   | { kind: 'knownLength'; lengthCm: number; a: ImagePoint; b: ImagePoint };
 
+/**
+ * The client's body measures on file. Without a calibration set by the clinician, the height
+ * (else the leg length) calibrates the video (calibration.ts).
+ */
+export interface ClientBody {
+  heightCm: number | null;
+  legLengthCm: number | null;
+}
+
 export interface EventRef {
   side: Side;
   type: EventType;
@@ -58,6 +67,8 @@ export interface AnalysisOptions {
    * replaces the automatic near/far call; absent until answered.
    */
   legsConfirmed?: { exchanged: boolean };
+  /** Values marked not reliable in this clip that the clinician included anyway (plausibility.ts). */
+  includedValues?: { measureId: string; side: Side | null }[];
   /** Automatic left/right swap detection and fix; default true. */
   autoSwapFix?: boolean;
   /** Low-pass cutoff in Hz for the zero-phase Butterworth filter; default chosen from the capture rate. */
@@ -95,6 +106,25 @@ export interface MetricSummary {
   reasonIfAbsent: string | null;
   /** How far the mean may be off at this clip's frame rate (measure-error.ts); null when not established. */
   error: MeasureError | null;
+  /** Set when the value cannot be right in this clip (plausibility.ts), with why; null when nothing is against it. */
+  notReliable: NotReliable | null;
+}
+
+/** Why a value is not reliable in this clip, and whether the clinician included it anyway. */
+export interface NotReliable {
+  why: string;
+  sources: SourceId[];
+  /** The clinician included it: it counts in findings and the report like any value. */
+  included: boolean;
+}
+
+/** A note on an angle curve, shown beside its chart (plausibility.ts). */
+export interface CurveNote {
+  side: Side;
+  angle: 'kneeFlexionDeg';
+  valueDeg: number;
+  text: string;
+  sources: SourceId[];
 }
 
 export interface GaitEvent {
@@ -200,7 +230,11 @@ export interface ViewResult {
 }
 
 export interface CalibrationResult {
-  method: 'height' | 'knownLength' | 'none';
+  method: 'height' | 'legLength' | 'knownLength' | 'none';
+  /** Who gave it: the clinician in the review (a height or a drawn length), or the client record on file; null without calibration. */
+  origin: 'clinician' | 'clientRecord' | null;
+  /** The height or leg length used (cm), or the drawn line's length; null without calibration. */
+  referenceCm: number | null;
   pxPerCm: number | null;
   legLengthPx: number | null;
   legLengthCm: number | null;
@@ -257,6 +291,8 @@ export interface GaitAnalysis {
     footStrike: { left: Record<FootStrike, number>; right: Record<FootStrike, number> };
     symmetry: Record<string, SymmetryEntry>;
   };
+  /** Notes on the angle curves (a knee reading hyperextended), shown beside the charts. */
+  curveNotes: CurveNote[];
   findings: Finding[];
   findingsNotEvaluated: FindingNotEvaluated[];
 }

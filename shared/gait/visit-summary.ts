@@ -12,6 +12,8 @@
  *    faces the camera (the far leg is partly hidden); then the higher confidence; then more
  *    strides; then the order of the videos.
  * 3. With no value anywhere, the reason of the most suitable video (or the view that is missing).
+ *    A value marked not reliable in its clip, and not included by the clinician, has no value
+ *    here (plausibility.ts `trusted`): it says why instead.
  * Symmetry is recomputed from the chosen left and right values. Findings stay those of each
  * video (rules are evaluated per view), labelled with the video; one finding of the same rule,
  * side and first measure appearing in several videos is kept once, from the video that gives
@@ -19,6 +21,7 @@
  */
 import { MEASURES, SIDE_MEASURES } from './measures.ts';
 import type { MeasureId, SideMeasureId } from './measures.ts';
+import { trusted } from './plausibility.ts';
 import { symmetryOf } from './symmetry.ts';
 import { SIDES } from './types.ts';
 import type { Finding, GaitAnalysis, MetricSummary, Side, SideMetrics, SymmetryEntry, ViewKind, ViewSide } from './types.ts';
@@ -93,7 +96,8 @@ function combine(id: MeasureId, side: Side | null, videos: readonly VisitVideoAn
   let fallback: { v: VisitVideoAnalysis; s: MetricSummary; r: number[] } | null = null;
   const withValue: VisitVideoAnalysis[] = [];
   for (const v of eligible) {
-    const s = pick(v.analysis);
+    // a value not reliable in its clip (and not included by the clinician) counts as absent, with why
+    const s = trusted(pick(v.analysis));
     const r = rank(id, side, v, s);
     if (s.mean === null) {
       if (!fallback || better(r, fallback.r)) fallback = { v, s, r };
@@ -110,7 +114,7 @@ function combine(id: MeasureId, side: Side | null, videos: readonly VisitVideoAn
   return {
     measureId: id,
     side,
-    summary: { mean: null, sd: null, n: 0, unit: MEASURES[id].unit, confidence: 0, level: 'low', confidenceFactors: null, reasonIfAbsent: missingViewReason(id), error: null },
+    summary: { mean: null, sd: null, n: 0, unit: MEASURES[id].unit, confidence: 0, level: 'low', confidenceFactors: null, reasonIfAbsent: missingViewReason(id), error: null, notReliable: null },
     from: null,
     otherSources: [],
   };

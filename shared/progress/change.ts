@@ -8,6 +8,7 @@
 import { MEASURES, SIDE_MEASURES } from '../gait/measures.ts';
 import type { MeasureDefinition, MeasureId, SideMeasureId } from '../gait/measures.ts';
 import type { SourceId } from '../gait/references.ts';
+import { trusted } from '../gait/plausibility.ts';
 import { toJsonNumber } from '../gait/series.ts';
 import { SIDES } from '../gait/types.ts';
 import type { ConfidenceLevel, GaitAnalysis, MetricSummary, Side, ViewKind, ViewSide } from '../gait/types.ts';
@@ -115,12 +116,13 @@ const RATIO_UNITS = new Set(['steps/min', 'ms']);
 
 const isSideMeasure = (id: MeasureId): id is SideMeasureId => (SIDE_MEASURES as readonly string[]).includes(id);
 
+/** A visit's value of a measure as progress counts it: a value not reliable in its clip (and not included) is absent. */
 function summaryOf(metrics: GaitMetrics, id: MeasureId, side: Side | null): MetricSummary {
   if (isSideMeasure(id)) {
     if (side === null) throw new Error(`${id} is measured per leg: a side is needed.`);
-    return metrics.perSide[side][id];
+    return trusted(metrics.perSide[side][id]);
   }
-  return metrics[id as (typeof WHOLE_RUNNER_MEASURES)[number]];
+  return trusted(metrics[id as (typeof WHOLE_RUNNER_MEASURES)[number]]);
 }
 
 function legSeen(a: AnalysisInput, id: MeasureId, side: Side | null): LegSeen | null {

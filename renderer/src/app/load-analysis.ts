@@ -6,7 +6,7 @@
 import { fail, type Result } from '../../../shared/contract/result.ts';
 import type { Visit, VisitVideo } from '../../../shared/contract/entities.ts';
 import { analyseTrack } from '../../../shared/gait/analyse.ts';
-import type { AnalysisOptions, GaitAnalysis } from '../../../shared/gait/types.ts';
+import type { AnalysisOptions, ClientBody, GaitAnalysis } from '../../../shared/gait/types.ts';
 import { summariseVisit, type VisitSummary } from '../../../shared/gait/visit-summary.ts';
 import { decodeTrack } from '../../../shared/pose/track-codec.ts';
 import type { LandmarkTrack } from '../../../shared/pose/track.ts';
@@ -19,8 +19,11 @@ export interface LoadedAnalysis {
   analysis: GaitAnalysis;
 }
 
-/** Null when the video has no analysis yet. */
-export async function loadAnalysis(host: Host, video: VisitVideo): Promise<Result<LoadedAnalysis | null>> {
+/**
+ * Null when the video has no analysis yet. `client` is the client's height and leg length on file,
+ * which calibrate the video unless the clinician set a calibration.
+ */
+export async function loadAnalysis(host: Host, video: VisitVideo, client: ClientBody | null): Promise<Result<LoadedAnalysis | null>> {
   if (!video.analysis) return { ok: true, value: null };
   const [bytes, corrections] = await Promise.all([
     host.api['analyses.track']({ analysisId: video.analysis.id }),
@@ -35,7 +38,7 @@ export async function loadAnalysis(host: Host, video: VisitVideo): Promise<Resul
     return fail('storage', `The landmarks of "${video.originalName}" cannot be read: ${(error as Error).message}`);
   }
   const options = corrections.value.options;
-  return { ok: true, value: { video, track, options, analysis: analyseTrack(track, options) } };
+  return { ok: true, value: { video, track, options, analysis: analyseTrack(track, options, client) } };
 }
 
 export interface LoadedVisit {
@@ -47,7 +50,10 @@ export interface LoadedVisit {
 
 /** Every analysed video of a visit, and their combined summary. */
 export async function loadVisitAnalyses(host: Host, visit: Visit): Promise<Result<LoadedVisit>> {
-  const loaded = await Promise.all(visit.videos.map((video) => loadAnalysis(host, video)));
+  const client = await host.api['clients.get']({ id: visit.clientId });
+  if (!client.ok) return client;
+  const body = { heightCm: client.value.heightCm, legLengthCm: client.value.legLengthCm };
+  const loaded = await Promise.all(visit.videos.map((video) => loadAnalysis(host, video, body)));
   const analyses: LoadedAnalysis[] = [];
   for (const result of loaded) {
     if (!result.ok) return result;

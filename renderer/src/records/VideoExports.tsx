@@ -80,7 +80,7 @@ export function VideoExports({ visit, video }: { visit: Visit; video: VisitVideo
     setBusy(kind.id);
     setOutcome(null);
     const name = fileName([client.value.name, visit.visitDate, stem(video.originalName), kind.suffix], kind.extension);
-    const loaded = await loadAnalysis(host, video);
+    const loaded = await loadAnalysis(host, video, { heightCm: client.value.heightCm, legLengthCm: client.value.legLengthCm });
     const text: Result<string> = !loaded.ok ? loaded : loaded.value ? kind.content(loaded.value, name) : fail('not-found', 'This video has no analysis to export.');
     if (!text.ok) {
       setBusy(null);

@@ -7,7 +7,8 @@
 import type { ReactNode } from 'react';
 import type { Client, ClinicSettings, KeyFrame, Visit } from '../../../shared/contract/entities.ts';
 import type { LegNames } from '../../../shared/gait/findings.ts';
-import type { Side } from '../../../shared/gait/types.ts';
+import { SIDES, type Side } from '../../../shared/gait/types.ts';
+import { describeCalibration } from '../../../shared/gait/calibration.ts';
 import { MEASURES } from '../../../shared/gait/measures.ts';
 import { SOURCES, type SourceId } from '../../../shared/gait/references.ts';
 import type { CombinedValue, ValueSource, VisitSummary } from '../../../shared/gait/visit-summary.ts';
@@ -16,7 +17,7 @@ import type { DayTag, Plan, PlanItem } from '../../../shared/plan/types.ts';
 import { ageYears } from '../app/format.ts';
 import type { LoadedAnalysis, LoadedVisit } from '../app/load-analysis.ts';
 import { clipTime, formatNumber, formatValue, longDate, shortDate, viewName, withUnit } from './format.ts';
-import { Citations, chartAnalyses, isConfident, metricRows, plainSummary, sideRowGroups, type MetricRow, type RedFlagState } from './model.ts';
+import { Citations, chartAnalyses, isConfident, metricRows, plainSummary, sideRowGroups, type MetricRow, type RedFlagState, type SideRow } from './model.ts';
 import { changeDetail, type ProgressRow } from './progress.ts';
 import { ReportCharts } from './ReportCharts.tsx';
 
@@ -74,7 +75,7 @@ export function Report(props: ReportProps) {
               </ul>
             </div>
           )}
-          <VideoList summary={summary} />
+          <VideoList summary={summary} analyses={analyses} />
         </section>
       )}
 
@@ -84,7 +85,7 @@ export function Report(props: ReportProps) {
           <p className="rp-intro">
             How the joints move through one stride, from one foot strike to the next strike of the same foot, averaged over the strides of the video.
           </p>
-          <ReportCharts sagittal={charts.sagittal} frontal={charts.frontal} />
+          <ReportCharts sagittal={charts.sagittal} frontal={charts.frontal} citations={citations} />
         </section>
       )}
 
@@ -238,7 +239,14 @@ function Confidence({ value }: { value: CombinedValue }) {
 
 /** The mean with its unit, the stride-to-stride SD under it, and how far the value may be off at this video's frame rate. */
 function Value({ value, citations }: { value: CombinedValue; citations: Citations }) {
-  const { mean, sd, unit, level, error } = value.summary;
+  const { mean, sd, unit, level, error, notReliable } = value.summary;
+  if (mean === null && notReliable) {
+    return (
+      <span className="rp-not-reliable">
+        not reliable in this clip* <span className="rp-cite">{citations.cite(notReliable.sources)}</span>
+      </span>
+    );
+  }
   if (mean === null) return <span className="muted">—</span>;
   return (
     <span className={level === 'low' ? 'rp-value rp-value-low' : 'rp-value'}>
@@ -364,6 +372,7 @@ function MetricsTables({ rows, citations, analyses }: { rows: MetricRow[]; citat
           </tbody>
         </table>
       ))}
+      <NotReliableNotes groups={groups} />
       <p className="rp-table-note muted">
         The error combines the timing of foot contact and toe-off, as validated at the video's frame rate, with the pose model's angle error.
         Difference: the gap between the two legs; SI is the symmetry index, that gap as a % of their mean. Healthy runners differ by 2-3°
@@ -373,10 +382,39 @@ function MetricsTables({ rows, citations, analyses }: { rows: MetricRow[]; citat
   );
 }
 
-function VideoList({ summary }: { summary: VisitSummary }) {
+/** Why each value marked "not reliable in this clip" was left out of the table and the findings. */
+function NotReliableNotes({ groups }: { groups: { names: LegNames; rows: SideRow[] }[] }) {
+  const notes = groups.flatMap(({ names, rows }) =>
+    rows.flatMap((row) =>
+      SIDES.flatMap((side) => {
+        const s = row[side].summary;
+        return s.mean === null && s.notReliable ? [{ key: `${row.id}-${side}`, text: `${names[side].title}, ${MEASURES[row.id].label.toLowerCase()}: ${s.notReliable.why}` }] : [];
+      }),
+    ),
+  );
+  if (notes.length === 0) return null;
+  return (
+    <div className="rp-table-note muted">
+      * Not reliable in this clip, so left out of the findings:
+      <ul>
+        {notes.map((n) => (
+          <li key={n.key}>{n.text}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The videos the measures come from, each with what calibrated its distances in cm. */
+function VideoList({ summary, analyses }: { summary: VisitSummary; analyses: readonly LoadedAnalysis[] }) {
+  const calibration = (videoId: string) => {
+    const a = analyses.find((x) => x.video.id === videoId);
+    if (!a) return '';
+    return a.analysis.calibration.pxPerCm === null ? '; not calibrated: distances in % of leg length' : `; distances in cm from ${describeCalibration(a.analysis.calibration)}`;
+  };
   return (
     <p className="rp-table-note muted">
-      Measured from: {summary.videos.map((v) => `${v.videoName} (${viewName(v.view, v.viewSide)})`).join('; ')}.
+      Measured from: {summary.videos.map((v) => `${v.videoName} (${viewName(v.view, v.viewSide)}${calibration(v.videoId)})`).join('; ')}.
     </p>
   );
 }

@@ -8,7 +8,7 @@ import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, XAxis, YAxis }
 import { SIDES, type BilateralSeries, type GaitAnalysis, type Side } from '../../../shared/gait/types.ts';
 import type { LoadedAnalysis } from '../app/load-analysis.ts';
 import { CYCLE_POINTS, cycleCurve } from '../review/gait-cycle.ts';
-import { namesOf, nearSide } from './model.ts';
+import { namesOf, nearSide, type Citations } from './model.ts';
 
 const WIDTH = 336;
 const HEIGHT = 196;
@@ -70,8 +70,9 @@ function rowsFor(a: GaitAnalysis, series: BilateralSeries) {
   return { rows, strides: { left: curves.left.strides, right: curves.right.strides } };
 }
 
-function Chart({ analysis, chart }: { analysis: GaitAnalysis; chart: AngleChart }) {
+function Chart({ analysis, chart, citations }: { analysis: GaitAnalysis; chart: AngleChart; citations: Citations }) {
   const { rows, strides } = rowsFor(analysis, chart.series);
+  const notes = chart.key === 'knee' ? analysis.curveNotes.filter((n) => n.angle === 'kneeFlexionDeg') : [];
   const near = nearSide(analysis);
   const drawn = SIDES.filter((side) => rows.some((row) => row[side] !== null));
   return (
@@ -117,6 +118,11 @@ function Chart({ analysis, chart }: { analysis: GaitAnalysis; chart: AngleChart 
           ))}
         </ComposedChart>
       )}
+      {notes.map((n) => (
+        <p key={n.side} className="rp-chart-note">
+          {namesOf(analysis)[n.side].title}: {n.text} <span className="rp-cite">{citations.cite(n.sources)}</span>
+        </p>
+      ))}
     </figure>
   );
 }
@@ -142,7 +148,7 @@ function Legend({ analysis }: { analysis: GaitAnalysis }) {
   );
 }
 
-export function ReportCharts({ sagittal, frontal }: { sagittal: LoadedAnalysis | null; frontal: LoadedAnalysis | null }) {
+export function ReportCharts({ sagittal, frontal, citations }: { sagittal: LoadedAnalysis | null; frontal: LoadedAnalysis | null; citations: Citations }) {
   const groups = [
     ...(sagittal ? [{ loaded: sagittal, charts: sagittalCharts(sagittal.analysis), view: 'Side view' }] : []),
     ...(frontal ? [{ loaded: frontal, charts: frontalCharts(frontal.analysis), view: frontal.analysis.view.side === 'front' ? 'Front view' : 'Rear view' }] : []),
@@ -157,7 +163,7 @@ export function ReportCharts({ sagittal, frontal }: { sagittal: LoadedAnalysis |
           <Legend analysis={loaded.analysis} />
           <div className="rp-chart-row">
             {charts.map((chart) => (
-              <Chart key={chart.key} analysis={loaded.analysis} chart={chart} />
+              <Chart key={chart.key} analysis={loaded.analysis} chart={chart} citations={citations} />
             ))}
           </div>
         </div>

@@ -99,7 +99,8 @@ export function ReportPage({ visitId }: { visitId: string }) {
     const progress = previous ? progressRows(previous, current) : null;
     const rows = current.summary ? metricRows(current.summary).rows : [];
     const findings = current.summary?.findings.map((f) => f.finding) ?? [];
-    const citations = new Citations(citedSources(rows, findings, current.visit.plan, redFlags, progress?.flatMap((r) => r.change.sources) ?? []));
+    const curveNoteSources = current.analyses.flatMap((a) => a.analysis.curveNotes.flatMap((n) => n.sources));
+    const citations = new Citations(citedSources(rows, findings, current.visit.plan, redFlags, [...(progress?.flatMap((r) => r.change.sources) ?? []), ...curveNoteSources]));
     return { redFlags, progress, citations };
   }, [state]);
 

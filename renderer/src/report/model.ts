@@ -168,12 +168,12 @@ export class Citations {
   }
 }
 
-/** Every source the report cites: measures shown (with their errors), findings, the plan, the red flags and the progress rules. */
+/** Every source the report cites: measures shown (with their errors and why any is not reliable), findings, the plan, the red flags and the progress rules. */
 export function citedSources(rows: readonly MetricRow[], findings: readonly Finding[], plan: Plan | null, redFlags: RedFlagState, extra: readonly SourceId[]): SourceId[] {
   const ids: SourceId[] = [...extra];
   for (const row of rows) {
     ids.push(...MEASURES[row.id].reference.sources);
-    for (const value of row.kind === 'overall' ? [row.value] : [row.left, row.right]) ids.push(...(value.summary.error?.sources ?? []));
+    for (const value of row.kind === 'overall' ? [row.value] : [row.left, row.right]) ids.push(...(value.summary.error?.sources ?? []), ...(value.summary.notReliable?.sources ?? []));
   }
   for (const f of findings) ids.push(...f.sources, ...f.referenceValues.flatMap((r) => r.sources));
   for (const flag of redFlags.flags) ids.push(...flag.sources);

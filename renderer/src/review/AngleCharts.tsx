@@ -18,6 +18,7 @@ import { timeAxis } from './chart-axis.ts';
 import { cycleCurve } from './gait-cycle.ts';
 import { nearSideOf, SIDE_COLOURS } from './overlay.ts';
 import type { Playhead } from './playhead.ts';
+import { Sources } from './MetricsPanel.tsx';
 
 interface Props {
   analysis: GaitAnalysis;
@@ -120,6 +121,12 @@ export const AngleCharts = memo(function AngleCharts({ analysis, playhead, onSee
               <ChartCursor playhead={playhead} times={times} onSeek={onSeek} />
             </LineChart>
           </ResponsiveContainer>
+          {s.key === 'knee' &&
+            analysis.curveNotes.map((n) => (
+              <p key={n.side} className="not-reliable small" data-testid="curve-note">
+                <strong>{n.side === 'left' ? 'Left' : 'Right'} knee, not reliable in this clip</strong>: {n.text} <Sources ids={n.sources} />
+              </p>
+            ))}
         </figure>
       ))}
       <div className="cycle-charts">

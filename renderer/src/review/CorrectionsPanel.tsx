@@ -5,7 +5,8 @@
  * as a new revision and the measures are recomputed at once.
  */
 import { useState, type ReactNode } from 'react';
-import type { AnalysisOptions, GaitAnalysis, ImagePoint, ViewSide } from '../../../shared/gait/types.ts';
+import { describeCalibration } from '../../../shared/gait/calibration.ts';
+import type { AnalysisOptions, ClientBody, GaitAnalysis, ImagePoint, ViewSide } from '../../../shared/gait/types.ts';
 import { addSwapStretch, removeSwapStretch, setCalibration, setCaptureFps, setStrideExcluded, setView } from './corrections.ts';
 import { sideName } from './format.ts';
 import type { Playhead } from './playhead.ts';
@@ -20,7 +21,8 @@ interface Props {
   onMeasuring: (on: boolean) => void;
   drawnLine: { a: ImagePoint; b: ImagePoint } | null;
   onDiscardLine: () => void;
-  clientHeightCm: number | null;
+  /** The client's height and leg length on file. */
+  client: ClientBody;
   fileFps: number;
   trackCaptureFps: number;
 }
@@ -232,9 +234,9 @@ function CaptureSection({ analysis, options, apply, fileFps, trackCaptureFps }: 
   );
 }
 
-function CalibrationSection({ analysis, options, apply, measuring, onMeasuring, drawnLine, onDiscardLine, clientHeightCm }: Props) {
+function CalibrationSection({ analysis, options, apply, measuring, onMeasuring, drawnLine, onDiscardLine, client }: Props) {
   const current = options.calibration;
-  const [height, setHeight] = useState(current?.kind === 'height' ? String(current.heightCm) : clientHeightCm ? String(clientHeightCm) : '');
+  const [height, setHeight] = useState(current?.kind === 'height' ? String(current.heightCm) : client.heightCm ? String(client.heightCm) : '');
   const [length, setLength] = useState(current?.kind === 'knownLength' ? String(current.lengthCm) : '');
   const h = Number(height);
   const l = Number(length);
@@ -242,9 +244,9 @@ function CalibrationSection({ analysis, options, apply, measuring, onMeasuring, 
   return (
     <Group title="Calibration" hint="Gives distances in cm (foot ahead of hip, vertical oscillation, step width). A length drawn in the runner's plane is more exact than the height.">
       <p className="small" data-testid="calibration-state">
-        {cal.method === 'none'
-          ? 'None: distances are in % of leg length.'
-          : `${cal.method === 'height' ? "From the client's height" : 'From a drawn length'}: ${cal.pxPerCm?.toFixed(2)} px/cm${cal.legLengthCm ? `, leg length ${cal.legLengthCm.toFixed(0)} cm` : ''}.`}
+        {cal.pxPerCm === null
+          ? 'None: distances are in % of leg length. Add the client\'s height to the client record, enter it here, or draw a known length.'
+          : `From ${describeCalibration(cal)}: ${cal.pxPerCm.toFixed(2)} px/cm${cal.legLengthCm ? `, leg length ${cal.legLengthCm.toFixed(0)} cm` : ''}.${cal.origin === 'clientRecord' ? ' Enter another height or draw a known length to replace it.' : ''}`}
       </p>
       <div className="inline-form">
         <label className="compact-field">
@@ -283,7 +285,7 @@ function CalibrationSection({ analysis, options, apply, measuring, onMeasuring, 
           </button>
           {current && (
             <button type="button" className="button-quiet" onClick={() => apply(setCalibration(options, null))}>
-              Remove calibration
+              {client.heightCm || client.legLengthCm ? 'Use the client record instead' : 'Remove calibration'}
             </button>
           )}
         </div>

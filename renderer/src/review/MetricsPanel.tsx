@@ -6,9 +6,11 @@
 import { memo } from 'react';
 import { MEASURES, SIDE_MEASURES, type MeasureId } from '../../../shared/gait/measures.ts';
 import { SOURCES, type SourceId } from '../../../shared/gait/references.ts';
+import { describeCalibration } from '../../../shared/gait/calibration.ts';
 import { stated, type LegNames } from '../../../shared/gait/findings.ts';
 import { namesOf } from '../report/model.ts';
-import type { ConfidenceLevel, Finding, GaitAnalysis, MetricSummary, SymmetryEntry } from '../../../shared/gait/types.ts';
+import { SIDES } from '../../../shared/gait/types.ts';
+import type { ConfidenceLevel, Finding, GaitAnalysis, MetricSummary, Side, SymmetryEntry } from '../../../shared/gait/types.ts';
 import { byReason, formatMeanSd, formatValue, withUnit } from './format.ts';
 
 const OVERALL = ['cadenceSpm', 'stepTimeMs', 'strideTimeMs', 'trunkLeanDeg', 'stepWidthCm'] as const;
@@ -25,7 +27,10 @@ export function viewText(view: GaitAnalysis['view']): string {
   return `Side view, ${view.side} side toward the camera${view.direction ? `, running toward image ${view.direction}` : ''}`;
 }
 
-export const MetricsPanel = memo(function MetricsPanel({ analysis }: { analysis: GaitAnalysis }) {
+/** Includes a value marked not reliable in this clip, or leaves it out again (a correction). */
+export type IncludeValue = (measureId: MeasureId, side: Side | null, included: boolean) => void;
+
+export const MetricsPanel = memo(function MetricsPanel({ analysis, onInclude }: { analysis: GaitAnalysis; onInclude: IncludeValue }) {
   const m = analysis.metrics;
   // rows with a value on at least one side; the rest are listed once, grouped by why they are missing
   const overallShown = OVERALL.filter((id) => m[id].mean !== null);
@@ -39,7 +44,7 @@ export const MetricsPanel = memo(function MetricsPanel({ analysis }: { analysis:
       <p className="metrics-context small">
         <strong>{viewText(analysis.view)}</strong> ({analysis.view.origin === 'override' ? 'set by you' : 'detected'}) ·{' '}
         {analysis.gait.kind === 'unknown' ? 'gait not determined' : analysis.gait.kind} · calibration:{' '}
-        {analysis.calibration.method === 'none' ? 'none (distances in % of leg length)' : analysis.calibration.method === 'height' ? "client's height" : 'drawn length'} · capture{' '}
+        {describeCalibration(analysis.calibration)} · capture{' '}
         {analysis.input.captureFps.toFixed(analysis.input.captureFps % 1 ? 2 : 0)} fps
       </p>
       {overallShown.length > 0 && (
@@ -57,6 +62,7 @@ export const MetricsPanel = memo(function MetricsPanel({ analysis }: { analysis:
                 <td colSpan={3}>
                   <Value summary={m[id]} />
                   <Confidence summary={m[id]} />
+                  <NotReliableMark summary={m[id]} onInclude={(included) => onInclude(id, null, included)} />
                 </td>
               </tr>
             ))}
@@ -77,14 +83,13 @@ export const MetricsPanel = memo(function MetricsPanel({ analysis }: { analysis:
             {shown.map((id) => (
               <tr key={id} data-measure={id}>
                 <MeasureName id={id} note={null} />
-                <td>
-                  <Value summary={m.perSide.left[id]} />
-                  <Confidence summary={m.perSide.left[id]} />
-                </td>
-                <td>
-                  <Value summary={m.perSide.right[id]} />
-                  <Confidence summary={m.perSide.right[id]} />
-                </td>
+                {SIDES.map((side) => (
+                  <td key={side}>
+                    <Value summary={m.perSide[side][id]} />
+                    <Confidence summary={m.perSide[side][id]} />
+                    <NotReliableMark summary={m.perSide[side][id]} onInclude={(included) => onInclude(id, side, included)} />
+                  </td>
+                ))}
                 <td>
                   <Symmetry entry={m.symmetry[id]} unit={MEASURES[id].unit} />
                 </td>
@@ -130,6 +135,24 @@ export const MetricsPanel = memo(function MetricsPanel({ analysis }: { analysis:
     </section>
   );
 });
+
+/**
+ * A value the clip cannot have measured right: marked, with why and its sources, and left out of
+ * the findings and the report until the clinician includes it.
+ */
+function NotReliableMark({ summary, onInclude }: { summary: MetricSummary; onInclude: (included: boolean) => void }) {
+  const mark = summary.notReliable;
+  if (!mark || summary.mean === null) return null;
+  return (
+    <span className={`not-reliable small block${mark.included ? ' included' : ''}`} data-testid="not-reliable">
+      <strong>{mark.included ? 'Included by you, though not reliable in this clip' : 'Not reliable in this clip'}</strong>: {mark.why} <Sources ids={mark.sources} />{' '}
+      {mark.included ? 'It counts in the findings and the report.' : 'Left out of the findings and the report.'}{' '}
+      <button type="button" className="button-quiet button-small" onClick={() => onInclude(!mark.included)}>
+        {mark.included ? 'Leave out' : 'Include anyway'}
+      </button>
+    </span>
+  );
+}
 
 /** Both sides missing for the same reason: said once across both columns. */
 const sameAbsence = (a: MetricSummary, b: MetricSummary): boolean =>

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Visit, VisitVideo } from '../../../shared/contract/entities.ts';
 import { analyseTrack } from '../../../shared/gait/analyse.ts';
-import type { EventRef, GaitAnalysis, ImagePoint } from '../../../shared/gait/types.ts';
+import type { ClientBody, EventRef, GaitAnalysis, ImagePoint } from '../../../shared/gait/types.ts';
 import { decodeTrack } from '../../../shared/pose/track-codec.ts';
 import type { LandmarkTrack } from '../../../shared/pose/track.ts';
 import { formatDate } from '../app/format.ts';
@@ -21,7 +21,8 @@ import { LegQuestion } from './LegQuestion.tsx';
 import { EventBar } from './EventBar.tsx';
 import { adjacentEventFrame, frameClock, indexOfFrame } from './frame-time.ts';
 import { KeyFrames } from './KeyFrames.tsx';
-import { MetricsPanel, viewText } from './MetricsPanel.tsx';
+import { MetricsPanel, viewText, type IncludeValue } from './MetricsPanel.tsx';
+import { setValueIncluded } from './corrections.ts';
 import { createPlayer } from './player.ts';
 import { createPlayhead } from './playhead.ts';
 import { Timeline } from './Timeline.tsx';
@@ -105,6 +106,9 @@ function VideoReview({ visit, video }: { visit: Visit; video: VisitVideo }) {
   const bytes = useResult(() => api['analyses.track']({ analysisId }), analysisId);
   const client = useResult(() => api['clients.get']({ id: visit.clientId }), visit.clientId);
   const corrections = useCorrections(video.id);
+  const heightCm = client.status === 'ready' ? client.value.heightCm : null;
+  const legLengthCm = client.status === 'ready' ? client.value.legLengthCm : null;
+  const body = useMemo((): ClientBody => ({ heightCm, legLengthCm }), [heightCm, legLengthCm]);
   const decoded = useMemo((): { track: LandmarkTrack } | { error: string } | null => {
     if (bytes.status !== 'ready') return null;
     try {
@@ -117,14 +121,15 @@ function VideoReview({ visit, video }: { visit: Visit; video: VisitVideo }) {
   if (bytes.status === 'error') return <ErrorNotice error={bytes.error} />;
   if (decoded && 'error' in decoded) return <ErrorNotice error={decoded.error} />;
   if (!corrections.state && corrections.error) return <ErrorNotice error={corrections.error} />;
-  if (!decoded || !corrections.state) return <Loading what="analysis" />;
+  if (client.status === 'error') return <ErrorNotice error={client.error} />;
+  if (!decoded || !corrections.state || client.status !== 'ready') return <Loading what="analysis" />;
   return (
     <ReviewBody
       visit={visit}
       video={video}
       track={decoded.track}
       corrections={corrections}
-      clientHeightCm={client.status === 'ready' ? client.value.heightCm : null}
+      client={body}
     />
   );
 }
@@ -134,14 +139,17 @@ interface BodyProps {
   video: VisitVideo;
   track: LandmarkTrack;
   corrections: Corrections;
-  clientHeightCm: number | null;
+  /** The client's height and leg length on file: they calibrate the video unless the clinician sets a calibration. */
+  client: ClientBody;
 }
 
-function ReviewBody({ visit, video, track, corrections, clientHeightCm }: BodyProps) {
+function ReviewBody({ visit, video, track, corrections, client }: BodyProps) {
   const host = useHost();
   const state = corrections.state!;
   const options = state.options;
-  const analysis: GaitAnalysis = useMemo(() => analyseTrack(track, options), [track, options]);
+  const apply = corrections.apply;
+  const includeValue = useCallback<IncludeValue>((id, side, included) => apply(setValueIncluded(options, id, side, included)), [apply, options]);
+  const analysis: GaitAnalysis = useMemo(() => analyseTrack(track, options, client), [track, options, client]);
   const clock = useMemo(() => frameClock(track), [track]);
   const playhead = useMemo(() => createPlayhead(), []);
   const player = useMemo(() => createPlayer(clock, playhead), [clock, playhead]);
@@ -269,7 +277,7 @@ function ReviewBody({ visit, video, track, corrections, clientHeightCm }: BodyPr
       <div className="review-bottom">
         <div className="card">
           <h2>Measures</h2>
-          <MetricsPanel analysis={analysis} />
+          <MetricsPanel analysis={analysis} onInclude={includeValue} />
         </div>
         <div className="card">
           <h2>Corrections</h2>
@@ -285,7 +293,7 @@ function ReviewBody({ visit, video, track, corrections, clientHeightCm }: BodyPr
             }}
             drawnLine={drawnLine}
             onDiscardLine={() => setDrawnLine(null)}
-            clientHeightCm={clientHeightCm}
+            client={client}
             fileFps={track.video.fileFps}
             trackCaptureFps={track.video.captureFps}
           />

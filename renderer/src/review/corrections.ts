@@ -75,3 +75,11 @@ export function setLegsConfirmed(options: AnalysisOptions, exchanged: boolean | 
   const { legsConfirmed: _, ...rest } = options;
   return exchanged === null ? rest : { ...rest, legsConfirmed: { exchanged } };
 }
+
+/** A value marked not reliable in this clip, included anyway (counted in findings and the report) or left out again. */
+export function setValueIncluded(options: AnalysisOptions, measureId: string, side: Side | null, included: boolean): AnalysisOptions {
+  const { includedValues: current = [], ...rest } = options;
+  const others = current.filter((v) => !(v.measureId === measureId && v.side === side));
+  const next = included ? [...others, { measureId, side }] : others;
+  return next.length > 0 ? { ...rest, includedValues: next } : rest;
+}

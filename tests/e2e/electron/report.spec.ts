@@ -67,9 +67,17 @@ test('the desktop app prints the report with printToPDF and saves it where the s
       const v = visit.videos[0];
       const track = (await api['analyses.track']!({ analysisId: v.analysis.id })).value as Uint8Array;
       const corrections = (await api['videos.corrections']!({ visitVideoId: v.id })).value;
-      return { plan: visit.plan as { items: { name: string }[] }, videoId: v.id as string, name: v.originalName as string, track: Array.from(track), options: corrections.options };
+      const client = (await api['clients.get']!({ id: visit.clientId })).value;
+      return {
+        plan: visit.plan as { items: { name: string }[] },
+        videoId: v.id as string,
+        name: v.originalName as string,
+        track: Array.from(track),
+        options: corrections.options,
+        client: { heightCm: client.heightCm as number | null, legLengthCm: client.legLengthCm as number | null },
+      };
     }, ids.visitId);
-    const analysis = analyseTrack(decodeTrack(new Uint8Array(stored.track)), stored.options);
+    const analysis = analyseTrack(decodeTrack(new Uint8Array(stored.track)), stored.options, stored.client);
     const summary = summariseVisit([{ videoId: stored.videoId, videoName: stored.name, analysis }]);
     const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('Maria Lopez');

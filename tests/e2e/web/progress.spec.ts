@@ -45,8 +45,9 @@ async function stored(app: Page, visitId: string, date: string): Promise<Stored>
   const video = visit.videos[0];
   const bytes = await apiCall<{ $bytes: string }>(app, 'analyses.track', { analysisId: video.analysis.id });
   const corrections = await apiCall(app, 'videos.corrections', { visitVideoId: video.id });
+  const client = await apiCall(app, 'clients.get', { id: visit.clientId });
   const track = decodeTrack(fromBase64(bytes.$bytes));
-  const analysis = analyseTrack(track, corrections.options);
+  const analysis = analyseTrack(track, corrections.options, { heightCm: client.heightCm, legLengthCm: client.legLengthCm });
   return { visitId, date, videoId: video.id, name: video.originalName, sha256: video.sha256, analysisId: video.analysis.id, track, analysis };
 }
 
@@ -97,12 +98,11 @@ test('two visits from two real clips: progress, comparison in step, exports, arc
   }
   await app.goto(bridge.url);
   await expect(app.getByTestId('app-ready')).toBeVisible();
-  // the first clip is calibrated from the client's height in the review (OpenSim markers need millimetres)
-  const firstVideo = (await apiCall(app, 'visits.get', { id: visitIds[0] })).videos[0];
-  await apiCall(app, 'videos.setCorrections', { visitVideoId: firstVideo.id, options: { calibration: { kind: 'height', heightCm: 167 } } });
+  // both clips are calibrated from the client's height on file (OpenSim markers need millimetres)
   const [earlier, later] = [await stored(app, visitIds[0]!, plan[0]!.date), await stored(app, visitIds[1]!, plan[1]!.date)] as [Stored, Stored];
   expect(earlier.analysis.view).toMatchObject({ kind: 'sagittal', side: 'left' });
   expect(later.analysis.view).toMatchObject({ kind: 'sagittal', side: 'right' });
+  for (const s of [earlier, later]) expect(s.analysis.calibration).toMatchObject({ method: 'height', origin: 'clientRecord', referenceCm: 167 });
 
   // ---- client list: last visit first, or by name; the number of visits
   const rows = app.getByRole('table', { name: 'Client list' }).getByRole('row');
@@ -232,7 +232,8 @@ test('two visits from two real clips: progress, comparison in step, exports, arc
   expect(mot.name).toBe(`${CLIENT} - 2026-10-02 - ${stem} - angles.mot`);
   expect(mot.text).toBe(motFromAnalysis(earlier.analysis));
 
-  // the second clip has no calibration: the markers are refused with what to do
+  // without a height or leg length on the client record the clip has no calibration: the markers are refused with what to do
+  await apiCall(app, 'clients.update', { id: client.id, name: CLIENT, dateOfBirth: '1991-06-14', heightCm: null, legLengthCm: null, dominantSide: 'right', notes: '' });
   await app.goto(`${bridge.origin}/#/visits/${later.visitId}`);
   const laterExports = app.getByRole('group', { name: `Export ${later.name}` });
   await laterExports.getByRole('button', { name: 'OpenSim markers (TRC)' }).click();

@@ -29,11 +29,12 @@ const CLEARED_NOTE = 'Night pain from an ankle sprain two weeks ago, now settled
 /** The visit's analyses with their corrections, combined as every screen combines them. */
 async function storedSummary(app: Page, visitId: string): Promise<{ summary: VisitSummary; input: VisitInput }> {
   const visit = await apiCall(app, 'visits.get', { id: visitId });
+  const client = await apiCall(app, 'clients.get', { id: visit.clientId });
   const analyses = [];
   for (const video of visit.videos) {
     const bytes = await apiCall<{ $bytes: string }>(app, 'analyses.track', { analysisId: video.analysis.id });
     const corrections = await apiCall(app, 'videos.corrections', { visitVideoId: video.id });
-    analyses.push({ videoId: video.id, videoName: video.originalName, analysis: analyseTrack(decodeTrack(fromBase64(bytes.$bytes)), corrections.options) });
+    analyses.push({ videoId: video.id, videoName: video.originalName, analysis: analyseTrack(decodeTrack(fromBase64(bytes.$bytes)), corrections.options, { heightCm: client.heightCm, legLengthCm: client.legLengthCm }) });
   }
   return {
     summary: summariseVisit(analyses),

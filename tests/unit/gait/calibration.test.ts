@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyseTrack } from '../../../shared/gait/analyse.ts';
-import { WINTER_FRACTIONS, bodyHeightPx, calibrate } from '../../../shared/gait/calibration.ts';
+import { WINTER_FRACTIONS, bodyHeightPx, calibrate, describeCalibration } from '../../../shared/gait/calibration.ts';
 import { generateTrack, runningSpec } from '../../support/synthetic/generator.ts';
 
 test('calibration from client height within 2% (side views, treadmill and overground, noise)', () => {
@@ -43,4 +43,30 @@ test('distances in cm only with calibration; % leg length always', () => {
   const cm = cal.metrics.perSide.right.footAheadOfHipAtIcCm.mean!;
   const pct = cal.metrics.perSide.right.footAheadOfHipAtIcPctLeg.mean!;
   assert.ok(Math.abs(cm - (pct / 100) * truth.legLengthCm) < 0.05 * cm);
+});
+
+test('the client record calibrates a video the clinician has not calibrated: height first, else leg length; the clinician\'s setting wins', () => {
+  const spec = runningSpec({ fps: 60, heightCm: 172 });
+  const { track, truth } = generateTrack(spec);
+  const entered = analyseTrack(track, { calibration: { kind: 'height', heightCm: 172 } });
+  const onFile = analyseTrack(track, {}, { heightCm: 172, legLengthCm: 90 });
+  assert.deepEqual([onFile.calibration.method, onFile.calibration.origin, onFile.calibration.referenceCm], ['height', 'clientRecord', 172]);
+  assert.equal(onFile.calibration.pxPerCm, entered.calibration.pxPerCm, 'the same height gives the same scale');
+  assert.equal(onFile.metrics.perSide.right.verticalOscillationCm.mean, entered.metrics.perSide.right.verticalOscillationCm.mean);
+  assert.equal(describeCalibration(onFile.calibration), "the client's height on file (172 cm)");
+  assert.equal(describeCalibration(entered.calibration), 'a height entered in the review (172 cm)');
+  assert.ok(!onFile.findingsNotEvaluated.some((n) => /calibration/i.test(n.reason)), 'nothing waits for calibration');
+
+  // leg length taken as greater trochanter to floor: 0.53 of height (Winter 2009)
+  const legOnly = analyseTrack(track, {}, { heightCm: null, legLengthCm: 0.53 * 172 });
+  assert.deepEqual([legOnly.calibration.method, legOnly.calibration.origin], ['legLength', 'clientRecord']);
+  assert.ok(Math.abs(legOnly.calibration.pxPerCm! - truth.pxPerCm) / truth.pxPerCm < 0.03, `leg length: ${legOnly.calibration.pxPerCm} vs ${truth.pxPerCm}`);
+  assert.match(describeCalibration(legOnly.calibration), /leg length on file/);
+
+  const drawn = analyseTrack(track, { calibration: { kind: 'knownLength', lengthCm: 50, a: { x: 0.1, y: 0.5 }, b: { x: 0.4, y: 0.5 } } }, { heightCm: 172, legLengthCm: null });
+  assert.deepEqual([drawn.calibration.method, drawn.calibration.origin], ['knownLength', 'clinician']);
+
+  const none = analyseTrack(track, {}, { heightCm: null, legLengthCm: null });
+  assert.deepEqual([none.calibration.method, none.calibration.origin, none.calibration.pxPerCm], ['none', null, null]);
+  assert.match(none.metrics.perSide.right.footAheadOfHipAtIcCm.reasonIfAbsent!, /client's height to the client record/);
 });

@@ -204,12 +204,18 @@ test('cannot compare: a value missing, a low-confidence value, another view, the
   const none = changeOf(compareVisits([v1, visit('v0', '2025-02-10', [])], 'v1', 'v0'), 'cadenceSpm', null);
   assert.equal(none.reason, 'No value on 10 Feb 2025: No analysed video at this visit.');
 
-  // the far leg's peak knee flexion in a side view is always of low confidence
+  // the far leg's peak knee flexion in a side view is not reliable there (the near leg hides it): no value, with why
   const farPeak = overstride.metrics.perSide.left.peakKneeFlexionStanceDeg;
-  assert.equal(farPeak.level, 'low');
-  const lowConf = changeOf(compareVisits([v1, visit('v2', '2025-02-10', [typical])], 'v1', 'v2'), 'peakKneeFlexionStanceDeg', 'left');
+  assert.ok(farPeak.mean !== null && farPeak.notReliable !== null && !farPeak.notReliable.included);
+  const hidden = changeOf(compareVisits([v1, visit('v2', '2025-02-10', [typical])], 'v1', 'v2'), 'peakKneeFlexionStanceDeg', 'left');
+  assert.equal(hidden.verdict, 'cannot-compare');
+  assert.equal(hidden.reason, `No value on 10 Jan 2025: Not reliable in this clip: ${farPeak.notReliable.why}`);
+  // a value of low confidence
+  const shaky = structuredClone(typical);
+  Object.assign(shaky.metrics.perSide.right.kneeFlexionAtIcDeg, { confidence: 0.22, level: 'low' });
+  const lowConf = changeOf(compareVisits([visit('v1', '2025-01-10', [shaky]), visit('v2', '2025-02-10', [typical])], 'v1', 'v2'), 'kneeFlexionAtIcDeg', 'right');
   assert.equal(lowConf.verdict, 'cannot-compare');
-  assert.equal(lowConf.reason, `The value on 10 Jan 2025 is of low confidence (${farPeak.confidence.toFixed(2)}).`);
+  assert.equal(lowConf.reason, 'The value on 10 Jan 2025 is of low confidence (0.22).');
 
   // filmed from the right, then from the left: the left leg was far, then near
   const sides = compareVisits([v1, visit('v2', '2025-02-10', [fromLeft])], 'v1', 'v2');
