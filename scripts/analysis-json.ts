@@ -39,6 +39,7 @@ export function analysisJson(file: string, track: LandmarkTrack, summary: Analys
     strides: gait.strides,
     angles: gait.angles,
     metrics: gait.metrics,
+    curveNotes: gait.curveNotes,
     findings: gait.findings,
     findingsNotEvaluated: gait.findingsNotEvaluated,
   };

@@ -64,7 +64,7 @@ export function notReliableWhy(id: MeasureId, summary: MetricSummary, leg: 'near
   const def = MEASURES[id];
   if (view === 'sagittal' && leg === 'far' && def.farLegFactor !== undefined) {
     return {
-      why: `In a side view the near leg swings in front of the far leg when this is read (${def.label.toLowerCase()}), hiding it: take it from the video in which this leg faces the camera.`,
+      why: 'In this side view the near leg hides this one when it is read: take it from a video in which this leg faces the camera.',
       sources: ['young2023', 'gaitlensPlausibility'],
     };
   }
@@ -72,7 +72,7 @@ export function notReliableWhy(id: MeasureId, summary: MetricSummary, leg: 'near
   if (range && (summary.mean < range.min || summary.mean > range.max)) {
     const u = unitText(def.unit);
     return {
-      why: `${Math.round(summary.mean * 10) / 10}${u} is outside what running produces (${range.min}${u} to ${range.max}${u}: the runners' mean +/- ${SD_SPAN} SD, widened by the pose model's error): a landmark is probably misplaced.`,
+      why: `${Math.round(summary.mean * 10) / 10}${u} is outside what running produces (${range.min}${u} to ${range.max}${u}): a landmark is probably misplaced.`,
       sources: range.sources,
     };
   }
@@ -115,18 +115,21 @@ const HYPEREXTENSION_DEG = -(poseModelErrorDeg('kneeFlexionAtIcDeg') ?? 0);
  */
 export function curveNotes(
   kneeFlexionDeg: Record<Side, readonly (number | null)[]>,
-  strides: readonly Pick<StrideRecord, 'side' | 'icFrame'>[],
+  strides: readonly Pick<StrideRecord, 'side' | 'icFrame' | 'nextIcFrame' | 'excluded'>[],
   frameIndex: readonly number[],
   tMs: readonly number[],
 ): CurveNote[] {
   const notes: CurveNote[] = [];
   const position = new Map(frameIndex.map((f, k) => [f, k]));
   for (const side of ['left', 'right'] as const) {
-    const starts = strides.filter((s) => s.side === side).map((s) => position.get(s.icFrame)).filter((k): k is number => k !== undefined).sort((a, b) => a - b);
+    // the strides the charts draw: the side's included strides, each from its contact to the next of the same foot
     const minima: { deg: number; k: number }[] = [];
-    for (let j = 0; j + 1 < starts.length; j++) {
+    for (const stride of strides) {
+      const from = position.get(stride.icFrame);
+      const to = position.get(stride.nextIcFrame);
+      if (stride.side !== side || stride.excluded || from === undefined || to === undefined) continue;
       let min = { deg: Infinity, k: -1 };
-      for (let k = starts[j]!; k < starts[j + 1]!; k++) {
+      for (let k = from; k < to; k++) {
         const v = kneeFlexionDeg[side][k];
         if (v !== null && v !== undefined && Number.isFinite(v) && v < min.deg) min = { deg: v, k };
       }

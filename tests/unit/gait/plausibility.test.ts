@@ -41,7 +41,7 @@ test('the far leg\'s peak knee flexion in a side view (hidden by the near leg) i
   const far = a.metrics.perSide.left.peakKneeFlexionStanceDeg;
   const near = a.metrics.perSide.right.peakKneeFlexionStanceDeg;
   assert.ok(far.mean! < near.mean! - 10, `far ${far.mean}, near ${near.mean}`);
-  assert.match(far.notReliable!.why, /near leg swings in front of the far leg/);
+  assert.match(far.notReliable!.why, /near leg hides this one/);
   assert.equal(near.notReliable, null);
   const asymmetry = (x: typeof a) => x.findings.filter((f) => f.id === 'asymmetry' && f.triggeringValues[0]!.measureId === 'peakKneeFlexionStanceDeg');
   assert.deepEqual(asymmetry(a), [], 'no asymmetry finding from a hidden value');
@@ -65,7 +65,7 @@ test('a knee that reads hyperextended: the curve is noted on its side, the value
   const notes = a.curveNotes.filter((n) => n.side === 'right');
   assert.equal(notes.length, 1, JSON.stringify(a.curveNotes));
   assert.ok(notes[0]!.valueDeg < -8, `${notes[0]!.valueDeg}`);
-  assert.match(notes[0]!.text, /hyperextended/);
+  assert.match(notes[0]!.text, /hyperextended\) on most strides/);
   assert.ok(notes[0]!.sources.includes('novacheck1998'));
   assert.deepEqual(a.curveNotes.filter((n) => n.side === 'left'), [], 'the typical knee has no note');
   const knee = a.metrics.perSide.right.kneeFlexionAtIcDeg;
