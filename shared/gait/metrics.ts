@@ -97,7 +97,9 @@ function absent(id: MeasureId, reason: string, n = 0): MetricSummary {
 function unavailable(id: MeasureId, view: ViewKind, pxPerCm: number | null): string | null {
   const def = MEASURES[id];
   if (def.view !== 'any' && def.view !== view) return def.view === 'sagittal' ? 'Needs a side view.' : 'Needs a rear or front view.';
-  if (def.needsCalibration && pxPerCm === null) return "Needs calibration: add the client's height to the client record, or enter it or draw a known length in the review.";
+  if (def.needsCalibration && pxPerCm === null) {
+    return "In cm it needs calibration (any value in % of leg length is given): add the client's height to the client record, or enter it or draw a known length in the review.";
+  }
   return null;
 }
 
