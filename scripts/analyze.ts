@@ -1,95 +1,245 @@
 /**
  * Headless analysis: the app's own pose pipeline, run in Chromium through the local bridge, with
  * the result written as analysis.json (format: docs/analysis-format.md), and with --pdf the client
- * report printed from the app's report page (docs/report.md).
- *
- *   npm run analyze -- <video> [--model lite|full|heavy] [--capture-fps N] [--start S] [--end S]
- *                              [--height CM] [--workers 1|2] [--out DIR] [--data DIR]
- *                              [--pdf FILE [--overwrite]]
+ * report printed from the app's report page (docs/report.md). Options, exit codes and the intake
+ * file: docs/headless.md.
  *
  * Without --data the video is analysed in a temporary data folder that is removed afterwards;
  * with --data it is stored there like any visit (client "Headless analysis").
  */
 import { chromium } from 'playwright-core';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { printReportPage } from '../electron/bridge/print-report.ts';
-import { startBridge } from '../electron/bridge/server.ts';
+import { startBridge, type Bridge } from '../electron/bridge/server.ts';
 import { ServiceError } from '../shared/contract/dispatch.ts';
+import type { ErrorCode } from '../shared/contract/result.ts';
 import { analyseTrack } from '../shared/gait/analyse.ts';
+import { summariseVisit } from '../shared/gait/visit-summary.ts';
+import { draftPlan } from '../shared/plan/generate.ts';
+import { emptyIntake, IntakeSchema, positiveRedFlags, runningAdviceHeld, upgradeIntake, type Intake } from '../shared/plan/intake.ts';
 import { decodeTrack } from '../shared/pose/track-codec.ts';
 import type { PoseModel } from '../shared/pose/track.ts';
 import { analysisJson } from './analysis-json.ts';
+import { ProgressReporter } from './headless/progress.ts';
 
-const CHROMIUM = process.env.GAITLENS_CHROMIUM ?? '/usr/bin/chromium';
-const MODELS: PoseModel[] = ['lite', 'full', 'heavy'];
+const USAGE = `Usage: npm run analyze -- <video> [options]
 
-function fail(message: string): never {
-  console.error(`analyze: ${message}`);
-  process.exit(1);
+  --model lite|full|heavy  pose model (default full)
+  --capture-fps N          the real capture rate of a slow-motion clip
+  --start S, --end S       the window to analyse, in seconds of the file
+  --height CM              the runner's height: distances in cm
+  --workers 1|2            pose workers (default 2)
+  --out DIR                where analysis.json goes (default ./analysis)
+  --data DIR               keep the visit in this data folder (default: a temporary one)
+  --pdf FILE               also print the client report to FILE
+  --overwrite              replace an existing PDF
+  --intake FILE            the visit's intake (JSON, docs/headless.md): pain, training, red flags
+  --plan                   draft the strengthening and mobility plan into the report
+  --quiet                  no progress on stderr
+  --verbose                a stack trace with an internal error
+  --help                   this text
+
+Exit codes: 0 done, 1 internal error, 2 bad input (option, video, intake or output), 3 no runner found.`;
+
+/** Exit codes (docs/headless.md). */
+const EXIT = { internal: 1, badInput: 2, noRunner: 3 } as const;
+
+class Failure extends Error {
+  readonly exitCode: number;
+  constructor(exitCode: number, message: string) {
+    super(message);
+    this.exitCode = exitCode;
+  }
 }
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    model: { type: 'string', default: 'full' },
-    'capture-fps': { type: 'string' },
-    height: { type: 'string' },
-    start: { type: 'string', default: '0' },
-    end: { type: 'string' },
-    workers: { type: 'string', default: '2' },
-    out: { type: 'string', default: 'analysis' },
-    data: { type: 'string' },
-    pdf: { type: 'string' },
-    overwrite: { type: 'boolean', default: false },
-  },
-});
-const videoPath = positionals[0] ? resolve(positionals[0]) : fail('name the video to analyse: npm run analyze -- path/to/video.mp4');
-if (!existsSync(videoPath)) fail(`${videoPath} does not exist.`);
-const model = values.model as PoseModel;
-if (!MODELS.includes(model)) fail(`--model must be one of ${MODELS.join(', ')}.`);
-const captureFps = values['capture-fps'] === undefined ? null : Number(values['capture-fps']);
-if (captureFps !== null && !(captureFps >= 1 && captureFps <= 2000)) fail('--capture-fps must be a number from 1 to 2000.');
-const startS = Number(values.start);
-const endArg = values.end === undefined ? null : Number(values.end);
-if (!(startS >= 0) || (endArg !== null && !(endArg > startS))) fail('--start and --end must be seconds with end after start.');
-const workers = values.workers === '1' ? 1 : 2;
-const heightCm = values.height === undefined ? null : Number(values.height);
-if (heightCm !== null && !(heightCm >= 50 && heightCm <= 250)) fail('--height must be the runner\'s height in cm (50 to 250).');
-const pdfPath = values.pdf === undefined ? null : resolve(values.pdf);
-if (pdfPath !== null && existsSync(pdfPath) && !values.overwrite) fail(`${pdfPath} already exists: nothing was analysed. Add --overwrite to replace it.`);
-const rendererDir = resolve('dist', 'renderer');
-if (!existsSync(join(rendererDir, 'headless.html'))) fail('the app is not built: run "npm run build" first.');
+const badInput = (message: string) => new Failure(EXIT.badInput, message);
 
-const dataDir = values.data ? resolve(values.data) : mkdtempSync(join(tmpdir(), 'gaitlens-analyze-'));
-const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
-const bridge = await startBridge({
-  dataDir,
-  rendererDir,
-  appVersion: version,
-  // the report is printed in the browser that runs the analysis
-  printReport: (site, visitId) => printReportPage(browser, site, visitId),
-});
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
-try {
+const OPTIONS = {
+  model: { type: 'string', default: 'full' },
+  'capture-fps': { type: 'string' },
+  height: { type: 'string' },
+  start: { type: 'string', default: '0' },
+  end: { type: 'string' },
+  workers: { type: 'string', default: '2' },
+  out: { type: 'string', default: 'analysis' },
+  data: { type: 'string' },
+  pdf: { type: 'string' },
+  overwrite: { type: 'boolean', default: false },
+  intake: { type: 'string' },
+  plan: { type: 'boolean', default: false },
+  quiet: { type: 'boolean', default: false },
+  verbose: { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false },
+} as const;
+
+const MODELS: PoseModel[] = ['lite', 'full', 'heavy'];
+const CHROMIUM = process.env.GAITLENS_CHROMIUM ?? '/usr/bin/chromium';
+const verbose = process.argv.includes('--verbose');
+
+/** One line on stderr, the exit code by kind; the stack only with --verbose. */
+function exitWith(error: unknown): never {
+  const failure = error instanceof Failure ? error : null;
+  const message = failure ? failure.message : `internal error: ${error instanceof Error ? error.message : String(error)}${verbose ? '' : ' (run again with --verbose for the details)'}`;
+  console.error(`analyze: ${message.replace(/\s*\n\s*/g, ' ')}`);
+  if (verbose && error instanceof Error && error.stack) console.error(error.stack);
+  process.exit(failure ? failure.exitCode : EXIT.internal);
+}
+
+function parseOptions() {
+  try {
+    return parseArgs({ allowPositionals: true, options: OPTIONS });
+  } catch (error) {
+    const e = error as Error & { code?: string };
+    const option = /'(--?[\w-]+)/.exec(e.message)?.[1] ?? 'an option';
+    const what =
+      e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? `unknown option '${option}'`
+        : e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+          ? /does not take an argument/.test(e.message)
+            ? `${option} takes no value`
+            : `${option} needs a value (${option} <value>)`
+          : e.message.split('\n')[0]!.replace(/\.+$/, '');
+    throw badInput(`${what}. Run "npm run analyze -- --help" for the options.`);
+  }
+}
+
+const numberOption = (text: string | undefined, name: string, ok: (x: number) => boolean, expected: string): number | null => {
+  if (text === undefined) return null;
+  const x = Number(text);
+  if (text.trim() === '' || !Number.isFinite(x) || !ok(x)) throw badInput(`--${name} "${text}" is not valid: it must be ${expected}.`);
+  return x;
+};
+
+/** The intake file, validated as the app validates it (version 1 files are upgraded). */
+function readIntake(path: string): Intake {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    throw badInput(e.code === 'ENOENT' ? `--intake ${path} does not exist.` : `--intake ${path} is not valid JSON (${e.message}).`);
+  }
+  const parsed = IntakeSchema.safeParse(raw !== null && typeof raw === 'object' ? upgradeIntake(raw) : raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw badInput(`--intake ${path}: ${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issue.message} (format: docs/headless.md).`);
+  }
+  return parsed.data;
+}
+
+/** A folder the results can be written to (made if missing); otherwise a bad-input failure naming the option. */
+function writableFolder(dir: string, option: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    throw badInput(`cannot write to ${dir} (${(error as NodeJS.ErrnoException).code ?? 'not writable'}): choose another ${option}.`);
+  }
+}
+
+function checkVideo(path: string): void {
+  if (!existsSync(path)) throw badInput(`${path} does not exist: check the path.`);
+  const info = statSync(path);
+  if (!info.isFile()) throw badInput(`${path} is not a file.`);
+  if (info.size === 0) throw badInput(`${path} is empty (0 bytes): it is not a video.`);
+}
+
+/** Service errors about the input (an unreadable or unsupported video) are bad input; the rest internal. */
+const INPUT_SERVICE_ERRORS: ErrorCode[] = ['invalid-argument', 'not-found', 'conflict', 'media'];
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseOptions();
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  if (positionals.length === 0) throw badInput('name the video to analyse: npm run analyze -- path/to/video.mp4 (--help for the options).');
+  if (positionals.length > 1) throw badInput(`one video at a time: got ${positionals.length} (${positionals.join(', ')}).`);
+  const videoPath = resolve(positionals[0]!);
+  const model = values.model as PoseModel;
+  if (!MODELS.includes(model)) throw badInput(`--model "${values.model}" is not valid: it must be one of ${MODELS.join(', ')}.`);
+  const captureFps = numberOption(values['capture-fps'], 'capture-fps', (x) => x >= 1 && x <= 2000, 'a number from 1 to 2000');
+  const startS = numberOption(values.start, 'start', (x) => x >= 0, 'seconds, 0 or more')!;
+  const endArg = numberOption(values.end, 'end', (x) => x > startS, `seconds after --start (${startS})`);
+  if (values.workers !== '1' && values.workers !== '2') throw badInput(`--workers "${values.workers}" is not valid: it must be 1 or 2.`);
+  const workers = values.workers === '1' ? 1 : 2;
+  const heightCm = numberOption(values.height, 'height', (x) => x >= 50 && x <= 250, "the runner's height in cm, 50 to 250");
+  const intake = values.intake !== undefined ? readIntake(resolve(values.intake)) : null;
+  checkVideo(videoPath);
+  const outDir = resolve(values.out);
+  writableFolder(outDir, '--out folder');
+  const pdfPath = values.pdf === undefined ? null : resolve(values.pdf);
+  if (pdfPath !== null) {
+    if (existsSync(pdfPath) && !values.overwrite) throw badInput(`${pdfPath} already exists: nothing was analysed. Add --overwrite to replace it.`);
+    writableFolder(dirname(pdfPath), '--pdf path');
+  }
+  const rendererDir = resolve('dist', 'renderer');
+  if (!existsSync(join(rendererDir, 'headless.html'))) throw new Failure(EXIT.internal, 'the app is not built: run "npm run build" first.');
+  if (!existsSync(CHROMIUM)) throw new Failure(EXIT.internal, `Chromium is not at ${CHROMIUM}: install it (apt-get install chromium) or set GAITLENS_CHROMIUM to its path.`);
+
+  const dataDir = values.data ? resolve(values.data) : mkdtempSync(join(tmpdir(), 'gaitlens-analyze-'));
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+  let browser: Awaited<ReturnType<typeof chromium.launch>> | null = null;
+  let bridge: Bridge | null = null;
+  try {
+    bridge = await startBridge({
+      dataDir,
+      rendererDir,
+      appVersion: version,
+      // the report is printed in the browser that runs the analysis
+      printReport: (site, visitId) => printReportPage(browser!, site, visitId),
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    await run({ bridge, browser, videoPath, model, captureFps, startS, endArg, workers, heightCm, intake, outDir, pdfPath, values });
+  } catch (error) {
+    if (error instanceof ServiceError) throw INPUT_SERVICE_ERRORS.includes(error.code) ? badInput(error.message) : error;
+    throw error;
+  } finally {
+    await browser?.close();
+    await bridge?.close();
+    if (!values.data) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+interface RunInput {
+  bridge: Bridge;
+  browser: Awaited<ReturnType<typeof chromium.launch>>;
+  videoPath: string;
+  model: PoseModel;
+  captureFps: number | null;
+  startS: number;
+  endArg: number | null;
+  workers: 1 | 2;
+  heightCm: number | null;
+  intake: Intake | null;
+  outDir: string;
+  pdfPath: string | null;
+  values: ReturnType<typeof parseOptions>['values'];
+}
+
+async function run({ bridge, browser, videoPath, model, captureFps, startS, endArg, workers, heightCm, intake, outDir, pdfPath, values }: RunInput): Promise<void> {
   const api = bridge.services.handlers;
   const client = await api['clients.create']({ name: 'Headless analysis', dateOfBirth: null, heightCm, legLengthCm: null, dominantSide: null, notes: '' });
   const today = new Date().toISOString().slice(0, 10);
-  const visit = await api['visits.create']({ clientId: client.id, visitDate: today, reason: `npm run analyze ${basename(videoPath)}`, notes: '' });
+  const visit = await api['visits.create']({ clientId: client.id, visitDate: today, reason: intake?.reason || `npm run analyze ${basename(videoPath)}`, notes: '' });
+  if (intake) await api['visits.setIntake']({ visitId: visit.id, intake });
   const video = await api['visits.attachVideo']({ visitId: visit.id, source: { kind: 'path', path: videoPath } });
   if (captureFps !== null) await api['videos.setCaptureFps']({ visitVideoId: video.id, captureFps });
 
   const page = await browser.newPage();
-  await page.route('**/*', (route) =>
-    route.request().url().startsWith(`${bridge.origin}/`) ? route.continue() : route.abort('blockedbyclient'),
-  );
-  page.on('pageerror', (error) => console.error(`analyze: page error: ${error.message}`));
-  await page.exposeFunction('reportProgress', (line: string) => process.stderr.write(`\r${line}   `));
+  await page.route('**/*', (route) => (route.request().url().startsWith(`${bridge.origin}/`) ? route.continue() : route.abort('blockedbyclient')));
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const progress = new ProgressReporter({ tty: process.stderr.isTTY === true, write: (text) => process.stderr.write(text), now: () => performance.now() / 1000 });
+  await page.exposeFunction('reportProgress', (done: number, total: number) => {
+    if (!values.quiet) progress.update(done, total);
+  });
   await page.goto(bridge.url);
   await page.goto(`${bridge.origin}/headless.html`);
   await page.waitForSelector('body[data-engine-ready]', { state: 'attached' });
@@ -97,30 +247,26 @@ try {
   const outcome = await page.evaluate(
     (options) => {
       const w = window as unknown as {
-        gaitlensEngine: { analyseAndSave: (o: unknown) => Promise<{ status: string; summary?: { id: string }; message?: string; frames?: number }> };
-        reportProgress: (line: string) => void;
+        gaitlensEngine: { analyseAndSave: (o: unknown) => Promise<{ status: string; summary?: { id: string }; message?: string; frames?: number; code?: string }> };
+        reportProgress: (done: number, total: number) => void;
       };
-      return w.gaitlensEngine.analyseAndSave({
-        ...options,
-        onProgress: (p: { framesDone: number; framesTotal: number; framesPerSecond: number; secondsLeft: number }) =>
-          w.reportProgress(
-            `${p.framesDone}/${p.framesTotal} frames` +
-              (p.framesPerSecond > 0 && Number.isFinite(p.secondsLeft) ? ` · ${p.framesPerSecond.toFixed(1)} frames/s · ${Math.ceil(p.secondsLeft)} s left` : ''),
-          ),
-      });
+      return w.gaitlensEngine.analyseAndSave({ ...options, onProgress: (p: { framesDone: number; framesTotal: number }) => w.reportProgress(p.framesDone, p.framesTotal) });
     },
     { visitVideoId: video.id, mediaId: video.mediaId, model, captureFps, startS, endS: endArg, workers },
   );
-  process.stderr.write('\n');
-  if (outcome.status === 'no-pose') fail(`no person was found in any of the ${outcome.frames} frames analysed; nothing was written.`);
-  if (outcome.status !== 'saved' || !outcome.summary) fail(outcome.message ?? 'the analysis was not saved.');
+  progress.finish();
+  if (outcome.status === 'failed') {
+    throw outcome.code === 'internal' || outcome.code === 'model' ? new Failure(EXIT.internal, outcome.message!) : badInput(outcome.message!);
+  }
+  if (outcome.status === 'no-pose') {
+    throw new Failure(EXIT.noRunner, `no runner was found in any of the ${outcome.frames} frames analysed: nothing was written. Check that the person is in the picture, or try --model heavy.`);
+  }
+  if (outcome.status !== 'saved' || !outcome.summary) throw new Failure(EXIT.internal, outcome.message ?? `the analysis was not saved${pageErrors.length ? ` (${pageErrors.join('; ')})` : ''}.`);
 
   const summary = bridge.services.analyses.summary(outcome.summary.id);
   const track = decodeTrack(await bridge.services.analyses.track(summary.id));
   // the height is on the client record, which calibrates the video as it does in the app and the report
   const gait = analyseTrack(track, {}, { heightCm, legLengthCm: null });
-  const outDir = resolve(values.out);
-  mkdirSync(outDir, { recursive: true });
   const outFile = join(outDir, 'analysis.json');
   writeFileSync(outFile, JSON.stringify(analysisJson(basename(videoPath), track, summary, gait)));
   const cadence = gait.metrics.cadenceSpm.mean;
@@ -129,20 +275,31 @@ try {
       `${gait.view.kind} view, ${gait.gait.kind}, ${gait.events.length} gait events, cadence ${cadence === null ? 'not measured' : `${cadence.toFixed(1)} steps/min`}, ` +
       `${gait.findings.length} finding(s) -> ${outFile}`,
   );
+
+  if (values.plan) {
+    // drafted as the app's plan screen drafts it, then marked for the clinician's review
+    const visitSummary = summariseVisit([{ videoId: video.id, videoName: video.originalName, analysis: gait }]);
+    const plan = draftPlan({ findings: visitSummary.findings.map((f) => f.finding), cadenceSpm: visitSummary.overall.cadenceSpm.summary.mean, intake: intake ?? emptyIntake() });
+    await api['visits.setPlan']({ visitId: visit.id, plan: { ...plan, unreviewedDraft: true } });
+    const held = intake !== null && runningAdviceHeld(intake);
+    console.log(
+      held
+        ? `plan: on hold for the red flags in the intake (${positiveRedFlags(intake).map((f) => f.id).join(', ')}): the report gives the referral advice instead`
+        : `plan: drafted for the clinician to review (${plan.items.length} exercises, ${plan.cues.length} running cue${plan.cues.length === 1 ? '' : 's'})`,
+    );
+  }
+
   if (pdfPath !== null) {
     const pdf = await api['report.pdf']({ visitId: visit.id });
     try {
       writeFileSync(pdfPath, pdf, { flag: values.overwrite ? 'w' : 'wx' });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') fail(`${pdfPath} appeared while analysing: it was not replaced. Add --overwrite to replace it.`);
-      throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw badInput(`${pdfPath} appeared while analysing: it was not replaced. Add --overwrite to replace it.`);
+      throw badInput(`cannot write ${pdfPath} (${code ?? 'error'}): choose another --pdf path.`);
     }
     console.log(`report -> ${pdfPath}`);
   }
-} catch (error) {
-  fail(error instanceof ServiceError || error instanceof Error ? error.message : String(error));
-} finally {
-  await browser.close();
-  await bridge.close();
-  if (!values.data) rmSync(dataDir, { recursive: true, force: true });
 }
+
+main().catch(exitWith);

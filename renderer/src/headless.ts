@@ -5,7 +5,8 @@
 import { analyseVideo, AnalysisError, probeVideo } from './analysis/index.ts';
 import { timeDecoding, timeInference } from './analysis/benchmark.ts';
 import { connect } from './api/transport.ts';
-import { analyseAndSave, type AnalyseAndSaveOptions } from './app/analyse-and-save.ts';
+import { analyseAndSave, type AnalyseAndSaveOptions, type AnalyseAndSaveOutcome } from './app/analyse-and-save.ts';
+import type { AnalysisErrorCode } from './analysis/errors.ts';
 
 const longTasks: number[] = [];
 new PerformanceObserver((list) => {
@@ -20,10 +21,22 @@ const engine = {
   timeInference,
   /** Durations (ms) of the main thread's long tasks (over 50 ms) since the last call. */
   takeLongTasks: (): number[] => longTasks.splice(0),
-  /** The Analyse button's path for a stored video (the headless command): engine, then the API's save. */
-  analyseAndSave: async ({ mediaId, endS, ...options }: Omit<AnalyseAndSaveOptions, 'url' | 'endS'> & { mediaId: string; endS: number | null }) => {
+  /**
+   * The Analyse button's path for a stored video (the headless command): engine, then the API's
+   * save. The engine's own errors come back as an outcome with their code, not as an exception.
+   */
+  analyseAndSave: async ({
+    mediaId,
+    endS,
+    ...options
+  }: Omit<AnalyseAndSaveOptions, 'url' | 'endS'> & { mediaId: string; endS: number | null }): Promise<AnalyseAndSaveOutcome | { status: 'failed'; code: AnalysisErrorCode; message: string }> => {
     const url = `media/${encodeURIComponent(mediaId)}`;
-    return analyseAndSave(connect().api, { ...options, url, endS: endS ?? (await probeVideo(url)).durationS });
+    try {
+      return await analyseAndSave(connect().api, { ...options, url, endS: endS ?? (await probeVideo(url)).durationS });
+    } catch (error) {
+      if (error instanceof AnalysisError) return { status: 'failed', code: error.code, message: error.message };
+      throw error;
+    }
   },
 };
 

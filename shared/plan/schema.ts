@@ -123,4 +123,5 @@ export const PlanSchema = strict('plan', {
   }).nullable(),
   draftNotes: z.array(text('A draft note'), { error: 'Draft notes must be a list.' }).max(LIST_MAX),
   clinicianNotes: text('Clinician notes', NOTES_MAX),
+  unreviewedDraft: z.literal(true, { error: 'unreviewedDraft is true or absent.' }).optional(),
 }) satisfies z.ZodType<Plan>;

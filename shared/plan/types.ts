@@ -109,4 +109,9 @@ export interface Plan {
   /** What the draft decided and why (left-out exercises, unknown long-run day or cadence), for the clinician. */
   draftNotes: string[];
   clinicianNotes: string;
+  /**
+   * Drafted by the headless command (--plan) and not yet reviewed: the report says so. Saving the
+   * plan in the plan editor is the clinician's review and drops it.
+   */
+  unreviewedDraft?: true;
 }

@@ -47,7 +47,9 @@ function PlanWorkspace({ loaded }: { loaded: LoadedVisit }) {
   const held = visit.intake !== null && runningAdviceHeld(visit.intake);
 
   const save = async (next: Plan | null) => {
-    const result = await api['visits.setPlan']({ visitId: visit.id, plan: next });
+    // saving in the editor is the clinician's review of a draft made by the headless command
+    const reviewed = next && (({ unreviewedDraft: _, ...rest }: Plan): Plan => rest)(next);
+    const result = await api['visits.setPlan']({ visitId: visit.id, plan: reviewed });
     if (!result.ok) {
       setError(result.error.message);
       return false;
@@ -88,6 +90,12 @@ function PlanWorkspace({ loaded }: { loaded: LoadedVisit }) {
         )}
       </div>
       {error && <ErrorNotice title="Not saved." error={error} />}
+      {plan?.unreviewedDraft && (
+        <div className="notice" role="status">
+          This plan was drafted by the headless command (<code>--plan</code>) and the report marks it as a draft not yet reviewed. Saving it here
+          marks it reviewed.
+        </div>
+      )}
       {plan?.hold && !held && (
         <div className="notice notice-warning" role="status">
           This plan was drafted while the red flags were not reviewed, so it holds no exercises. You have reviewed them since: discard it and draft

@@ -479,12 +479,27 @@ function PlanSection({ plan, redFlags, citations }: { plan: Plan | null; redFlag
       </div>,
     );
   }
-  if (!plan) return intro(<p>Your clinician will give you your exercise plan.</p>);
+  if (!plan) {
+    return intro(
+      <p>
+        No exercise plan is in this report yet. Your clinician drafts it in GaitLens (the visit's Plan page); a report made with the headless command
+        drafts one when run with <code>--plan</code>.
+      </p>,
+    );
+  }
   const strength = plan.items.filter((i) => i.kind === 'strength');
   const mobility = plan.items.filter((i) => i.kind === 'mobility');
   const { footwear, crossTraining, recovery, lateralHip } = plan.advice;
   return intro(
     <>
+      {plan.unreviewedDraft && (
+        <div className="report-draft" data-testid="plan-draft-notice">
+          <p>
+            <strong>Draft plan, not yet reviewed by your clinician.</strong> It was drafted automatically from the findings of this analysis and
+            the intake. Go through it with your clinician before you start.
+          </p>
+        </div>
+      )}
       {plan.hold && (
         <div className="report-hold">
           <p>{plan.hold.text}</p>

@@ -59,8 +59,11 @@ function assertRejected(value: unknown, path: string, message: RegExp) {
   assert.ok(issues.some((i) => i.path === path && message.test(i.message)), `expected ${path} ~ ${message}, got ${JSON.stringify(issues)}`);
 }
 
-test('a valid hand-built plan passes unchanged', () => {
+test('a valid hand-built plan passes unchanged, and so does a headless draft marked unreviewed', () => {
   assert.deepEqual(PlanSchema.parse(plan()), plan());
+  const draft = { ...plan(), unreviewedDraft: true as const };
+  assert.deepEqual(PlanSchema.parse(draft), draft);
+  assertRejected({ ...plan(), unreviewedDraft: false }, 'unreviewedDraft', /true or absent/);
 });
 
 test('bad plans are rejected with the field named', () => {
