@@ -8,13 +8,13 @@ import type { Visit } from '../../../shared/contract/entities.ts';
 import { draftPlan } from '../../../shared/plan/generate.ts';
 import { emptyIntake, runningAdviceHeld } from '../../../shared/plan/intake.ts';
 import type { Plan } from '../../../shared/plan/types.ts';
-import { formatDate } from '../app/format.ts';
 import { useHost } from '../app/host-context.tsx';
 import { loadVisitAnalyses, type LoadedVisit } from '../app/load-analysis.ts';
 import { href } from '../app/routes.ts';
 import { useResult } from '../app/use-result.ts';
 import { ErrorNotice, Loading, PageHeader } from '../components/ui.tsx';
 import { RedFlagBanner } from '../intake/RedFlagBanner.tsx';
+import { VisitCrumbs } from '../components/Crumbs.tsx';
 import { PlanEditor } from './PlanEditor.tsx';
 
 export function PlanScreen({ visitId }: { visitId: string }) {
@@ -64,7 +64,7 @@ function PlanWorkspace({ loaded }: { loaded: LoadedVisit }) {
   return (
     <section className="screen" aria-label="Plan">
       <PageHeader
-        crumbs={<a href={href({ screen: 'visit', visitId: visit.id })}>Visit of {formatDate(visit.visitDate)}</a>}
+        crumbs={<VisitCrumbs visit={visit} withVisit />}
         title="Plan"
         actions={
           <a className="button-secondary link-button" href={href({ screen: 'report', visitId: visit.id })}>

@@ -3,14 +3,19 @@
  * where the clinician chooses (the OS dialog asks before replacing a file) or downloaded.
  */
 import { useState } from 'react';
+import type { Visit } from '../../../shared/contract/entities.ts';
 import { useHost } from '../app/host-context.tsx';
 import { fileName, saveFile, type SaveOutcome } from '../app/save-file.ts';
+
+/** Whether a visit's report has something in it to export: an analysed video or a plan. */
+export const hasContent = (visit: Visit): boolean => visit.plan !== null || visit.videos.some((v) => v.analysis);
 
 function reportFileName(clientName: string, visitDate: string): string {
   return fileName([clientName, 'running assessment', visitDate], 'pdf');
 }
 
-export function ExportPdfButton({ visitId, clientName, visitDate }: { visitId: string; clientName: string; visitDate: string }) {
+/** `primary` when exporting is the next step (the caller decides); otherwise a secondary button. */
+export function ExportPdfButton({ visitId, clientName, visitDate, primary }: { visitId: string; clientName: string; visitDate: string; primary: boolean }) {
   const host = useHost();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<SaveOutcome | null>(null);
@@ -25,7 +30,7 @@ export function ExportPdfButton({ visitId, clientName, visitDate }: { visitId: s
 
   return (
     <span className="export-pdf">
-      <button className="button-primary" onClick={exportPdf} disabled={busy}>
+      <button className={primary ? 'button-primary' : 'button-secondary'} onClick={exportPdf} disabled={busy}>
         {busy ? 'Preparing PDF…' : 'Export PDF'}
       </button>
       {outcome?.status === 'saved' && (

@@ -9,7 +9,7 @@ import type { ApiError } from '../../../shared/contract/result.ts';
 import { useHost } from '../app/host-context.tsx';
 import { href } from '../app/routes.ts';
 import { ErrorNotice, Loading } from '../components/ui.tsx';
-import { ExportPdfButton } from './ExportPdfButton.tsx';
+import { ExportPdfButton, hasContent } from './ExportPdfButton.tsx';
 import { loadReport, type ReportInput } from './load-report.ts';
 import { Citations, citedSources, metricRows, redFlagState } from './model.ts';
 import { progressRows } from './progress.ts';
@@ -121,7 +121,12 @@ export function ReportPage({ visitId }: { visitId: string }) {
       <nav className="report-toolbar" aria-label="Report">
         <a href={href({ screen: 'visit', visitId })}>← Back to the visit</a>
         {state.status === 'ready' && (
-          <ExportPdfButton visitId={visitId} clientName={state.input.client.name} visitDate={state.input.current.visit.visitDate} />
+          <ExportPdfButton
+            visitId={visitId}
+            clientName={state.input.client.name}
+            visitDate={state.input.current.visit.visitDate}
+            primary={hasContent(state.input.current.visit)}
+          />
         )}
       </nav>
       {state.status === 'loading' && <Loading what="report" />}

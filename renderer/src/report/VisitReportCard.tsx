@@ -1,4 +1,7 @@
-/** On the visit screen: the plan's state, and the way to the plan editor, the report and its PDF. */
+/**
+ * On the visit screen: the plan's state, and the way to the plan editor, the report and its PDF.
+ * One main button: drafting the plan once a video is analysed, exporting the PDF once there is a plan.
+ */
 import type { Visit } from '../../../shared/contract/entities.ts';
 import { useHost } from '../app/host-context.tsx';
 import { href } from '../app/routes.ts';
@@ -10,6 +13,7 @@ export function VisitReportCard({ visit }: { visit: Visit }) {
   const { api } = useHost();
   const client = useResult(() => api['clients.get']({ id: visit.clientId }), visit.clientId);
   const plan = visit.plan;
+  const analysed = visit.videos.some((v) => v.analysis);
   return (
     <section className="card report-card" aria-label="Plan and report">
       <div>
@@ -21,13 +25,13 @@ export function VisitReportCard({ visit }: { visit: Visit }) {
         </p>
       </div>
       <div className="page-actions">
-        <a className="button-secondary link-button" href={href({ screen: 'plan', visitId: visit.id })}>
+        <a className={`${analysed && !plan ? 'button-primary' : 'button-secondary'} link-button`} href={href({ screen: 'plan', visitId: visit.id })}>
           {plan ? 'Edit plan' : 'Draft plan'}
         </a>
         <a className="button-secondary link-button" href={href({ screen: 'report', visitId: visit.id })}>
           Open report
         </a>
-        {client.status === 'ready' && <ExportPdfButton visitId={visit.id} clientName={client.value.name} visitDate={visit.visitDate} />}
+        {client.status === 'ready' && <ExportPdfButton visitId={visit.id} clientName={client.value.name} visitDate={visit.visitDate} primary={visit.plan !== null} />}
       </div>
     </section>
   );

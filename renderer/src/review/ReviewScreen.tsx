@@ -4,13 +4,13 @@
  * a visit summary that combines the videos (sagittal measures from the side views, frontal ones
  * from the rear view).
  */
+import { VisitCrumbs } from '../components/Crumbs.tsx';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Visit, VisitVideo } from '../../../shared/contract/entities.ts';
 import { analyseTrack } from '../../../shared/gait/analyse.ts';
 import type { ClientBody, EventRef, GaitAnalysis, ImagePoint } from '../../../shared/gait/types.ts';
 import { decodeTrack } from '../../../shared/pose/track-codec.ts';
 import type { LandmarkTrack } from '../../../shared/pose/track.ts';
-import { formatDate } from '../app/format.ts';
 import { useHost } from '../app/host-context.tsx';
 import { href } from '../app/routes.ts';
 import { useResult } from '../app/use-result.ts';
@@ -42,15 +42,7 @@ export function ReviewScreen({ visitId, videoId }: { visitId: string; videoId?: 
   const current = analysed.find((x) => x.id === videoId) ?? analysed[0];
   const header = (
     <PageHeader
-      crumbs={
-        <>
-          <a href={href({ screen: 'clients' })}>Clients</a>
-          <span aria-hidden> / </span>
-          <ClientCrumb clientId={v.clientId} />
-          <span aria-hidden> / </span>
-          <a href={href({ screen: 'visit', visitId: v.id })}>Visit of {formatDate(v.visitDate)}</a>
-        </>
-      }
+      crumbs={<VisitCrumbs visit={v} withVisit />}
       title="Review"
     />
   );
@@ -94,11 +86,6 @@ export function ReviewScreen({ visitId, videoId }: { visitId: string; videoId?: 
   );
 }
 
-function ClientCrumb({ clientId }: { clientId: string }) {
-  const { api } = useHost();
-  const client = useResult(() => api['clients.get']({ id: clientId }), clientId);
-  return <a href={href({ screen: 'client', clientId })}>{client.status === 'ready' ? client.value.name : 'Client'}</a>;
-}
 
 function VideoReview({ visit, video }: { visit: Visit; video: VisitVideo }) {
   const { api } = useHost();
@@ -170,7 +157,11 @@ function ReviewBody({ visit, video, track, corrections, client }: BodyProps) {
         frame,
         direction,
       );
-      if (target !== null) player.seek(indexOfFrame(clock, target));
+      if (target === null) return;
+      player.seek(indexOfFrame(clock, target));
+      // the event jumped to is selected, so it can be moved or deleted at once
+      const event = analysis.events.find((e) => e.frame === target);
+      if (event) setSelectedRef({ side: event.side, type: event.type, frame: event.frame });
     },
     [analysis, clock, player, playhead],
   );

@@ -4,6 +4,7 @@ import { ErrorNotice, Loading, PageHeader } from '../components/ui.tsx';
 import { VisitForm } from '../components/VisitForm.tsx';
 import type { AttachOutcome } from '../components/video-attach.ts';
 import type { Visit } from '../../../shared/contract/entities.ts';
+import { positiveRedFlags, redFlagStatus } from '../../../shared/plan/intake.ts';
 import { ageYears, formatDate } from '../app/format.ts';
 import { useHost } from '../app/host-context.tsx';
 import { href, navigate } from '../app/routes.ts';
@@ -147,7 +148,10 @@ export function ClientScreen({ clientId }: { clientId: string }) {
               <li key={visit.id}>
                 <a className="visit-row" href={href({ screen: 'visit', visitId: visit.id })}>
                   <span className="visit-date">{formatDate(visit.visitDate)}</span>
-                  <span className="visit-reason">{visit.reason || <span className="muted">No reason recorded</span>}</span>
+                  <span className="visit-reason">
+                    {visit.reason || <span className="muted">No reason recorded</span>}
+                    <RedFlagTag visit={visit} />
+                  </span>
                   <span className="muted">
                     {visit.videos.length} video{visit.videos.length === 1 ? '' : 's'}
                     {visit.videos.length > 0 && ` · ${visit.videos.filter((v) => v.analysis).length} analysed`}
@@ -188,4 +192,26 @@ export function ClientScreen({ clientId }: { clientId: string }) {
       )}
     </section>
   );
+}
+
+/** A visit whose red flags are not reviewed (or referred) says so in the list. */
+function RedFlagTag({ visit }: { visit: Visit }) {
+  if (!visit.intake) return null;
+  const status = redFlagStatus(visit.intake);
+  if (status === 'unreviewed') {
+    const urgent = positiveRedFlags(visit.intake).some((f) => f.urgency === 'urgent');
+    return (
+      <span className="intake-tag intake-urgent" data-testid="visit-red-flag">
+        {urgent ? 'Urgent red flag: not reviewed' : 'Red flag: not reviewed'}
+      </span>
+    );
+  }
+  if (status === 'referred') {
+    return (
+      <span className="intake-tag intake-referred" data-testid="visit-red-flag">
+        Referred to a doctor
+      </span>
+    );
+  }
+  return null;
 }

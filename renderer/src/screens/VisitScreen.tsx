@@ -1,8 +1,10 @@
+import { VisitCrumbs } from '../components/Crumbs.tsx';
 import { useState } from 'react';
 import { ErrorNotice, Loading, PageHeader } from '../components/ui.tsx';
 import { attachVideos, type AttachOutcome, type PendingVideo } from '../components/video-attach.ts';
 import { VideoPicker } from '../components/VideoPicker.tsx';
 import { AnalysePanel } from '../components/AnalysePanel.tsx';
+import { VideoKeyNumbers } from '../components/VideoKeyNumbers.tsx';
 import { VisitDetails } from '../components/VisitDetails.tsx';
 import { VideoExports } from '../records/VideoExports.tsx';
 import { formatBytes, formatDate } from '../app/format.ts';
@@ -38,13 +40,7 @@ export function VisitScreen({ visitId }: { visitId: string }) {
   return (
     <section className="screen" aria-label="Visit">
       <PageHeader
-        crumbs={
-          <>
-            <a href={href({ screen: 'clients' })}>Clients</a>
-            <span aria-hidden> / </span>
-            <ClientCrumb clientId={v.clientId} />
-          </>
-        }
+        crumbs={<VisitCrumbs visit={v} withVisit={false} />}
         title={`Visit of ${formatDate(v.visitDate)}`}
       />
       <RedFlagBanner intake={v.intake} />
@@ -70,6 +66,7 @@ export function VisitScreen({ visitId }: { visitId: string }) {
                   <span className="muted">{formatBytes(video.sizeBytes)}</span>
                 </div>
                 <AnalysePanel video={video} onSaved={visit.reload} />
+                {video.analysis && <VideoKeyNumbers clientId={v.clientId} video={video} />}
                 {video.analysis && (
                   <a className="button-primary review-link" href={href({ screen: 'review', visitId: v.id, videoId: video.id })}>
                     Review
@@ -93,8 +90,3 @@ export function VisitScreen({ visitId }: { visitId: string }) {
   );
 }
 
-function ClientCrumb({ clientId }: { clientId: string }) {
-  const { api } = useHost();
-  const client = useResult(() => api['clients.get']({ id: clientId }), clientId);
-  return <a href={href({ screen: 'client', clientId })}>{client.status === 'ready' ? client.value.name : 'Client'}</a>;
-}

@@ -14,6 +14,11 @@ test('analyse a real running clip from the visit screen; the analysis is kept af
   await app.goto(`${bridge.origin}/#/visits/${visitId}`);
   const panel = app.getByLabel(`Analysis of ${VIDEOS.treadmillLeft30}`);
   await expect(panel).toContainText('720×1280 · H.264 · 360 frames · 30 fps · 12.0 s');
+  // nothing analysed yet: neither Export PDF nor Draft plan is the main button, and the video has no numbers
+  const exportPdf = app.getByRole('region', { name: 'Plan and report' }).getByRole('button', { name: 'Export PDF' });
+  await expect(exportPdf).toHaveClass('button-secondary');
+  await expect(app.getByRole('region', { name: 'Plan and report' }).getByRole('link', { name: 'Draft plan' })).toHaveClass(/button-secondary/);
+  await expect(app.getByTestId('video-key-numbers')).toHaveCount(0);
   await panel.getByLabel('Pose model').selectOption('lite');
   await panel.getByLabel('From (s)').fill('2');
   await panel.getByLabel('To (s)').fill('4');
@@ -26,6 +31,14 @@ test('analyse a real running clip from the visit screen; the analysis is kept af
   expect(Number(found) / Number(total)).toBeGreaterThanOrEqual(0.95);
   await expect(summary).toContainText('with the lite model');
   await expect(summary).toContainText('2.0 s of running at 30 fps');
+  // after the analysis: the video's key numbers and how many findings; drafting the plan is the next step
+  const numbers = app.getByTestId('video-key-numbers');
+  const leg = '(left|right|near|far)';
+  await expect(numbers).toContainText(
+    new RegExp(`Cadence \\d+ steps/min · contact time ${leg} (\\d+ ms|—), ${leg} (\\d+ ms|—) · knee at initial contact ${leg} (-?\\d+\\.\\d°|—), ${leg} (-?\\d+\\.\\d°|—) · (no findings|\\d+ findings? \\(\\d+ of moderate or high confidence\\))`),
+  );
+  await expect(exportPdf).toHaveClass('button-secondary');
+  await expect(app.getByRole('region', { name: 'Plan and report' }).getByRole('link', { name: 'Draft plan' })).toHaveClass(/button-primary/);
 
   await app.reload();
   await expect(app.getByTestId('app-ready')).toBeVisible();

@@ -154,9 +154,15 @@ test('the report: settings, intake with a red flag, held then edited plan, key f
   const banner = app.getByRole('alert', { name: 'Red flags' });
   await expect(banner).toContainText(PAIN_AT_NIGHT.referral);
   await expect(banner).toContainText('Running advice is held');
+  // the client's list of visits marks the visit with the unreviewed urgent flag
+  const visitRow = app.locator(`a.visit-row[href="#/visits/${visitId}"]`);
+  await app.goto(`${bridge.origin}/#/clients/${clientId}`);
+  await expect(visitRow.getByTestId('visit-red-flag')).toHaveText('Urgent red flag: not reviewed');
+  await app.goto(`${bridge.origin}/#/visits/${visitId}`);
 
-  // a plan drafted now is on hold, and so is the report's plan
+  // a plan drafted now is on hold, and so is the report's plan; the plan page's breadcrumb names the client
   await app.getByRole('link', { name: 'Draft plan' }).click();
+  await expect(app.locator('.crumbs')).toContainText(`Clients / ${CLIENT} / Visit of`);
   await app.getByRole('button', { name: 'Draft plan' }).click();
   await expect(app.getByRole('status').filter({ hasText: 'On hold:' })).toBeVisible();
   await expect(app.getByRole('region', { name: 'Exercises' })).toContainText('No exercises in this plan.');
@@ -179,6 +185,10 @@ test('the report: settings, intake with a red flag, held then edited plan, key f
   await app.getByRole('button', { name: 'Save intake' }).click();
   await expect(banner).toContainText('You reviewed these flags and cleared the runner to run');
   await expect(banner).toContainText(CLEARED_NOTE);
+  await app.goto(`${bridge.origin}/#/clients/${clientId}`);
+  await expect(visitRow).toBeVisible();
+  await expect(visitRow.getByTestId('visit-red-flag')).toHaveCount(0);
+  await app.goto(`${bridge.origin}/#/visits/${visitId}`);
   await app.getByRole('link', { name: 'Edit plan' }).click();
   await expect(app.getByText('This plan was drafted while the red flags were not reviewed')).toBeVisible();
   await app.getByRole('button', { name: 'Discard plan…' }).click();

@@ -66,10 +66,14 @@ test('step, jump to events, move an event, swap a stretch; corrections survive a
   const [first, second] = events.filter((f) => f > 60);
   await app.keyboard.press('.');
   await expect(frameNumber(app)).toHaveText(String(first));
+  // the event jumped to is selected, ready to move or delete
+  await expect(app.getByTestId('selected-event')).toContainText(`frame ${first} (detected)`);
   await app.keyboard.press('.');
   await expect(frameNumber(app)).toHaveText(String(second));
+  await expect(app.getByTestId('selected-event')).toContainText(`frame ${second} (detected)`);
   await app.keyboard.press(',');
   await expect(frameNumber(app)).toHaveText(String(first));
+  await expect(app.getByTestId('selected-event')).toContainText(`frame ${first} (detected)`);
 
   // clicking a chart moves the video there
   const chart = app.getByTestId('chart-knee').locator('.chart-hit');
