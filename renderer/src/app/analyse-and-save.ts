@@ -15,6 +15,8 @@ export interface AnalyseAndSaveOptions {
   workers?: 1 | 2;
   signal?: AbortSignal;
   onProgress?: AnalyseOptions['onProgress'];
+  /** Called when the pose pass is done and the analysis is being saved. */
+  onSaving?: () => void;
 }
 
 export type AnalyseAndSaveOutcome =
@@ -23,9 +25,10 @@ export type AnalyseAndSaveOutcome =
   | { status: 'not-saved'; message: string };
 
 export async function analyseAndSave(api: GaitLensApi, options: AnalyseAndSaveOptions): Promise<AnalyseAndSaveOutcome> {
-  const { visitVideoId, ...engineOptions } = options;
+  const { visitVideoId, onSaving, ...engineOptions } = options;
   const track = await analyseVideo(engineOptions);
   if (!track.frames.some((f) => f.landmarks)) return { status: 'no-pose', frames: track.frames.length };
+  onSaving?.();
   const saved = await api['analyses.save']({ visitVideoId, track: encodeTrack(track), startS: options.startS, endS: options.endS });
   return saved.ok ? { status: 'saved', summary: saved.value } : { status: 'not-saved', message: saved.error.message };
 }

@@ -3,6 +3,7 @@ import type { AnalysisSummary, VisitVideo } from '../../../shared/contract/entit
 import type { PoseModel } from '../../../shared/pose/track.ts';
 import { AnalysisError, probeVideo, type VideoProbe } from '../analysis/index.ts';
 import { codecName } from '../analysis/errors.ts';
+import { framesShare, progressText, saving, startProgress, withFrames, type ProgressTracker } from '../analysis/progress-estimate.ts';
 import { analyseAndSave } from '../app/analyse-and-save.ts';
 import { formatDate } from '../app/format.ts';
 import { useHost } from '../app/host-context.tsx';
@@ -17,18 +18,14 @@ const MODELS: { value: PoseModel; label: string }[] = [
 /** Below this share of frames with a pose the clinician is warned that the runner was often not found. */
 const LOW_POSE_SHARE = 0.8;
 
-interface Progress {
-  framesDone: number;
-  framesTotal: number;
-  framesPerSecond: number;
-  secondsLeft: number;
-}
-
 type State =
   | { status: 'probing' }
   | { status: 'unreadable'; message: string }
   | { status: 'idle'; probe: VideoProbe }
-  | { status: 'running'; probe: VideoProbe; progress: Progress | null };
+  | { status: 'running'; probe: VideoProbe; progress: ProgressTracker; startedAt: number };
+
+/** Seconds since `start` (performance.now() ms). */
+const since = (start: number) => (performance.now() - start) / 1000;
 
 /** Pose analysis of one attached video: capture rate, model and window, then progress and cancel. */
 export function AnalysePanel({ video, onSaved }: { video: VisitVideo; onSaved: () => void }) {
@@ -89,7 +86,10 @@ export function AnalysePanel({ video, onSaved }: { video: VisitVideo; onSaved: (
     }
     const controller = new AbortController();
     abort.current = controller;
-    setState({ status: 'running', probe, progress: null });
+    const startedAt = performance.now();
+    const update = (next: (p: ProgressTracker) => ProgressTracker) =>
+      setState((s) => (s.status === 'running' ? { ...s, progress: next(s.progress) } : s));
+    setState({ status: 'running', probe, progress: startProgress(), startedAt });
     try {
       const outcome = await analyseAndSave(host.api, {
         visitVideoId: video.id,
@@ -99,7 +99,8 @@ export function AnalysePanel({ video, onSaved }: { video: VisitVideo; onSaved: (
         startS: start,
         endS: end,
         signal: controller.signal,
-        onProgress: (progress) => setState({ status: 'running', probe, progress }),
+        onProgress: (p) => update((tracker) => withFrames(tracker, since(startedAt), p.framesDone, p.framesTotal)),
+        onSaving: () => update((tracker) => saving(tracker, since(startedAt))),
       });
       setState({ status: 'idle', probe });
       if (outcome.status === 'no-pose') {
@@ -139,10 +140,8 @@ export function AnalysePanel({ video, onSaved }: { video: VisitVideo; onSaved: (
       )}
       {state.status === 'running' ? (
         <div className="progress-block" role="status" aria-label="Analysis progress">
-          <progress max={1} value={state.progress ? state.progress.framesDone / Math.max(1, state.progress.framesTotal) : 0} />
-          <span data-testid="analysis-progress">
-            {state.progress ? progressText(state.progress) : 'Loading the pose model…'}
-          </span>
+          <progress max={1} value={framesShare(state.progress)} />
+          <ProgressLine tracker={state.progress} startedAt={state.startedAt} />
           <button type="button" className="button-secondary" onClick={() => abort.current?.abort()}>
             Cancel
           </button>
@@ -205,9 +204,12 @@ function AnalysisSummaryLine({ analysis }: { analysis: AnalysisSummary }) {
   );
 }
 
-function progressText({ framesDone, framesTotal, framesPerSecond, secondsLeft }: Progress): string {
-  const speed = framesPerSecond > 0 && Number.isFinite(secondsLeft)
-    ? `${framesPerSecond.toFixed(1)} frames/s · about ${Math.ceil(secondsLeft)} s left`
-    : 'estimating time left';
-  return `${framesDone} of ${framesTotal} frames · ${speed}`;
+/** The progress text, redrawn every second so the time keeps moving while no frame arrives. */
+function ProgressLine({ tracker, startedAt }: { tracker: ProgressTracker; startedAt: number }) {
+  const [, tick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => tick((n) => n + 1), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return <span data-testid="analysis-progress">{progressText(tracker, since(startedAt))}</span>;
 }

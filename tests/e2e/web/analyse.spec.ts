@@ -45,6 +45,47 @@ test('analyse a real running clip from the visit screen; the analysis is kept af
   await expect(app.getByLabel(`Analysis of ${VIDEOS.treadmillLeft30}`).getByTestId('analysis-summary')).toContainText(`pose found in ${found} of 60 frames`);
 });
 
+test('progress is honest: the line changes at least every 2 s from start to finish, and after the first 10% the time left is within a factor of 1.5 of the truth', async ({ app, bridge }) => {
+  test.setTimeout(180_000);
+  const video = testVideo(VIDEOS.treadmillRight60);
+  test.skip('skip' in video, 'skip' in video ? video.skip : '');
+  if ('skip' in video) return;
+  const { visitId } = await visitWithVideo(app, video.path);
+  await app.goto(`${bridge.origin}/#/visits/${visitId}`);
+  const panel = app.getByLabel(`Analysis of ${VIDEOS.treadmillRight60}`);
+  await expect(panel).toContainText('388 frames');
+  await panel.getByRole('button', { name: 'Analyse' }).click();
+  const start = Date.now();
+  const seen: { t: number; text: string }[] = [];
+  const progress = panel.getByTestId('analysis-progress');
+  for (;;) {
+    const text = await progress.textContent({ timeout: 1000 }).catch(() => null);
+    if (text === null) break;
+    seen.push({ t: (Date.now() - start) / 1000, text });
+    await app.waitForTimeout(250);
+  }
+  const end = (Date.now() - start) / 1000;
+  await expect(panel.getByTestId('analysis-summary')).toBeVisible();
+  // never the same line for more than 2 s
+  let since = seen[0]!;
+  for (const s of seen) {
+    if (s.text !== since.text) since = s;
+    expect(s.t - since.t, `"${s.text}" unchanged`).toBeLessThanOrEqual(2.1);
+  }
+  expect(seen.some((s) => /^Loading the pose model/.test(s.text))).toBe(true);
+  // the time left, once 10% of the frames are done, against the time the pass really took
+  const pass = seen.filter((s) => /of 388 frames/.test(s.text));
+  const lastFrameAt = pass.at(-1)!.t;
+  for (const s of pass) {
+    const m = /^(\d+) of 388 frames .* about (\d+) s left/.exec(s.text);
+    if (!m || Number(m[1]) < 39 || lastFrameAt - s.t < 3) continue;
+    const ratio = Number(m[2]) / (lastFrameAt - s.t);
+    expect(ratio, `${s.text} at ${s.t.toFixed(1)} s (frames done at ${lastFrameAt.toFixed(1)} s)`).toBeGreaterThan(1 / 1.5);
+    expect(ratio, `${s.text} at ${s.t.toFixed(1)} s (frames done at ${lastFrameAt.toFixed(1)} s)`).toBeLessThan(1.5);
+  }
+  expect(end).toBeGreaterThan(lastFrameAt);
+});
+
 test('an analysis can be cancelled and saves nothing', async ({ app, bridge }) => {
   const video = testVideo(VIDEOS.treadmillLeft30);
   test.skip('skip' in video, 'skip' in video ? video.skip : '');

@@ -1,0 +1,66 @@
+/** Honest progress (issue 24): the time left from the measured rate, within a factor of 1.5 after the first 10%, and always moving. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { progressText, RATE_WINDOW_S, recentRate, saving, startProgress, withFrames, type ProgressTracker } from '../../../renderer/src/analysis/progress-estimate.ts';
+
+/**
+ * Feeds batches of 8 frames as the workers send them, at a rate that may change at `changeAt`;
+ * returns the estimate's worst ratio, after the first 10% of the frames, to the time left at the
+ * true current rate, leaving out the RATE_WINDOW_S after a change (a slowdown cannot be foreseen,
+ * only followed).
+ */
+function worstRatio(rateAt: (t: number) => number, total: number, loadS: number, changeAt = Infinity): number {
+  // the true time each frame is done
+  const doneAt: number[] = [];
+  let t = loadS;
+  for (let f = 1; f <= total; f++) {
+    t += 1 / rateAt(t);
+    doneAt.push(t);
+  }
+  const end = doneAt[total - 1]!;
+  let tracker: ProgressTracker = startProgress();
+  let worst = 1;
+  let next = 8;
+  for (let now = 0; now < end; now += 0.5) {
+    while (next <= total && doneAt[next - 1]! <= now) {
+      tracker = withFrames(tracker, doneAt[next - 1]!, next, total);
+      next += 8;
+    }
+    const done = tracker.samples.at(-1)?.framesDone ?? 0;
+    const rate = recentRate(tracker, now);
+    if (done < 0.1 * total || rate === null || rate <= 0 || (now >= changeAt && now < changeAt + RATE_WINDOW_S)) continue;
+    const estimate = (total - done) / rate;
+    const truth = (total - done) / rateAt(now);
+    if (end - now < 2) continue;
+    worst = Math.max(worst, estimate / truth, truth / estimate);
+  }
+  return worst;
+}
+
+test('a steady pass: the time left is right within 15% after the first 10%', () => {
+  const ratio = worstRatio(() => 24, 388, 1.5);
+  assert.ok(ratio < 1.15, `worst ${ratio.toFixed(2)}`);
+});
+
+test('the rate halves midway (another program, a starved worker): within a factor of 1.5 once the window has seen it', () => {
+  const ratio = worstRatio((t) => (t < 8 ? 24 : 12), 388, 1.5, 8);
+  assert.ok(ratio < 1.5, `worst ${ratio.toFixed(2)}`);
+  const slow = worstRatio((t) => (t < 20 ? 8 : 5), 388, 14, 20);
+  assert.ok(slow < 1.5, `worst ${slow.toFixed(2)}`);
+});
+
+test('the text moves every second in every phase and says when frames stop coming', () => {
+  let tracker = startProgress();
+  assert.equal(progressText(tracker, 3.2), 'Loading the pose model and reading the video… 3 s');
+  tracker = withFrames(tracker, 4, 8, 100);
+  assert.equal(progressText(tracker, 4.5), '8 of 100 frames (4 s so far) · measuring the speed');
+  tracker = withFrames(tracker, 6, 40, 100);
+  // 32 frames in the 2 s since the first batch; the next batch is due 2 s later: until 3 s the rate holds,
+  // then the wait counts and the time left grows, and past the window it says frames stopped
+  assert.equal(progressText(tracker, 6), '40 of 100 frames (6 s so far) · 16.0 frames/s · about 4 s left');
+  assert.equal(progressText(tracker, 7.5), '40 of 100 frames (7 s so far) · 16.0 frames/s · about 4 s left');
+  assert.equal(progressText(tracker, 9.5), '40 of 100 frames (9 s so far) · 5.8 frames/s · about 11 s left');
+  assert.equal(progressText(tracker, 11), '40 of 100 frames (11 s so far) · no frame in the last 5 s');
+  tracker = saving(withFrames(tracker, 18, 100, 100), 18);
+  assert.equal(progressText(tracker, 20.4), 'Saving the analysis… 2 s');
+});
