@@ -89,9 +89,55 @@ export function strengthDays(longRunDay: Weekday | null): Weekday[] {
 }
 
 const uniq = <T>(xs: T[]): T[] => [...new Set(xs)];
-const names = (days: Weekday[]) => days.map((d) => WEEKDAY_NAMES[d]).join(' and ');
+/** "Tuesday", "Tuesday and Friday", "Tuesday, Wednesday and Friday" */
+const names = (days: Weekday[]) => {
+  const n = days.map((d) => WEEKDAY_NAMES[d]);
+  return n.length <= 1 ? (n[0] ?? '') : `${n.slice(0, -1).join(', ')} and ${n[n.length - 1]}`;
+};
 
-function draftSchedule(longRunDay: Weekday | null, held: boolean): Schedule {
+/** Circular gaps (days) between the sorted day indices of a week. */
+function gaps(indices: readonly number[]): number[] {
+  const sorted = [...indices].sort((x, y) => x - y);
+  return sorted.map((d, k) => (k + 1 < sorted.length ? sorted[k + 1]! : sorted[0]! + 7) - d);
+}
+
+function lexicallyGreater(a: readonly number[], b: readonly number[]): boolean {
+  const k = a.findIndex((v, i) => v !== b[i]);
+  return k >= 0 && a[k]! > b[k]!;
+}
+
+function combinations<T>(xs: readonly T[], k: number): T[][] {
+  if (k === 0) return [[]];
+  if (xs.length < k) return [];
+  const [first, ...rest] = xs;
+  return [...combinations(rest, k - 1).map((c) => [first!, ...c]), ...combinations(rest, k)];
+}
+
+/**
+ * The days of the runner's other runs: as evenly spread over the week as they go (the largest
+ * smallest gap between running days, the long run's included), off the recovery day after the long
+ * run while there is room, then earlier in the week (a product choice: gaitlensPlanChoice).
+ */
+export function runDays(runsPerWeek: number, longRunDay: Weekday | null): Weekday[] {
+  const total = Math.min(7, runsPerWeek);
+  const fixed = longRunDay === null ? [] : [WEEKDAYS.indexOf(longRunDay)];
+  const others = total - fixed.length;
+  if (others <= 0) return [];
+  const recovery = longRunDay === null ? null : (fixed[0]! + 1) % 7;
+  const free = [0, 1, 2, 3, 4, 5, 6].filter((d) => !fixed.includes(d));
+  const preferred = free.filter((d) => d !== recovery);
+  const pool = preferred.length >= others ? preferred : free;
+  let best: { days: number[]; score: number[] } | null = null;
+  for (const days of combinations(pool, others)) {
+    const g = gaps([...fixed, ...days]);
+    // larger smallest gap, fewer back-to-back days, then earlier days
+    const score = [Math.min(...g), -g.filter((x) => x === 1).length, -days.reduce((x, y) => x + y, 0)];
+    if (!best || lexicallyGreater(score, best.score)) best = { days, score };
+  }
+  return best!.days.sort((x, y) => x - y).map((d) => WEEKDAYS[d]!);
+}
+
+function draftSchedule(longRunDay: Weekday | null, runsPerWeek: number | null, held: boolean): Schedule {
   if (held) {
     return {
       longRunDay,
@@ -102,18 +148,26 @@ function draftSchedule(longRunDay: Weekday | null, held: boolean): Schedule {
   }
   const strength = strengthDays(longRunDay);
   const recovery = longRunDay === null ? null : weekdayAt(WEEKDAYS.indexOf(longRunDay) + 1);
+  const runs = runsPerWeek === null ? [] : runDays(runsPerWeek, longRunDay);
   const days = WEEKDAYS.map((day) => {
     const tags: DayTag[] = [];
     if (day === longRunDay) tags.push('longRun', 'mobility');
-    if (day === recovery) tags.push('rest', 'mobility');
+    if (runs.includes(day)) tags.push('run', 'mobility');
+    if (day === recovery && !runs.includes(day)) tags.push('rest', 'mobility');
     if (strength.includes(day)) tags.push('strength');
     return { day, tags };
   });
-  const text =
+  const running =
+    runsPerWeek === null
+      ? 'How many times a week you run was not given: add your runs to the days that suit you.'
+      : runsPerWeek === 0
+        ? 'You told us you are not running at the moment.'
+        : `Your ${runsPerWeek} run${runsPerWeek === 1 ? '' : 's'} a week: ${[longRunDay !== null && runsPerWeek >= 1 ? `the long run on ${WEEKDAY_NAMES[longRunDay]}` : '', runs.length > 0 ? `${longRunDay !== null ? 'the others' : 'runs'} on ${names(runs)}` : ''].filter(Boolean).join(', ')}, spread over the week.`;
+  const strengthText =
     longRunDay === null
       ? `Strength twice a week, on ${names(strength)}: the day of your longest run was not given, so keep strength off the day before, the day of and the day after it, and move these days if needed. Mobility after each run and on recovery days.`
-      : `Strength twice a week, on ${names(strength)}: never the day before, the day of or the day after your long run on ${WEEKDAY_NAMES[longRunDay]}. Mobility after the long run, on ${WEEKDAY_NAMES[recovery!]} (your recovery day) and after your other runs.`;
-  return { longRunDay, days, text, sources: SCHEDULE_SOURCES };
+      : `Strength twice a week, on ${names(strength)}: never the day before, the day of or the day after your long run on ${WEEKDAY_NAMES[longRunDay]}. Mobility after the long run, after your other runs${runs.includes(recovery!) ? '' : ` and on ${WEEKDAY_NAMES[recovery!]} (your recovery day)`}.`;
+  return { longRunDay, days, text: `${running} ${strengthText}`, sources: SCHEDULE_SOURCES };
 }
 
 interface Chosen {
@@ -359,7 +413,7 @@ export function draftPlan(input: DraftPlanInput): Plan {
     items: items.items,
     cues: cues.cues,
     advice: draftAdvice(held, lateralHip),
-    schedule: draftSchedule(intake.longRunDay, held),
+    schedule: draftSchedule(intake.longRunDay, intake.runsPerWeek, held),
     hold: held ? draftHold(intake) : null,
     draftNotes,
     clinicianNotes: '',

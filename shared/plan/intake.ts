@@ -160,6 +160,8 @@ export interface Intake {
    */
   lateralHipPain: boolean;
   weeklyDistanceKm: number | null;
+  /** How many times a week the runner runs (the long run included); null when not given. */
+  runsPerWeek: number | null;
   /** The day of the week's longest run; null when not given. */
   longRunDay: Weekday | null;
   /** Recent changes in training (distance, pace, surface, hills, a new plan). */
@@ -203,6 +205,12 @@ export const IntakeSchema = z.strictObject(
       .min(0, 'The weekly distance cannot be negative.')
       .max(WEEKLY_KM_MAX, `The weekly distance must be under ${WEEKLY_KM_MAX.toLocaleString('en')} km.`)
       .nullable(),
+    runsPerWeek: z
+      .number({ error: 'Runs per week must be a whole number from 0 to 14, or empty.' })
+      .int('Runs per week must be a whole number from 0 to 14.')
+      .min(0, 'Runs per week must be from 0 to 14.')
+      .max(14, 'Runs per week must be from 0 to 14.')
+      .nullable(),
     longRunDay: z.enum(WEEKDAYS, { error: 'The long-run day must be a weekday (mon to sun), or empty.' }).nullable(),
     trainingChanges: shortText('Recent training changes'),
     shoes: shortText('The shoes'),
@@ -231,6 +239,7 @@ export function emptyIntake(): Intake {
     painScore: null,
     lateralHipPain: false,
     weeklyDistanceKm: null,
+    runsPerWeek: null,
     longRunDay: null,
     trainingChanges: '',
     shoes: '',
@@ -262,12 +271,14 @@ export function runningAdviceHeld(intake: Intake): boolean {
 
 /**
  * An intake as stored, brought to the current version. Version 1 had a tick "reviewed, the runner
- * may follow the running advice" (redFlagsReviewed): ticked, it is the decision "cleared".
+ * may follow the running advice" (redFlagsReviewed): ticked, it is the decision "cleared". Runs per
+ * week came later: absent, it is not given.
  */
 export function upgradeIntake(stored: unknown): Intake {
   const raw = stored as Record<string, unknown>;
-  if (raw['version'] !== 1) return stored as Intake;
-  const { redFlagsReviewed, ...rest } = raw;
+  const withRuns = 'runsPerWeek' in raw ? raw : { ...raw, runsPerWeek: null };
+  if (raw['version'] !== 1) return withRuns as unknown as Intake;
+  const { redFlagsReviewed, ...rest } = withRuns;
   return { ...rest, version: 2, redFlagDecision: redFlagsReviewed === true ? { outcome: 'cleared', note: '' } : null } as unknown as Intake;
 }
 

@@ -27,6 +27,7 @@ export function IntakeForm({ visit, onSaved, onCancel }: Props) {
   const { api } = useHost();
   const [intake, setIntake] = useState<Intake>(() => visit.intake ?? { ...emptyIntake(), reason: visit.reason });
   const [distance, setDistance] = useState(intake.weeklyDistanceKm === null ? '' : String(intake.weeklyDistanceKm));
+  const [runs, setRuns] = useState(intake.runsPerWeek === null ? '' : String(intake.runsPerWeek));
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
   const set = <K extends keyof Intake>(key: K, value: Intake[K]) => setIntake((current) => ({ ...current, [key]: value }));
@@ -36,9 +37,10 @@ export function IntakeForm({ visit, onSaved, onCancel }: Props) {
     event.preventDefault();
     setSaving(true);
     const weeklyDistanceKm = distance.trim() === '' ? null : Number(distance);
+    const runsPerWeek = runs.trim() === '' ? null : Number(runs);
     const result = await api['visits.setIntake']({
       visitId: visit.id,
-      intake: { ...intake, weeklyDistanceKm, redFlagDecision: positive.length > 0 ? intake.redFlagDecision : null },
+      intake: { ...intake, weeklyDistanceKm, runsPerWeek, redFlagDecision: positive.length > 0 ? intake.redFlagDecision : null },
     });
     setSaving(false);
     if (result.ok) onSaved(result.value);
@@ -72,6 +74,9 @@ export function IntakeForm({ visit, onSaved, onCancel }: Props) {
         </Field>
         <Field label="Weekly running distance (km)">
           <input type="number" inputMode="decimal" min={0} max={999} step={1} value={distance} onChange={(e) => setDistance(e.target.value)} name="weeklyDistanceKm" />
+        </Field>
+        <Field label="Runs per week" hint="The long run included: the plan's week places them.">
+          <input type="number" inputMode="numeric" min={0} max={14} step={1} value={runs} onChange={(e) => setRuns(e.target.value)} name="runsPerWeek" />
         </Field>
         <Field label="Long-run day" hint="The strength days are planned around it.">
           <select value={intake.longRunDay ?? ''} onChange={(e) => set('longRunDay', e.target.value === '' ? null : (e.target.value as Weekday))} name="longRunDay">

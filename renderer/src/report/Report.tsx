@@ -184,7 +184,10 @@ function IntakeFacts({ intake }: { intake: Intake }) {
   if (intake.painLocation || intake.painScore !== null) {
     facts.push(['Pain', [intake.painLocation, intake.painScore !== null ? `${intake.painScore} out of 10` : ''].filter(Boolean).join(', ')]);
   }
-  if (intake.weeklyDistanceKm !== null) facts.push(['Running per week', `${intake.weeklyDistanceKm} km`]);
+  if (intake.weeklyDistanceKm !== null || intake.runsPerWeek !== null) {
+    const parts = [intake.weeklyDistanceKm !== null ? `${intake.weeklyDistanceKm} km` : '', intake.runsPerWeek !== null ? `${intake.runsPerWeek} run${intake.runsPerWeek === 1 ? '' : 's'}` : ''];
+    facts.push(['Running per week', parts.filter(Boolean).join(' in ')]);
+  }
   if (intake.longRunDay) facts.push(['Long run', WEEKDAY_NAMES[intake.longRunDay]]);
   if (intake.trainingChanges) facts.push(['Recent changes', intake.trainingChanges]);
   if (intake.shoes) facts.push(['Shoes', intake.shoes]);

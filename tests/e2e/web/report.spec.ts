@@ -144,6 +144,7 @@ test('the report: settings, intake with a red flag, held then edited plan, key f
   await intake.getByLabel('Pain location').fill('outer right hip');
   await intake.getByLabel('Pain score (0-10)').selectOption('4');
   await intake.getByLabel('Weekly running distance (km)').fill('32');
+  await intake.getByLabel('Runs per week').fill('4');
   await intake.getByLabel('Long-run day').selectOption('sun');
   await intake.getByLabel('Recent training changes').fill('Added a hilly 18 km long run three weeks ago.');
   await intake.getByLabel('Shoes').fill('Neutral road shoes, about 600 km old.');
@@ -255,6 +256,9 @@ test('the report: settings, intake with a red flag, held then edited plan, key f
     flat(cadenceChange.reason ?? cadenceChange.text.replace(/^No real change: /, '')),
     'Call me if the night pain comes back.',
     'Slowly on the way down.',
+    // the week holds the runner's four runs
+    'Your 4 runs a week: the long run on Sunday, the others on Tuesday, Wednesday and Friday, spread over the week.',
+    '32 km in 4 runs',
     '2 sets of 12, twice a week.',
   ]) {
     expect(text, expected).toContain(expected);

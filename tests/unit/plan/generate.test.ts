@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { RULES } from '../../../shared/gait/findings.ts';
 import type { Finding, Side } from '../../../shared/gait/types.ts';
 import { EXERCISES, exerciseById } from '../../../shared/plan/exercises.ts';
-import { BASELINE_MOBILITY, BASELINE_STRENGTH, FINDING_PLAN, draftPlan, strengthDays } from '../../../shared/plan/generate.ts';
-import { WEEKDAYS, emptyIntake } from '../../../shared/plan/intake.ts';
+import { BASELINE_MOBILITY, BASELINE_STRENGTH, FINDING_PLAN, draftPlan, runDays, strengthDays } from '../../../shared/plan/generate.ts';
+import { WEEKDAYS, WEEKDAY_NAMES, emptyIntake } from '../../../shared/plan/intake.ts';
 import type { Intake, Weekday } from '../../../shared/plan/intake.ts';
 import { PlanSchema } from '../../../shared/plan/schema.ts';
 import type { Plan } from '../../../shared/plan/types.ts';
@@ -54,6 +54,26 @@ test('strength lands twice a week, never the day before, of or after the long ru
     assert.ok(p.schedule.text.includes('never the day before, the day of or the day after'));
     for (const i of p.items.filter((x) => x.kind === 'strength')) assert.equal(i.dosage.perWeek, 2, i.id);
   }
+});
+
+test('the week holds the runner\'s runs: spread out, off the recovery day while there is room, strength still never next to the long run, mobility after every run', () => {
+  for (const l of WEEKDAYS) {
+    for (let runs = 1; runs <= 7; runs++) {
+      const p = draft([], 170, { longRunDay: l, runsPerWeek: runs });
+      const running = [...daysWith(p, 'longRun'), ...daysWith(p, 'run')];
+      assert.equal(new Set(running).size, runs, `${runs} runs, long run ${l}: ${running}`);
+      assert.deepEqual(daysWith(p, 'longRun'), [l]);
+      if (runs <= 6) assert.ok(!daysWith(p, 'run').includes(shift(l, 1)), `${runs} runs: not on the recovery day after ${l}`);
+      for (const s of daysWith(p, 'strength')) assert.ok(![shift(l, -1), l, shift(l, 1)].includes(s));
+      for (const d of running) assert.ok(daysWith(p, 'mobility').includes(d), `mobility after the run on ${d}`);
+      assert.match(p.schedule.text, new RegExp(`^Your ${runs} runs? a week: the long run on ${WEEKDAY_NAMES[l]}`));
+    }
+  }
+  // three runs with a Sunday long run: Tuesday and Thursday, two days apart
+  assert.deepEqual(daysWith(draft([], 170, { longRunDay: 'sun', runsPerWeek: 3 }), 'run'), ['tue', 'thu']);
+  assert.deepEqual(runDays(3, null), ['mon', 'wed', 'fri']);
+  assert.match(draft([], 170, { longRunDay: 'sun', runsPerWeek: null }).schedule.text, /How many times a week you run was not given/);
+  assert.deepEqual(daysWith(draft([], 170, { longRunDay: 'sun', runsPerWeek: 3, redFlags: { ...emptyIntake().redFlags, fever: true } }), 'run'), [], 'no runs planned while held');
 });
 
 test('an unknown long-run day puts strength on Tuesday and Friday and says the day was not given', () => {
