@@ -198,6 +198,53 @@ export const SOURCES = {
     citation: 'GaitLens screening cut-point: a product choice to draw attention, not a validated threshold.',
     usedFor: 'Cut-points where the literature gives none; the clinician confirms every finding.',
   },
+  crossley2016: {
+    id: 'crossley2016',
+    label: 'Crossley 2016',
+    citation:
+      'Crossley KM, van Middelkoop M, Callaghan MJ, Collins NJ, Rathleff MS, Barton CJ. 2016 Patellofemoral pain consensus statement from the 4th International Patellofemoral Pain Research Retreat, Manchester. Part 2: recommended physical interventions (exercise, taping, bracing, foot orthoses and combined interventions). Br J Sports Med 2016;50(14):844-852.',
+    usedFor: 'Pain at the front of the knee: exercise therapy, combining hip and knee strengthening, is recommended.',
+  },
+  fredericson2000: {
+    id: 'fredericson2000',
+    label: 'Fredericson 2000',
+    citation:
+      'Fredericson M, Cookingham CL, Chaudhari AM, Dowdell BC, Oestreicher N, Sahrmann SA. Hip abductor weakness in distance runners with iliotibial band syndrome. Clin J Sport Med 2000;10(3):169-175.',
+    usedFor: 'Pain on the outside of the knee (iliotibial band syndrome): runners have weaker hip abductors, and strengthening them helped.',
+  },
+  alfredson1998: {
+    id: 'alfredson1998',
+    label: 'Alfredson 1998',
+    citation:
+      'Alfredson H, Pietilä T, Jonsson P, Lorentzon R. Heavy-load eccentric calf muscle training for the treatment of chronic Achilles tendinosis. Am J Sports Med 1998;26(3):360-366.',
+    usedFor: 'Achilles pain: eccentric heel drops, 3 x 15 with the knee straight and 3 x 15 with it bent, twice a day for 12 weeks.',
+  },
+  rathleff2015: {
+    id: 'rathleff2015',
+    label: 'Rathleff 2015',
+    citation:
+      'Rathleff MS, Mølgaard CM, Fredberg U, Kaalund S, Andersen KB, Jensen TT, Aaskov S, Olesen JL. High-load strength training improves outcome in patients with plantar fasciitis: a randomized controlled trial with 12 months follow-up. Scand J Med Sci Sports 2015;25(3):e292-e300.',
+    usedFor: 'Heel and sole pain (plantar fasciitis): single-leg heel raises with a towel under the toes, 12-repetition maximum, 3 sets, every second day, progressing to heavier sets.',
+  },
+  warden2014: {
+    id: 'warden2014',
+    label: 'Warden 2014',
+    citation: 'Warden SJ, Davis IS, Fredericson M. Management and prevention of bone stress injuries in long-distance runners. J Orthop Sports Phys Ther 2014;44(10):749-765.',
+    usedFor: 'Bone stress injuries of the shin and foot in runners: focal bone tenderness and pain on hopping call for a doctor before running on.',
+  },
+  maffulli1999: {
+    id: 'maffulli1999',
+    label: 'Maffulli 1999',
+    citation: 'Maffulli N. Rupture of the Achilles tendon. J Bone Joint Surg Am 1999;81(7):1019-1036.',
+    usedFor: 'A snap at the back of the ankle with weak push-off: a possible Achilles tendon rupture, to be seen by a doctor the same day.',
+  },
+  finucane2020: {
+    id: 'finucane2020',
+    label: 'Finucane 2020',
+    citation:
+      'Finucane LM, Downie A, Mercer C, Greenhalgh SM, Boissonnault WG, Pool-Goudzwaard AL, Beneciuk JM, Leech RL, Selfe J. International framework for red flags for potential serious spinal pathologies. J Orthop Sports Phys Ther 2020;50(7):350-372.',
+    usedFor: 'Low back pain with saddle numbness, bladder changes or leg weakness (possible cauda equina syndrome): emergency referral.',
+  },
   novacheck1998: {
     id: 'novacheck1998',
     label: 'Novacheck 1998',

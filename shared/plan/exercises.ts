@@ -7,7 +7,9 @@
  *   3 x 10 and adds 2-10% load when 12 (two more than the target) are possible (ACSM 2009);
  * - isometric holds (plank, side plank, wall sit, abduction hold): 3-5 holds of 30 s, a product choice;
  * - stretching: 30 s, 2-3 times each side (Garber 2011: 10-30 s, 2-4 times);
- * - foam rolling: 60-90 s per muscle and side, a product choice (Konrad 2022 for the effect).
+ * - foam rolling: 60-90 s per muscle and side, a product choice (Konrad 2022 for the effect);
+ * - a programme tested for one pain keeps its trial's dose: eccentric heel drops (Alfredson 1998),
+ *   heel raises with the toes raised (Rathleff 2015).
  *
  * avoidWithLateralHipPain marks positions that compress the outer hip (side-lying, crossed legs,
  * stretching into hip adduction): with lateral hip pain signs the draft leaves them out (Mellor 2018)
@@ -394,6 +396,52 @@ export const EXERCISES: readonly Exercise[] = [
     avoidWithLateralHipPain: false,
     lateralHipAlternativeId: null,
     sources: ['acsm2009'],
+  },
+  {
+    id: 'eccentricHeelDrop',
+    name: 'Eccentric heel drop (Achilles)',
+    kind: 'strength',
+    method: null,
+    targets: ['calves'],
+    purpose: 'Loads the Achilles tendon and calf as they lengthen, the programme that eases Achilles pain.',
+    instructions:
+      'Stand on the edge of a step on the sore leg, the heel over the edge. Rise onto your toes with the help of the other leg, then take it off and lower the heel slowly below the step on the sore leg alone. Do the sets with the knee straight, then with it slightly bent.',
+    dosage: {
+      sets: 6,
+      reps: 15,
+      holdS: null,
+      eachSide: false,
+      perWeek: 7,
+      text: '3 sets of 15 with the knee straight and 3 sets of 15 with it bent, twice a day, every day for 12 weeks.',
+    },
+    progression: 'When the sets no longer hurt, add weight in a backpack.',
+    cautions: ['Some discomfort during the sets is expected; stop and tell your clinician if the pain is sharp or worse the next morning.'],
+    avoidWithLateralHipPain: false,
+    lateralHipAlternativeId: null,
+    sources: ['alfredson1998'],
+  },
+  {
+    id: 'heelRaiseTowelToes',
+    name: 'Heel raise with the toes raised (sole of the foot)',
+    kind: 'strength',
+    method: null,
+    targets: ['calves'],
+    purpose: 'Loads the sole of the foot and the calf heavily and slowly, which eases heel and sole pain.',
+    instructions:
+      'Stand on the sore leg on a step with a rolled towel under the toes, so they bend up. Rise onto your toes in 3 s, hold 2 s at the top, and lower in 3 s. Hold on for balance only.',
+    dosage: {
+      sets: 3,
+      reps: 12,
+      holdS: null,
+      eachSide: false,
+      perWeek: 3,
+      text: '3 sets of 12 at a load you can only just manage (add weight in a backpack), every other day; after two weeks 4 sets of 10, then 5 sets of 8, heavier.',
+    },
+    progression: 'Heavier and fewer: from 3 x 12 to 4 x 10 to 5 x 8, adding weight in a backpack.',
+    cautions: ['Go slowly; stop and tell your clinician if the pain is worse the next morning.'],
+    avoidWithLateralHipPain: false,
+    lateralHipAlternativeId: null,
+    sources: ['rathleff2015'],
   },
   // Mobility: foam rolling
   {

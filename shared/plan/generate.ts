@@ -16,7 +16,7 @@ import type { SourceId } from '../gait/references.ts';
 import type { Finding } from '../gait/types.ts';
 import { EXERCISES, exerciseById } from './exercises.ts';
 import type { Exercise } from './exercises.ts';
-import { WEEKDAYS, WEEKDAY_NAMES, hasLateralHipPainSigns, positiveRedFlags, redFlagStatus, runningAdviceHeld } from './intake.ts';
+import { PAIN_REGION_NAMES, WEEKDAYS, WEEKDAY_NAMES, hasLateralHipPainSigns, positiveRedFlags, redFlagStatus, runningAdviceHeld, type PainRegion } from './intake.ts';
 import type { Intake, Weekday } from './intake.ts';
 import { CADENCE_INCREASE_PCT, cadenceTargetRange } from './metronome.ts';
 import type { AdviceText, DayTag, GaitCue, Plan, PlanAdvice, PlanHold, PlanItem, PlanReason, Schedule } from './types.ts';
@@ -64,6 +64,22 @@ export const FINDING_PLAN: readonly FindingPlanRule[] = [
   { findingId: 'trunk-lean', exerciseIds: ['birdDog', 'plank', 'singleLegBridge'], cues: [], sources: ['tengPowers2015'] },
   { findingId: 'overstriding', exerciseIds: [], cues: ['cadence'], sources: ['heiderscheit2011', 'anderson2022', 'lieberman2015'] },
   { findingId: 'low-cadence', exerciseIds: [], cues: ['cadence'], sources: ['heiderscheit2011', 'anderson2022'] },
+];
+
+/**
+ * What the pain's region adds to the hip and core programme (which hip, groin and buttock pain
+ * keep as it is): the exercises each region's evidence names, with its dose and source; where the
+ * evidence is not about that pain, the choice says so (gaitlensPlanChoice).
+ */
+export const REGION_PLAN: readonly { region: PainRegion; exerciseIds: string[]; why: string; sources: SourceId[] }[] = [
+  { region: 'kneeFront', exerciseIds: ['stepDown', 'splitSquat', 'wallSit'], why: 'for the pain at the front of the knee: knee and hip strengthening together', sources: ['crossley2016'] },
+  { region: 'kneeOuter', exerciseIds: ['lateralBandWalk', 'sideLyingHipAbduction', 'stepDown'], why: 'for the pain on the outside of the knee: the hip abductors steady the knee', sources: ['fredericson2000'] },
+  { region: 'kneeInner', exerciseIds: ['stepDown', 'splitSquat', 'wallSit'], why: 'for the pain on the inside of the knee: knee and hip strengthening (a product choice)', sources: ['gaitlensPlanChoice', 'acsm2009'] },
+  { region: 'shin', exerciseIds: ['heelRaise', 'bentKneeHeelRaise'], why: 'for the shin: stronger calves share the load of each landing (a product choice)', sources: ['gaitlensPlanChoice', 'acsm2009'] },
+  { region: 'calfAchilles', exerciseIds: ['eccentricHeelDrop', 'bentKneeHeelRaise'], why: 'for the calf or Achilles: heavy, slow loading of the tendon', sources: ['alfredson1998'] },
+  { region: 'foot', exerciseIds: ['heelRaiseTowelToes'], why: 'for the heel and sole: heavy, slow loading of the sole of the foot', sources: ['rathleff2015'] },
+  { region: 'thigh', exerciseIds: ['hamstringSliderCurl', 'romanianDeadlift'], why: 'for the thigh: hamstring strengthening (a product choice)', sources: ['gaitlensPlanChoice', 'acsm2009'] },
+  { region: 'lowerBack', exerciseIds: ['birdDog', 'deadBug', 'plank'], why: 'for the lower back: trunk control (a product choice)', sources: ['gaitlensPlanChoice', 'acsm2009'] },
 ];
 
 /** Added with lateral hip pain signs: loads the abductors without compressing their tendons. */
@@ -182,6 +198,7 @@ const LATERAL_HIP_WHY = 'Chosen because the outer hip is sore: it avoids positio
 
 function itemFor(e: Exercise, c: Chosen): PlanItem {
   const why = [e.purpose];
+  for (const rule of REGION_PLAN) if (c.reasons.includes(`pain-${rule.region}`)) why.push(`Chosen ${rule.why}.`);
   if (c.findingTitles.length > 0) why.push(`Chosen for what the video showed: ${c.findingTitles.join('; ')}.`);
   if (c.reasons.includes('lateralHipPain')) why.push(LATERAL_HIP_WHY);
   return {
@@ -204,7 +221,7 @@ interface ItemDraft {
   notes: string[];
 }
 
-function draftItems(findings: Finding[], lateralHip: boolean): ItemDraft {
+function draftItems(findings: Finding[], lateralHip: boolean, regions: readonly PainRegion[]): ItemDraft {
   const chosen = new Map<string, Chosen>();
   const choose = (id: string, reason: PlanReason, sources: SourceId[], findingTitle: string | null) => {
     const c = chosen.get(id) ?? { reasons: [], findingTitles: [], sources: [] };
@@ -214,6 +231,7 @@ function draftItems(findings: Finding[], lateralHip: boolean): ItemDraft {
     chosen.set(id, c);
   };
   for (const id of [...BASELINE_STRENGTH, ...BASELINE_MOBILITY]) choose(id, 'baseline', BASELINE_SOURCES, null);
+  for (const rule of REGION_PLAN.filter((r) => regions.includes(r.region))) for (const id of rule.exerciseIds) choose(id, `pain-${rule.region}`, rule.sources, null);
   for (const f of findings) {
     const rule = FINDING_PLAN.find((r) => r.findingId === f.id);
     if (!rule) continue;
@@ -395,7 +413,11 @@ export function draftPlan(input: DraftPlanInput): Plan {
   } else if (status === 'cleared') {
     draftNotes.push(`Red flags positive and reviewed by the clinician, who cleared the runner to run: ${questions}`);
   }
-  const items = held ? { items: [], notes: [] } : draftItems(findings, lateralHip);
+  const items = held ? { items: [], notes: [] } : draftItems(findings, lateralHip, intake.painRegions);
+  const regionRules = REGION_PLAN.filter((r) => intake.painRegions.includes(r.region));
+  if (!held && regionRules.length > 0) {
+    draftNotes.push(`For where it hurts: ${regionRules.map((r) => `${PAIN_REGION_NAMES[r.region]}: ${r.exerciseIds.map((id) => exerciseById(id).name).join(', ')}`).join('; ')}.`);
+  }
   const cues = held ? { cues: [], notes: [] } : draftCues(findings, input.cadenceSpm, lateralHip);
   if (lateralHip) {
     draftNotes.push(

@@ -31,8 +31,42 @@ export const RED_FLAG_IDS = [
   'unexplainedWeightLoss',
   'historyOfCancer',
   'recentTrauma',
+  'focalBonePain',
+  'achillesSnap',
+  'saddleNumbnessOrBladder',
 ] as const;
 export type RedFlagId = (typeof RED_FLAG_IDS)[number];
+
+/** Where the pain is: the regions the intake offers, the red-flag questions and the plan follow them. */
+export const PAIN_REGIONS = ['hip', 'groin', 'buttock', 'thigh', 'kneeFront', 'kneeOuter', 'kneeInner', 'shin', 'calfAchilles', 'foot', 'lowerBack'] as const;
+export type PainRegion = (typeof PAIN_REGIONS)[number];
+
+export const PAIN_REGION_NAMES: Record<PainRegion, string> = {
+  hip: 'Hip',
+  groin: 'Groin',
+  buttock: 'Buttock',
+  thigh: 'Thigh',
+  kneeFront: 'Front of the knee',
+  kneeOuter: 'Outer knee',
+  kneeInner: 'Inner knee',
+  shin: 'Shin',
+  calfAchilles: 'Calf or Achilles',
+  foot: 'Foot',
+  lowerBack: 'Lower back',
+};
+
+/** When it hurts. */
+export const PAIN_TIMES = ['duringRuns', 'afterRuns', 'nextMorning', 'atRest'] as const;
+export type PainTime = (typeof PAIN_TIMES)[number];
+
+export const PAIN_TIME_NAMES: Record<PainTime, string> = {
+  duringRuns: 'during runs',
+  afterRuns: 'after runs',
+  nextMorning: 'the next morning',
+  atRest: 'at rest',
+};
+
+const JOINTS: PainRegion[] = ['hip', 'groin', 'buttock', 'kneeFront', 'kneeOuter', 'kneeInner'];
 
 /** urgent: see a doctor the same day, imaging may be needed before any running; soon: see a doctor before the next training block. */
 export type ReferralUrgency = 'urgent' | 'soon';
@@ -46,6 +80,8 @@ export interface RedFlag {
   urgency: ReferralUrgency;
   /** What the runner should do, in the report's words. */
   referral: string;
+  /** The pain regions the question belongs to; null for every runner. */
+  regions: readonly PainRegion[] | null;
   sources: SourceId[];
 }
 
@@ -59,6 +95,7 @@ export const RED_FLAGS: readonly RedFlag[] = [
     plainText: 'Your pain is coming more often or getting stronger.',
     urgency: 'soon',
     referral: SOON_REFERRAL,
+    regions: null,
     sources: ['gaitlensClinicalGuidance'],
   },
   {
@@ -67,14 +104,16 @@ export const RED_FLAGS: readonly RedFlag[] = [
     plainText: 'You have pain at rest or at night.',
     urgency: 'urgent',
     referral: `${URGENT_REFERRAL} Pain at night can be a sign of a stress fracture.`,
+    regions: null,
     sources: ['gaitlensClinicalGuidance'],
   },
   {
     id: 'grindingClickingPopping',
-    question: 'Do you feel grinding, clicking or popping in the hip?',
+    question: 'Do you feel grinding, clicking, catching or locking in the sore joint?',
     plainText: 'You feel grinding, clicking or popping in the joint.',
     urgency: 'soon',
     referral: `${SOON_REFERRAL} Clicking or catching can come from the joint itself and may need a scan to check.`,
+    regions: JOINTS,
     sources: ['gaitlensClinicalGuidance', 'griffin2016'],
   },
   {
@@ -83,6 +122,7 @@ export const RED_FLAGS: readonly RedFlag[] = [
     plainText: 'Your pain is sharp or spreads to other places.',
     urgency: 'soon',
     referral: SOON_REFERRAL,
+    regions: null,
     sources: ['gaitlensClinicalGuidance'],
   },
   {
@@ -91,6 +131,7 @@ export const RED_FLAGS: readonly RedFlag[] = [
     plainText: 'You cannot put your full weight on the leg.',
     urgency: 'urgent',
     referral: URGENT_REFERRAL,
+    regions: null,
     sources: ['gaitlensClinicalGuidance'],
   },
   {
@@ -99,6 +140,7 @@ export const RED_FLAGS: readonly RedFlag[] = [
     plainText: 'Hopping on the leg hurts in the groin.',
     urgency: 'urgent',
     referral: `${URGENT_REFERRAL} Groin pain on hopping can be a sign of a stress fracture of the hip.`,
+    regions: ['hip', 'groin', 'thigh'],
     sources: ['gaitlensClinicalGuidance'],
   },
   {
@@ -107,6 +149,7 @@ export const RED_FLAGS: readonly RedFlag[] = [
     plainText: 'You have had a fever.',
     urgency: 'soon',
     referral: SOON_REFERRAL,
+    regions: null,
     sources: ['gaitlensClinicalGuidance'],
   },
   {
@@ -115,6 +158,7 @@ export const RED_FLAGS: readonly RedFlag[] = [
     plainText: 'You have lost weight without trying.',
     urgency: 'soon',
     referral: SOON_REFERRAL,
+    regions: null,
     sources: ['gaitlensClinicalGuidance'],
   },
   {
@@ -123,6 +167,7 @@ export const RED_FLAGS: readonly RedFlag[] = [
     plainText: 'You have had cancer in the past.',
     urgency: 'soon',
     referral: SOON_REFERRAL,
+    regions: null,
     sources: ['gaitlensClinicalGuidance'],
   },
   {
@@ -131,11 +176,44 @@ export const RED_FLAGS: readonly RedFlag[] = [
     plainText: 'Your pain started after a fall, a blow or another injury.',
     urgency: 'soon',
     referral: SOON_REFERRAL,
+    regions: null,
     sources: ['gaitlensClinicalGuidance'],
+  },
+  {
+    id: 'focalBonePain',
+    question: 'Is there pain on one spot of the bone (shin or foot) that hurts to press or to hop on?',
+    plainText: 'One spot of the bone hurts when pressed or when you hop.',
+    urgency: 'urgent',
+    referral: `${URGENT_REFERRAL} Pain on one spot of the bone can be a stress fracture.`,
+    regions: ['shin', 'foot'],
+    sources: ['warden2014'],
+  },
+  {
+    id: 'achillesSnap',
+    question: 'Did you feel a snap or a kick at the back of the ankle, and now struggle to push off or rise on your toes?',
+    plainText: 'You felt a snap at the back of the ankle and pushing off is weak.',
+    urgency: 'urgent',
+    referral: 'See a doctor today, before running again: the Achilles tendon may be torn.',
+    regions: ['calfAchilles'],
+    sources: ['maffulli1999'],
+  },
+  {
+    id: 'saddleNumbnessOrBladder',
+    question: 'Is there numbness around the genitals or between the buttocks, trouble passing urine, or weakness in the legs?',
+    plainText: 'You have numbness in the saddle area, trouble passing urine, or weak legs.',
+    urgency: 'urgent',
+    referral: 'Go to an emergency department today: these can be signs of pressure on the nerves in the lower back.',
+    regions: ['lowerBack', 'buttock'],
+    sources: ['finucane2020'],
   },
 ];
 
 export type RedFlagAnswers = Record<RedFlagId, boolean>;
+
+/** The red-flag questions for the pain's regions: those for every runner and those of the regions; all of them while no region is given. */
+export function redFlagsFor(regions: readonly PainRegion[]): RedFlag[] {
+  return RED_FLAGS.filter((f) => f.regions === null || regions.length === 0 || f.regions.some((r) => regions.includes(r)));
+}
 
 /**
  * What the clinician decided about the positive red flags: the runner is cleared to follow the
@@ -152,6 +230,11 @@ export interface Intake {
   reason: string;
   /** Where it hurts (free text, e.g. "outer right hip"). */
   painLocation: string;
+  /** Where it hurts, as regions: they choose the red-flag questions and the plan's exercises. */
+  painRegions: PainRegion[];
+  painSide: 'left' | 'right' | 'both' | null;
+  /** When it hurts. */
+  painWhen: PainTime[];
   /** Pain on a 0-10 numeric rating scale; null when not asked or no pain reported. */
   painScore: number | null;
   /**
@@ -193,6 +276,15 @@ export const IntakeSchema = z.strictObject(
     version: z.literal(2, { error: 'Unsupported intake version (expected 2).' }),
     reason: shortText('The reason for the visit'),
     painLocation: shortText('The pain location'),
+    painRegions: z
+      .array(z.enum(PAIN_REGIONS, { error: `A pain region must be one of ${PAIN_REGIONS.join(', ')}.` }))
+      .max(PAIN_REGIONS.length)
+      .refine((xs) => new Set(xs).size === xs.length, 'A pain region is listed twice.'),
+    painSide: z.enum(['left', 'right', 'both'], { error: 'The pain side must be left, right or both, or empty.' }).nullable(),
+    painWhen: z
+      .array(z.enum(PAIN_TIMES, { error: `When it hurts must be one of ${PAIN_TIMES.join(', ')}.` }))
+      .max(PAIN_TIMES.length)
+      .refine((xs) => new Set(xs).size === xs.length, 'A time of pain is listed twice.'),
     painScore: z
       .number({ error: 'The pain score must be a number from 0 to 10, or empty.' })
       .int('The pain score must be a whole number from 0 to 10.')
@@ -236,6 +328,9 @@ export function emptyIntake(): Intake {
     version: 2,
     reason: '',
     painLocation: '',
+    painRegions: [],
+    painSide: null,
+    painWhen: [],
     painScore: null,
     lateralHipPain: false,
     weeklyDistanceKm: null,
@@ -249,9 +344,9 @@ export function emptyIntake(): Intake {
   };
 }
 
-/** The red flags answered yes, in the table's order. */
+/** The red flags answered yes, in the table's order, among the questions for the pain's regions. */
 export function positiveRedFlags(intake: Intake): RedFlag[] {
-  return RED_FLAGS.filter((f) => intake.redFlags[f.id]);
+  return redFlagsFor(intake.painRegions).filter((f) => intake.redFlags[f.id]);
 }
 
 /**
@@ -272,13 +367,16 @@ export function runningAdviceHeld(intake: Intake): boolean {
 /**
  * An intake as stored, brought to the current version. Version 1 had a tick "reviewed, the runner
  * may follow the running advice" (redFlagsReviewed): ticked, it is the decision "cleared". Runs per
- * week came later: absent, it is not given.
+ * week and the pain's regions, side and times came later: absent, they are not given; red flags
+ * added later were not asked: no.
  */
 export function upgradeIntake(stored: unknown): Intake {
   const raw = stored as Record<string, unknown>;
-  const withRuns = 'runsPerWeek' in raw ? raw : { ...raw, runsPerWeek: null };
-  if (raw['version'] !== 1) return withRuns as unknown as Intake;
-  const { redFlagsReviewed, ...rest } = withRuns;
+  // fields added since: absent, they are not given; red flags added since: not asked, so no
+  const flags = raw['redFlags'] !== null && typeof raw['redFlags'] === 'object' ? { ...Object.fromEntries(RED_FLAG_IDS.map((id) => [id, false])), ...(raw['redFlags'] as object) } : raw['redFlags'];
+  const current: Record<string, unknown> = { runsPerWeek: null, painRegions: [], painSide: null, painWhen: [], ...raw, redFlags: flags };
+  if (raw['version'] !== 1) return current as unknown as Intake;
+  const { redFlagsReviewed, ...rest } = current;
   return { ...rest, version: 2, redFlagDecision: redFlagsReviewed === true ? { outcome: 'cleared', note: '' } : null } as unknown as Intake;
 }
 

@@ -5,7 +5,21 @@
 import { useState, type FormEvent } from 'react';
 import type { Visit } from '../../../shared/contract/entities.ts';
 import type { ApiError } from '../../../shared/contract/result.ts';
-import { emptyIntake, positiveRedFlags, RED_FLAGS, WEEKDAY_NAMES, WEEKDAYS, type Intake, type Weekday } from '../../../shared/plan/intake.ts';
+import {
+  emptyIntake,
+  PAIN_REGION_NAMES,
+  PAIN_REGIONS,
+  PAIN_TIME_NAMES,
+  PAIN_TIMES,
+  positiveRedFlags,
+  redFlagsFor,
+  WEEKDAY_NAMES,
+  WEEKDAYS,
+  type Intake,
+  type PainRegion,
+  type PainTime,
+  type Weekday,
+} from '../../../shared/plan/intake.ts';
 import { useHost } from '../app/host-context.tsx';
 import { ErrorNotice, Field } from '../components/ui.tsx';
 
@@ -32,15 +46,19 @@ export function IntakeForm({ visit, onSaved, onCancel }: Props) {
   const [saving, setSaving] = useState(false);
   const set = <K extends keyof Intake>(key: K, value: Intake[K]) => setIntake((current) => ({ ...current, [key]: value }));
   const positive = positiveRedFlags(intake);
+  const asked = redFlagsFor(intake.painRegions);
+  const toggle = <T,>(list: T[], item: T, on: boolean): T[] => (on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaving(true);
     const weeklyDistanceKm = distance.trim() === '' ? null : Number(distance);
     const runsPerWeek = runs.trim() === '' ? null : Number(runs);
+    // a question not asked for these regions is saved as no
+    const redFlags = Object.fromEntries(Object.entries(intake.redFlags).map(([id, yes]) => [id, yes && asked.some((f) => f.id === id)])) as Intake['redFlags'];
     const result = await api['visits.setIntake']({
       visitId: visit.id,
-      intake: { ...intake, weeklyDistanceKm, runsPerWeek, redFlagDecision: positive.length > 0 ? intake.redFlagDecision : null },
+      intake: { ...intake, weeklyDistanceKm, runsPerWeek, redFlags, redFlagDecision: positive.length > 0 ? intake.redFlagDecision : null },
     });
     setSaving(false);
     if (result.ok) onSaved(result.value);
@@ -57,6 +75,14 @@ export function IntakeForm({ visit, onSaved, onCancel }: Props) {
       <div className="form-grid">
         <Field label="Pain location" hint='In the runner’s words, e.g. "outer right hip".'>
           <input value={intake.painLocation} onChange={(e) => set('painLocation', e.target.value)} name="painLocation" />
+        </Field>
+        <Field label="Side">
+          <select value={intake.painSide ?? ''} onChange={(e) => set('painSide', e.target.value === '' ? null : (e.target.value as Intake['painSide']))} name="painSide">
+            <option value="">Not given</option>
+            <option value="left">Left</option>
+            <option value="right">Right</option>
+            <option value="both">Both</option>
+          </select>
         </Field>
         <Field label="Pain score (0-10)" hint="0 = no pain, 10 = worst imaginable.">
           <select
@@ -97,6 +123,37 @@ export function IntakeForm({ visit, onSaved, onCancel }: Props) {
           <textarea value={intake.shoes} onChange={(e) => set('shoes', e.target.value)} rows={2} name="shoes" />
         </Field>
       </div>
+      <fieldset className="pain-regions">
+        <legend>Where it hurts</legend>
+        <p className="field-hint">The red-flag questions and the plan's exercises follow the regions ticked.</p>
+        <div className="check-grid">
+          {PAIN_REGIONS.map((region: PainRegion) => (
+            <label key={region} className="check-row">
+              <input
+                type="checkbox"
+                checked={intake.painRegions.includes(region)}
+                onChange={(e) => set('painRegions', toggle(intake.painRegions, region, e.target.checked))}
+                name={`painRegion-${region}`}
+              />
+              <span>{PAIN_REGION_NAMES[region]}</span>
+            </label>
+          ))}
+        </div>
+        <p className="field-hint">When it hurts</p>
+        <div className="check-grid">
+          {PAIN_TIMES.map((time: PainTime) => (
+            <label key={time} className="check-row">
+              <input
+                type="checkbox"
+                checked={intake.painWhen.includes(time)}
+                onChange={(e) => set('painWhen', toggle(intake.painWhen, time, e.target.checked))}
+                name={`painWhen-${time}`}
+              />
+              <span>{PAIN_TIME_NAMES[time].replace(/^./, (c) => c.toUpperCase())}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
       <label className="check-row">
         <input type="checkbox" checked={intake.lateralHipPain} onChange={(e) => set('lateralHipPain', e.target.checked)} name="lateralHipPain" />
         <span>
@@ -107,9 +164,12 @@ export function IntakeForm({ visit, onSaved, onCancel }: Props) {
 
       <fieldset className="red-flag-screen">
         <legend>Red-flag screen</legend>
-        <p className="field-hint">Ask each question. A “yes” holds all running advice until you have reviewed it.</p>
+        <p className="field-hint">
+          Ask each question. A “yes” holds all running advice until you have reviewed it.
+          {intake.painRegions.length === 0 ? ' Every question is shown until you tick where it hurts.' : ' The questions for the regions ticked, and those for every runner.'}
+        </p>
         <ul>
-          {RED_FLAGS.map((flag) => (
+          {asked.map((flag) => (
             <li key={flag.id}>
               <label className="check-row">
                 <input

@@ -12,7 +12,7 @@ import { describeCalibration } from '../../../shared/gait/calibration.ts';
 import { MEASURES } from '../../../shared/gait/measures.ts';
 import { SOURCES, type SourceId } from '../../../shared/gait/references.ts';
 import type { CombinedValue, ValueSource, VisitSummary } from '../../../shared/gait/visit-summary.ts';
-import { WEEKDAY_NAMES, type Intake } from '../../../shared/plan/intake.ts';
+import { PAIN_REGION_NAMES, PAIN_TIME_NAMES, WEEKDAY_NAMES, type Intake } from '../../../shared/plan/intake.ts';
 import type { DayTag, Plan, PlanItem } from '../../../shared/plan/types.ts';
 import { ageYears } from '../app/format.ts';
 import type { LoadedAnalysis, LoadedVisit } from '../app/load-analysis.ts';
@@ -181,9 +181,11 @@ function RedFlagBox({ redFlags, citations }: { redFlags: RedFlagState; citations
 function IntakeFacts({ intake }: { intake: Intake }) {
   const facts: [string, string][] = [];
   if (intake.reason) facts.push(['Why you came', intake.reason]);
-  if (intake.painLocation || intake.painScore !== null) {
-    facts.push(['Pain', [intake.painLocation, intake.painScore !== null ? `${intake.painScore} out of 10` : ''].filter(Boolean).join(', ')]);
-  }
+  const regions = intake.painRegions.map((r) => PAIN_REGION_NAMES[r].toLowerCase()).join(', ');
+  const side = intake.painSide === null ? '' : intake.painSide === 'both' ? 'both sides' : `${intake.painSide} side`;
+  const when = intake.painWhen.map((t) => PAIN_TIME_NAMES[t]).join(', ');
+  const pain = [intake.painLocation, regions && `(${regions}${side ? `, ${side}` : ''})`, when, intake.painScore !== null ? `${intake.painScore} out of 10` : ''].filter(Boolean);
+  if (pain.length > 0) facts.push(['Pain', pain.join(', ').replace(', (', ' (')]);
   if (intake.weeklyDistanceKm !== null || intake.runsPerWeek !== null) {
     const parts = [intake.weeklyDistanceKm !== null ? `${intake.weeklyDistanceKm} km` : '', intake.runsPerWeek !== null ? `${intake.runsPerWeek} run${intake.runsPerWeek === 1 ? '' : 's'}` : ''];
     facts.push(['Running per week', parts.filter(Boolean).join(' in ')]);

@@ -62,9 +62,19 @@ test('every exercise has plain instructions (2-4 sentences), a purpose, a valid 
   }
 });
 
-test('dosage follows the conventions: strength 2-3 x 8-12 twice a week (ACSM 2009), stretches 30 s 2-3 times, foam rolling 60-90 s', () => {
+test('dosage follows the conventions: strength 2-3 x 8-12 twice a week (ACSM 2009), stretches 30 s 2-3 times, foam rolling 60-90 s; a pain\'s own programme keeps its trial\'s dose', () => {
+  const trials: Record<string, { source: string; text: RegExp }> = {
+    eccentricHeelDrop: { source: 'alfredson1998', text: /^3 sets of 15 with the knee straight and 3 sets of 15 with it bent, twice a day, every day for 12 weeks\.$/ },
+    heelRaiseTowelToes: { source: 'rathleff2015', text: /^3 sets of 12 .*every other day/ },
+  };
   for (const e of EXERCISES) {
     const d = e.dosage;
+    const trial = trials[e.id];
+    if (trial) {
+      assert.ok(e.sources.includes(trial.source as never), e.id);
+      assert.match(d.text, trial.text, e.id);
+      continue;
+    }
     if (e.kind === 'strength') {
       assert.equal(d.perWeek, 2, e.id);
       if (d.reps !== null) {

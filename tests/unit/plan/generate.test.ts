@@ -229,3 +229,22 @@ test('a cadence that is not a positive number is refused', () => {
   assert.throws(() => draft([], Number.NaN), RangeError);
   assert.throws(() => draft([], -170), RangeError);
 });
+
+test('the plan fits where it hurts: front-of-knee pain adds step-downs and quadriceps work beside the hip programme, Achilles pain the heel drops, each with its dose and source; hip pain keeps the programme as it is', () => {
+  const names = (p: Plan) => p.items.map((i) => i.exerciseId);
+  const hip = draft([], 170, { painRegions: ['hip'] });
+  assert.deepEqual(names(hip), names(draft()), 'hip pain: the seed programme');
+  const knee = draft([], 170, { painRegions: ['kneeFront'], painSide: 'right' });
+  for (const id of ['stepDown', 'splitSquat', 'wallSit']) {
+    const item = knee.items.find((i) => i.exerciseId === id);
+    assert.ok(item, `${id} for front-of-knee pain`);
+    assert.ok(item.sources.includes('crossley2016'), id);
+    assert.match(item.why, /Chosen for the pain at the front of the knee/);
+  }
+  for (const id of BASELINE_STRENGTH) assert.ok(names(knee).includes(id), `${id}: the hip work stays`);
+  assert.ok(knee.draftNotes.some((n) => /^For where it hurts: Front of the knee: Step-down/.test(n)), knee.draftNotes.join(' | '));
+  const achilles = draft([], 170, { painRegions: ['calfAchilles'] }).items.find((i) => i.exerciseId === 'eccentricHeelDrop')!;
+  assert.ok(achilles.sources.includes('alfredson1998'));
+  assert.match(achilles.dosage.text, /twice a day, every day for 12 weeks/);
+  assert.equal(PlanSchema.safeParse(draft([], 170, { painRegions: ['calfAchilles', 'foot', 'lowerBack', 'thigh', 'shin', 'kneeOuter', 'kneeInner'] })).success, true);
+});

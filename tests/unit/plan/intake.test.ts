@@ -9,6 +9,7 @@ import {
   hasLateralHipPainSigns,
   mentionsLateralHip,
   positiveRedFlags,
+  redFlagsFor,
   redFlagStatus,
   runningAdviceHeld,
   upgradeIntake,
@@ -73,9 +74,24 @@ test('RED_FLAGS has one entry per flag id, each with a question, a report line, 
   }
 });
 
+test('the red-flag questions follow the pain\'s regions: the hip\'s for the hip, the knee gets the joint question but not the groin one, the shin and foot the bone one, the back the nerve one; all of them when no region is given', () => {
+  const ids = (regions: Parameters<typeof redFlagsFor>[0]) => redFlagsFor(regions).map((f) => f.id);
+  const general = RED_FLAGS.filter((f) => f.regions === null).map((f) => f.id);
+  assert.deepEqual(ids([]), RED_FLAG_IDS);
+  assert.deepEqual(ids(['kneeFront']).filter((id) => !general.includes(id)), ['grindingClickingPopping']);
+  assert.deepEqual(ids(['hip']).filter((id) => !general.includes(id)), ['grindingClickingPopping', 'groinPainOnHopping']);
+  assert.deepEqual(ids(['shin']).filter((id) => !general.includes(id)), ['focalBonePain']);
+  assert.deepEqual(ids(['calfAchilles']).filter((id) => !general.includes(id)), ['achillesSnap']);
+  assert.deepEqual(ids(['lowerBack']).filter((id) => !general.includes(id)), ['saddleNumbnessOrBladder']);
+  for (const f of RED_FLAGS) assert.ok(f.sources.length > 0 && f.sources.every((s) => s in SOURCES), f.id);
+  // a flag of another region does not count
+  const knee: Intake = { ...emptyIntake(), painRegions: ['kneeFront'], redFlags: { ...emptyIntake().redFlags, groinPainOnHopping: true } };
+  assert.deepEqual(positiveRedFlags(knee), []);
+});
+
 test('stress-fracture signs and inability to bear weight are urgent referrals', () => {
   const urgent = RED_FLAGS.filter((f) => f.urgency === 'urgent').map((f) => f.id).sort();
-  assert.deepEqual(urgent, ['groinPainOnHopping', 'painAtRestOrNight', 'unableToBearWeight']);
+  assert.deepEqual(urgent, ['achillesSnap', 'focalBonePain', 'groinPainOnHopping', 'painAtRestOrNight', 'saddleNumbnessOrBladder', 'unableToBearWeight']);
   for (const f of RED_FLAGS.filter((x) => x.urgency === 'urgent')) assert.match(f.referral, /today/);
 });
 
