@@ -47,6 +47,8 @@ export function IntakeForm({ visit, onSaved, onCancel }: Props) {
   const set = <K extends keyof Intake>(key: K, value: Intake[K]) => setIntake((current) => ({ ...current, [key]: value }));
   const positive = positiveRedFlags(intake);
   const asked = redFlagsFor(intake.painRegions);
+  // the lateral hip question belongs to hip, buttock and groin pain (or pain not placed yet)
+  const hipAsked = intake.painRegions.length === 0 || intake.painRegions.some((r) => r === 'hip' || r === 'buttock' || r === 'groin');
   const toggle = <T,>(list: T[], item: T, on: boolean): T[] => (on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item));
 
   const submit = async (event: FormEvent) => {
@@ -58,7 +60,7 @@ export function IntakeForm({ visit, onSaved, onCancel }: Props) {
     const redFlags = Object.fromEntries(Object.entries(intake.redFlags).map(([id, yes]) => [id, yes && asked.some((f) => f.id === id)])) as Intake['redFlags'];
     const result = await api['visits.setIntake']({
       visitId: visit.id,
-      intake: { ...intake, weeklyDistanceKm, runsPerWeek, redFlags, redFlagDecision: positive.length > 0 ? intake.redFlagDecision : null },
+      intake: { ...intake, weeklyDistanceKm, runsPerWeek, redFlags, lateralHipPain: hipAsked && intake.lateralHipPain, redFlagDecision: positive.length > 0 ? intake.redFlagDecision : null },
     });
     setSaving(false);
     if (result.ok) onSaved(result.value);
@@ -154,13 +156,15 @@ export function IntakeForm({ visit, onSaved, onCancel }: Props) {
           ))}
         </div>
       </fieldset>
-      <label className="check-row">
-        <input type="checkbox" checked={intake.lateralHipPain} onChange={(e) => set('lateralHipPain', e.target.checked)} name="lateralHipPain" />
-        <span>
-          Lateral hip pain (signs of gluteal tendinopathy)
-          <span className="field-hint"> The plan then leaves out positions that compress the outer hip.</span>
-        </span>
-      </label>
+      {hipAsked && (
+        <label className="check-row">
+          <input type="checkbox" checked={intake.lateralHipPain} onChange={(e) => set('lateralHipPain', e.target.checked)} name="lateralHipPain" />
+          <span>
+            Lateral hip pain (signs of gluteal tendinopathy)
+            <span className="field-hint"> The plan then leaves out positions that compress the outer hip.</span>
+          </span>
+        </label>
+      )}
 
       <fieldset className="red-flag-screen">
         <legend>Red-flag screen</legend>

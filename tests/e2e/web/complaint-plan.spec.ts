@@ -31,6 +31,7 @@ test('front-of-knee pain: knee red-flag questions, knee exercises with their sou
   await expect(intake.getByLabel(question('grindingClickingPopping'))).toBeVisible();
   await expect(intake.getByLabel(question('painAtRestOrNight'))).toBeVisible();
   for (const id of ['groinPainOnHopping', 'focalBonePain', 'saddleNumbnessOrBladder', 'achillesSnap']) await expect(intake.getByLabel(question(id))).toHaveCount(0);
+  await expect(intake.getByText('Lateral hip pain (signs of gluteal tendinopathy)')).toHaveCount(0);
   const intakeShot = testInfo.outputPath('knee-intake.png');
   await intake.screenshot({ path: intakeShot });
   await testInfo.attach('knee-intake', { path: intakeShot, contentType: 'image/png' });
