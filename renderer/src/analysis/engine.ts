@@ -16,6 +16,8 @@ export interface AnalysisProgress {
   framesPerSecond: number;
   /** Estimated seconds until all frames are analysed (Infinity before the first frame). */
   secondsLeft: number;
+  /** Each worker's share of the window: frames done and its total (they may run at different speeds). */
+  parts: { done: number; total: number }[];
 }
 
 export interface AnalyseOptions {
@@ -169,6 +171,7 @@ export async function analyseVideo(options: AnalyseOptions): Promise<LandmarkTra
     const { range, parts } = plan(timestamps, options);
     const total = range.end - range.start;
     const results: PoseFrame[][] = parts.map(() => []);
+    const partTotals = parts.map((p) => p.end - p.start);
     let done = 0;
     let firstFrameAt = 0;
     const report = (frames: PoseFrame[], part: number) => {
@@ -182,6 +185,7 @@ export async function analyseVideo(options: AnalyseOptions): Promise<LandmarkTra
         framesTotal: total,
         framesPerSecond,
         secondsLeft: framesPerSecond > 0 ? (total - done) / framesPerSecond : Infinity,
+        parts: results.map((r, k) => ({ done: r.length, total: partTotals[k]! })),
       });
     };
     const url = absolute(options.url);

@@ -7,7 +7,7 @@
  */
 
 /** Seconds of recent progress the rate is measured over. */
-export const RATE_WINDOW_S = 4;
+export const RATE_WINDOW_S = 3;
 /** Before this many seconds of the pose pass, the rate is not yet shown. */
 const MIN_RATE_S = 1.5;
 
@@ -17,55 +17,101 @@ export interface ProgressSample {
   /** Seconds since the analysis started. */
   t: number;
   framesDone: number;
+  /** Frames done by each worker (each has its share of the window). */
+  parts: number[];
 }
 
 export interface ProgressTracker {
   phase: ProgressPhase;
   framesTotal: number;
+  /** Each worker's share of the frames. */
+  partTotals: number[];
   /** Frames-done samples of the pose pass, oldest first. */
   samples: ProgressSample[];
   /** When the current phase began (s since the start). */
   phaseStartedAt: number;
 }
 
-export const startProgress = (): ProgressTracker => ({ phase: 'loading', framesTotal: 0, samples: [], phaseStartedAt: 0 });
+export const startProgress = (): ProgressTracker => ({ phase: 'loading', framesTotal: 0, partTotals: [], samples: [], phaseStartedAt: 0 });
 
-export function withFrames(tracker: ProgressTracker, t: number, framesDone: number, framesTotal: number): ProgressTracker {
+/** A report of frames done; `parts` is each worker's done and total (one part when not given). */
+export function withFrames(tracker: ProgressTracker, t: number, framesDone: number, framesTotal: number, parts?: readonly { done: number; total: number }[]): ProgressTracker {
   // the pose pass is timed from its first frames (the model's loading is not part of its rate)
   const started = tracker.phase === 'frames' ? tracker.phaseStartedAt : t;
   const samples = tracker.phase === 'frames' ? tracker.samples : [];
-  return { phase: 'frames', framesTotal, samples: [...samples, { t, framesDone }], phaseStartedAt: started };
+  const split = parts && parts.length > 0 ? parts : [{ done: framesDone, total: framesTotal }];
+  return {
+    phase: 'frames',
+    framesTotal,
+    partTotals: split.map((p) => p.total),
+    samples: [...samples, { t, framesDone, parts: split.map((p) => p.done) }],
+    phaseStartedAt: started,
+  };
 }
 
 export const saving = (tracker: ProgressTracker, t: number): ProgressTracker => ({ ...tracker, phase: 'saving', phaseStartedAt: t });
 
-/** Frames done at time t, interpolated between the samples around it. */
-function doneAt(samples: readonly ProgressSample[], t: number): number {
-  let before = samples[0]!;
-  for (const s of samples) {
-    if (s.t <= t) before = s;
+interface Point {
+  t: number;
+  done: number;
+}
+
+/** Frames done at time t, interpolated between the points around it. */
+function doneAt(points: readonly Point[], t: number): number {
+  let before = points[0]!;
+  for (const p of points) {
+    if (p.t <= t) before = p;
     else break;
   }
-  const after = samples.find((s) => s.t > t);
-  return after && after.t > before.t ? before.framesDone + ((after.framesDone - before.framesDone) * (t - before.t)) / (after.t - before.t) : before.framesDone;
+  const after = points.find((p) => p.t > t);
+  return after && after.t > before.t ? before.done + ((after.done - before.done) * (t - before.t)) / (after.t - before.t) : before.done;
 }
 
 /**
- * Frames per second over the last RATE_WINDOW_S of frames received, or null too early. Frames come
- * in batches; while the next batch is not overdue (1.5 times the usual wait), the rate is the one
+ * Frames per second of one series over the last RATE_WINDOW_S of its frames. Frames come in
+ * batches; while the next batch is not overdue (1.5 times the usual wait), the rate is the one
  * measured up to the last batch; once it is overdue, the wait counts, so a stall slows the rate.
  */
+function rateOf(points: readonly Point[], now: number): number | null {
+  // the series' own last change: a finished worker's series stops there
+  let lastIndex = points.length - 1;
+  while (lastIndex > 0 && points[lastIndex - 1]!.done === points[lastIndex]!.done) lastIndex--;
+  const last = points[lastIndex]!;
+  const previous = points[Math.max(0, lastIndex - 1)]!;
+  const from = Math.max(points[0]!.t, last.t - RATE_WINDOW_S);
+  if (!(last.t > from)) return null;
+  const frames = last.done - doneAt(points, from);
+  const measured = frames / (last.t - from);
+  const usualWait = measured > 0 ? (last.done - previous.done) / measured : Infinity;
+  return now - last.t > 1.5 * usualWait ? frames / (now - from) : measured;
+}
+
+const series = (tracker: ProgressTracker, part: number | null): Point[] =>
+  tracker.samples.map((s) => ({ t: s.t, done: part === null ? s.framesDone : (s.parts[part] ?? 0) }));
+
+/** Frames per second of the whole pass over the last RATE_WINDOW_S of frames, or null too early. */
 export function recentRate(tracker: ProgressTracker, now: number): number | null {
   const { samples } = tracker;
   if (tracker.phase !== 'frames' || samples.length < 2 || now - samples[0]!.t < MIN_RATE_S) return null;
-  const last = samples[samples.length - 1]!;
-  const previous = samples[samples.length - 2]!;
-  const from = Math.max(samples[0]!.t, last.t - RATE_WINDOW_S);
-  if (!(last.t > from)) return null;
-  const frames = last.framesDone - doneAt(samples, from);
-  const measured = frames / (last.t - from);
-  const usualWait = measured > 0 ? (last.framesDone - previous.framesDone) / measured : Infinity;
-  return now - last.t > 1.5 * usualWait ? frames / (now - from) : measured;
+  return rateOf(series(tracker, null), now);
+}
+
+/**
+ * Seconds left: the slowest worker's remaining frames at its own rate (a worker that finishes
+ * early leaves the other alone on its share); the whole pass's rate where a worker's is unknown.
+ */
+export function secondsLeft(tracker: ProgressTracker, now: number): number | null {
+  const overall = recentRate(tracker, now);
+  if (overall === null || overall <= 0) return null;
+  const last = tracker.samples[tracker.samples.length - 1]!;
+  let left = 0;
+  tracker.partTotals.forEach((total, k) => {
+    const remaining = total - (last.parts[k] ?? 0);
+    if (remaining <= 0) return;
+    const rate = rateOf(series(tracker, k), now);
+    left = Math.max(left, rate !== null && rate > 0 ? remaining / rate : (tracker.framesTotal - last.framesDone) / overall);
+  });
+  return left;
 }
 
 export function progressText(tracker: ProgressTracker, now: number): string {
@@ -78,8 +124,9 @@ export function progressText(tracker: ProgressTracker, now: number): string {
   const rate = recentRate(tracker, now);
   if (rate === null) return `${frames} · measuring the speed`;
   const waiting = now - (tracker.samples[tracker.samples.length - 1]?.t ?? now);
-  if (rate <= 0 || waiting >= RATE_WINDOW_S) return `${frames} · no frame in the last ${Math.floor(waiting)} s`;
-  return `${frames} · ${rate.toFixed(1)} frames/s · about ${Math.ceil((tracker.framesTotal - done) / rate)} s left`;
+  const left = secondsLeft(tracker, now);
+  if (rate <= 0 || left === null || waiting >= RATE_WINDOW_S) return `${frames} · no frame in the last ${Math.floor(waiting)} s`;
+  return `${frames} · ${rate.toFixed(1)} frames/s · about ${Math.ceil(left)} s left`;
 }
 
 export const framesShare = (tracker: ProgressTracker): number =>

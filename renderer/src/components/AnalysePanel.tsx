@@ -99,7 +99,7 @@ export function AnalysePanel({ video, onSaved }: { video: VisitVideo; onSaved: (
         startS: start,
         endS: end,
         signal: controller.signal,
-        onProgress: (p) => update((tracker) => withFrames(tracker, since(startedAt), p.framesDone, p.framesTotal)),
+        onProgress: (p) => update((tracker) => withFrames(tracker, since(startedAt), p.framesDone, p.framesTotal, p.parts)),
         onSaving: () => update((tracker) => saving(tracker, since(startedAt))),
       });
       setState({ status: 'idle', probe });

@@ -16,8 +16,6 @@ import {
   WEEKDAY_NAMES,
   WEEKDAYS,
   type Intake,
-  type PainRegion,
-  type PainTime,
   type Weekday,
 } from '../../../shared/plan/intake.ts';
 import { useHost } from '../app/host-context.tsx';
@@ -37,6 +35,25 @@ const DECISIONS = [
   { value: 'referred', label: 'Referred to a doctor', hint: 'The plan and the report hold the exercises and running advice and say you referred the runner.' },
 ] as const;
 
+/** A grid of tick-boxes for a set of options (capitalised labels), the ticked ones kept in the options' order. */
+function CheckGroup<T extends string>({ options, names, checked, onChange, name }: { options: readonly T[]; names: Record<T, string>; checked: readonly T[]; onChange: (next: T[]) => void; name: string }) {
+  return (
+    <div className="check-grid">
+      {options.map((option) => (
+        <label key={option} className="check-row">
+          <input
+            type="checkbox"
+            checked={checked.includes(option)}
+            onChange={(e) => onChange(options.filter((o) => (o === option ? e.target.checked : checked.includes(o))))}
+            name={`${name}-${option}`}
+          />
+          <span>{names[option].replace(/^./, (c) => c.toUpperCase())}</span>
+        </label>
+      ))}
+    </div>
+  );
+}
+
 export function IntakeForm({ visit, onSaved, onCancel }: Props) {
   const { api } = useHost();
   const [intake, setIntake] = useState<Intake>(() => visit.intake ?? { ...emptyIntake(), reason: visit.reason });
@@ -49,7 +66,6 @@ export function IntakeForm({ visit, onSaved, onCancel }: Props) {
   const asked = redFlagsFor(intake.painRegions);
   // the lateral hip question belongs to hip, buttock and groin pain (or pain not placed yet)
   const hipAsked = intake.painRegions.length === 0 || intake.painRegions.some((r) => r === 'hip' || r === 'buttock' || r === 'groin');
-  const toggle = <T,>(list: T[], item: T, on: boolean): T[] => (on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -128,33 +144,9 @@ export function IntakeForm({ visit, onSaved, onCancel }: Props) {
       <fieldset className="pain-regions">
         <legend>Where it hurts</legend>
         <p className="field-hint">The red-flag questions and the plan's exercises follow the regions ticked.</p>
-        <div className="check-grid">
-          {PAIN_REGIONS.map((region: PainRegion) => (
-            <label key={region} className="check-row">
-              <input
-                type="checkbox"
-                checked={intake.painRegions.includes(region)}
-                onChange={(e) => set('painRegions', toggle(intake.painRegions, region, e.target.checked))}
-                name={`painRegion-${region}`}
-              />
-              <span>{PAIN_REGION_NAMES[region]}</span>
-            </label>
-          ))}
-        </div>
+        <CheckGroup options={PAIN_REGIONS} names={PAIN_REGION_NAMES} checked={intake.painRegions} onChange={(v) => set('painRegions', v)} name="painRegion" />
         <p className="field-hint">When it hurts</p>
-        <div className="check-grid">
-          {PAIN_TIMES.map((time: PainTime) => (
-            <label key={time} className="check-row">
-              <input
-                type="checkbox"
-                checked={intake.painWhen.includes(time)}
-                onChange={(e) => set('painWhen', toggle(intake.painWhen, time, e.target.checked))}
-                name={`painWhen-${time}`}
-              />
-              <span>{PAIN_TIME_NAMES[time].replace(/^./, (c) => c.toUpperCase())}</span>
-            </label>
-          ))}
-        </div>
+        <CheckGroup options={PAIN_TIMES} names={PAIN_TIME_NAMES} checked={intake.painWhen} onChange={(v) => set('painWhen', v)} name="painWhen" />
       </fieldset>
       {hipAsked && (
         <label className="check-row">

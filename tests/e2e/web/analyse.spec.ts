@@ -45,7 +45,7 @@ test('analyse a real running clip from the visit screen; the analysis is kept af
   await expect(app.getByLabel(`Analysis of ${VIDEOS.treadmillLeft30}`).getByTestId('analysis-summary')).toContainText(`pose found in ${found} of 60 frames`);
 });
 
-test('progress is honest: the line changes at least every 2 s from start to finish, and after the first 10% the time left is within a factor of 1.5 of the truth', async ({ app, bridge }) => {
+test('progress is honest: the line changes at least every 2 s from start to finish, and after the first 10% the time left is within a factor of 1.5 (or 2 s) of the truth', async ({ app, bridge }) => {
   test.setTimeout(180_000);
   const video = testVideo(VIDEOS.treadmillRight60);
   test.skip('skip' in video, 'skip' in video ? video.skip : '');
@@ -73,15 +73,18 @@ test('progress is honest: the line changes at least every 2 s from start to fini
     expect(s.t - since.t, `"${s.text}" unchanged`).toBeLessThanOrEqual(2.1);
   }
   expect(seen.some((s) => /^Loading the pose model/.test(s.text))).toBe(true);
-  // the time left, once 10% of the frames are done, against the time the pass really took
+  // the time left, once 10% of the frames are done, against the time the pass really took: within a factor of 1.5,
+  // or 2 s near the end where a batch of frames more or less is a large share of what is left
   const pass = seen.filter((s) => /of 388 frames/.test(s.text));
   const lastFrameAt = pass.at(-1)!.t;
   for (const s of pass) {
     const m = /^(\d+) of 388 frames .* about (\d+) s left/.exec(s.text);
-    if (!m || Number(m[1]) < 39 || lastFrameAt - s.t < 3) continue;
-    const ratio = Number(m[2]) / (lastFrameAt - s.t);
-    expect(ratio, `${s.text} at ${s.t.toFixed(1)} s (frames done at ${lastFrameAt.toFixed(1)} s)`).toBeGreaterThan(1 / 1.5);
-    expect(ratio, `${s.text} at ${s.t.toFixed(1)} s (frames done at ${lastFrameAt.toFixed(1)} s)`).toBeLessThan(1.5);
+    if (!m || Number(m[1]) < 39) continue;
+    const estimate = Number(m[2]);
+    const truth = lastFrameAt - s.t;
+    const ratio = estimate / Math.max(truth, 0.1);
+    const context = `${s.text} at ${s.t.toFixed(1)} s (frames done at ${lastFrameAt.toFixed(1)} s)`;
+    if (Math.abs(estimate - truth) > 2) expect(Math.max(ratio, 1 / ratio), context).toBeLessThan(1.5);
   }
   expect(end).toBeGreaterThan(lastFrameAt);
 });

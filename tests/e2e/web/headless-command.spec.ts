@@ -21,15 +21,24 @@ const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-
 
 const PAIN_AT_NIGHT = RED_FLAGS.find((f) => f.id === 'painAtRestOrNight')!;
 
-test('npm run analyze writes analysis.json and the report PDF with the same calibrated numbers and a draft plan, shows progress, and never replaces a PDF unasked', async () => {
-  test.setTimeout(360_000);
+/** Runs `body` with the 30 fps treadmill clip and a fresh folder (removed afterwards); skips, saying why, without the clip. */
+async function withClip(body: (video: string, dir: string) => Promise<void>): Promise<void> {
   const video = testVideo(VIDEOS.treadmillLeft30);
   test.skip('skip' in video, 'skip' in video ? video.skip : '');
   if ('skip' in video) return;
-  const out = mkdtempSync(join(tmpdir(), 'gaitlens-headless-'));
+  const dir = mkdtempSync(join(tmpdir(), 'gaitlens-headless-'));
   try {
+    await body(video.path, dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('npm run analyze writes analysis.json and the report PDF with the same calibrated numbers and a draft plan, shows progress, and never replaces a PDF unasked', async () => {
+  test.setTimeout(360_000);
+  await withClip(async (video, out) => {
     const pdf = join(out, 'report.pdf');
-    const args = [video.path, '--model', 'lite', '--start', '2', '--end', '5', '--height', '175', '--out', out, '--pdf', pdf, '--plan'];
+    const args = [video, '--model', 'lite', '--start', '2', '--end', '5', '--height', '175', '--out', out, '--pdf', pdf, '--plan'];
     const run = analyze(args);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain(`report -> ${pdf}`);
@@ -57,23 +66,17 @@ test('npm run analyze writes analysis.json and the report PDF with the same cali
     expect(again.status).toBe(2);
     expect(again.stderr.trim()).toBe(`analyze: ${pdf} already exists: nothing was analysed. Add --overwrite to replace it.`);
     expect(statSync(pdf).mtimeMs).toBe(before);
-  } finally {
-    rmSync(out, { recursive: true, force: true });
-  }
+  });
 });
 
 test('--intake with an unreviewed red flag: the plan is held and the PDF gives the referral advice; --quiet prints no progress; without --plan the PDF says how to get one', async () => {
   test.setTimeout(360_000);
-  const video = testVideo(VIDEOS.treadmillLeft30);
-  test.skip('skip' in video, 'skip' in video ? video.skip : '');
-  if ('skip' in video) return;
-  const out = mkdtempSync(join(tmpdir(), 'gaitlens-headless-'));
-  try {
+  await withClip(async (video, out) => {
     const intake: Intake = { ...emptyIntake(), reason: 'Pain at the front of the right knee after 8 km', weeklyDistanceKm: 35, redFlags: { ...emptyIntake().redFlags, painAtRestOrNight: true } };
     const intakeFile = join(out, 'intake.json');
     writeFileSync(intakeFile, JSON.stringify(intake));
     const held = join(out, 'held.pdf');
-    const run = analyze([video.path, '--model', 'lite', '--start', '2', '--end', '4', '--out', out, '--pdf', held, '--plan', '--intake', intakeFile, '--quiet']);
+    const run = analyze([video, '--model', 'lite', '--start', '2', '--end', '4', '--out', out, '--pdf', held, '--plan', '--intake', intakeFile, '--quiet']);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('plan: on hold for the red flags in the intake (painAtRestOrNight)');
@@ -84,28 +87,22 @@ test('--intake with an unreviewed red flag: the plan is held and the PDF gives t
     expect(text).not.toContain('Strength exercises');
 
     const plain = join(out, 'plain.pdf');
-    const noPlan = analyze([video.path, '--model', 'lite', '--start', '2', '--end', '4', '--out', out, '--pdf', plain, '--quiet']);
+    const noPlan = analyze([video, '--model', 'lite', '--start', '2', '--end', '4', '--out', out, '--pdf', plain, '--quiet']);
     expect(noPlan.status, noPlan.stderr).toBe(0);
     expect(pdfText(plain)).toContain('a report made with the headless command drafts one when run with --plan');
-  } finally {
-    rmSync(out, { recursive: true, force: true });
-  }
+  });
 });
 
 test('every failure is one line with what to do and its exit code: 2 bad input, 3 no runner, 1 internal; a stack trace only with --verbose', async () => {
   test.setTimeout(360_000);
-  const video = testVideo(VIDEOS.treadmillLeft30);
-  test.skip('skip' in video, 'skip' in video ? video.skip : '');
-  if ('skip' in video) return;
-  const dir = mkdtempSync(join(tmpdir(), 'gaitlens-headless-bad-'));
-  try {
+  await withClip(async (video, dir) => {
     const file = (name: string, bytes: Buffer | string) => {
       const path = join(dir, name);
       writeFileSync(path, bytes);
       return path;
     };
     const empty = file('empty.mp4', '');
-    const truncated = file('truncated.mp4', readFileSync(video.path).subarray(0, 300_000));
+    const truncated = file('truncated.mp4', readFileSync(video).subarray(0, 300_000));
     const text = file('notes.mp4', 'Session notes, not a video.\n');
     const random = file('random.mp4', Buffer.from(Array.from({ length: 200_000 }, (_, k) => (k * 7919 + 13) % 251)));
     const existing = file('existing.pdf', '%PDF-1.4 earlier report');
@@ -117,14 +114,14 @@ test('every failure is one line with what to do and its exit code: 2 bad input, 
       { name: 'truncated file', args: [truncated, '--model', 'lite'], code: 2, message: /incomplete: it was probably cut short/ },
       { name: 'renamed text', args: [text, '--model', 'lite'], code: 2, message: /"notes\.mp4" is not a video file GaitLens can read/ },
       { name: 'random bytes', args: [random, '--model', 'lite'], code: 2, message: /"random\.mp4" is not a video file GaitLens can read/ },
-      { name: 'unknown option', args: [video.path, '--colour'], code: 2, message: /unknown option '--colour'\. Run "npm run analyze -- --help" for the options\.$/ },
-      { name: 'malformed option', args: [video.path, '--start', 'abc'], code: 2, message: /--start "abc" is not valid: it must be seconds, 0 or more\.$/ },
-      { name: 'option without its value', args: [video.path, '--model'], code: 2, message: /--model needs a value \(--model <value>\)\. Run/ },
-      { name: 'unwritable output folder', args: [video.path, '--out', join(text, 'sub')], code: 2, message: /cannot write to .*notes\.mp4\/sub \(ENOTDIR\): choose another --out folder\.$/ },
-      { name: 'existing PDF', args: [video.path, '--out', out, '--pdf', existing], code: 2, message: /existing\.pdf already exists: nothing was analysed\. Add --overwrite to replace it\.$/ },
-      { name: 'invalid intake', args: [video.path, '--out', out, '--intake', badIntake], code: 2, message: /--intake .*intake\.json: painScore: The pain score must be from 0 to 10\./ },
+      { name: 'unknown option', args: [video, '--colour'], code: 2, message: /unknown option '--colour'\. Run "npm run analyze -- --help" for the options\.$/ },
+      { name: 'malformed option', args: [video, '--start', 'abc'], code: 2, message: /--start "abc" is not valid: it must be seconds, 0 or more\.$/ },
+      { name: 'option without its value', args: [video, '--model'], code: 2, message: /--model needs a value \(--model <value>\)\. Run/ },
+      { name: 'unwritable output folder', args: [video, '--out', join(text, 'sub')], code: 2, message: /cannot write to .*notes\.mp4\/sub \(ENOTDIR\): choose another --out folder\.$/ },
+      { name: 'existing PDF', args: [video, '--out', out, '--pdf', existing], code: 2, message: /existing\.pdf already exists: nothing was analysed\. Add --overwrite to replace it\.$/ },
+      { name: 'invalid intake', args: [video, '--out', out, '--intake', badIntake], code: 2, message: /--intake .*intake\.json: painScore: The pain score must be from 0 to 10\./ },
       { name: 'no runner', args: [join(REPO_ROOT, 'tests', 'fixtures', 'empty-scene-vp8.webm'), '--model', 'lite', '--out', out], code: 3, message: /no runner was found in any of the 60 frames analysed/ },
-      { name: 'internal error', args: [video.path, '--out', out], code: 1, message: /Chromium is not at \/nonexistent: install it/, env: { GAITLENS_CHROMIUM: '/nonexistent' } },
+      { name: 'internal error', args: [video, '--out', out], code: 1, message: /Chromium is not at \/nonexistent: install it/, env: { GAITLENS_CHROMIUM: '/nonexistent' } },
     ];
     for (const c of cases) {
       const run = analyze([...c.args, '--quiet'], c.env);
@@ -135,12 +132,10 @@ test('every failure is one line with what to do and its exit code: 2 bad input, 
       expect(lines[0], c.name).toMatch(c.message);
     }
     expect(readFileSync(existing, 'utf8')).toBe('%PDF-1.4 earlier report');
-    const verbose = analyze([video.path, '--out', out, '--verbose'], { GAITLENS_CHROMIUM: '/nonexistent' });
+    const verbose = analyze([video, '--out', out, '--verbose'], { GAITLENS_CHROMIUM: '/nonexistent' });
     expect(verbose.status).toBe(1);
     expect(verbose.stderr).toMatch(/\n\s+at /);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('the build before the headless command prints nothing, and is skipped when its output is current', () => {

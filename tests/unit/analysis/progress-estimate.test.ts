@@ -1,7 +1,7 @@
 /** Honest progress (issue 24): the time left from the measured rate, within a factor of 1.5 after the first 10%, and always moving. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { progressText, RATE_WINDOW_S, recentRate, saving, startProgress, withFrames, type ProgressTracker } from '../../../renderer/src/analysis/progress-estimate.ts';
+import { progressText, RATE_WINDOW_S, recentRate, saving, secondsLeft, startProgress, withFrames, type ProgressTracker } from '../../../renderer/src/analysis/progress-estimate.ts';
 
 /**
  * Feeds batches of 8 frames as the workers send them, at a rate that may change at `changeAt`;
@@ -55,12 +55,33 @@ test('the text moves every second in every phase and says when frames stop comin
   tracker = withFrames(tracker, 4, 8, 100);
   assert.equal(progressText(tracker, 4.5), '8 of 100 frames (4 s so far) · measuring the speed');
   tracker = withFrames(tracker, 6, 40, 100);
-  // 32 frames in the 2 s since the first batch; the next batch is due 2 s later: until 3 s the rate holds,
-  // then the wait counts and the time left grows, and past the window it says frames stopped
+  // 32 frames in the 2 s since the first batch; the next batch is due 2 s later: until 3 s after the last
+  // one the rate holds, then the wait counts and the time left grows, and past the window it says frames stopped
   assert.equal(progressText(tracker, 6), '40 of 100 frames (6 s so far) · 16.0 frames/s · about 4 s left');
   assert.equal(progressText(tracker, 7.5), '40 of 100 frames (7 s so far) · 16.0 frames/s · about 4 s left');
-  assert.equal(progressText(tracker, 9.5), '40 of 100 frames (9 s so far) · 5.8 frames/s · about 11 s left');
-  assert.equal(progressText(tracker, 11), '40 of 100 frames (11 s so far) · no frame in the last 5 s');
+  assert.equal(progressText(tracker, 9.5), '40 of 100 frames (9 s so far) · no frame in the last 3 s');
+  // batches a second apart: 1.8 s without one counts, and the rate falls
+  const quick = withFrames(withFrames(startProgress(), 4, 8, 100), 5, 24, 100);
+  assert.equal(progressText(quick, 5.5), '24 of 100 frames (5 s so far) · 16.0 frames/s · about 5 s left');
+  assert.equal(progressText(quick, 6.8), '24 of 100 frames (6 s so far) · 5.7 frames/s · about 14 s left');
   tracker = saving(withFrames(tracker, 18, 100, 100), 18);
   assert.equal(progressText(tracker, 20.4), 'Saving the analysis… 2 s');
+});
+
+test('two workers at different speeds: the time left follows the slower one, not the pair\'s average', () => {
+  const totals = [194, 194];
+  const rates = [14, 10];
+  const end = totals[1]! / rates[1]!;
+  let tracker: ProgressTracker = startProgress();
+  let worst = 1;
+  for (let now = 0.5; now < end - 2; now += 0.5) {
+    // each worker reports in batches of 8
+    const parts = totals.map((total, k) => ({ done: Math.min(total, Math.floor((now * rates[k]!) / 8) * 8), total }));
+    const done = parts[0]!.done + parts[1]!.done;
+    tracker = withFrames(tracker, now, done, 388, parts);
+    const left = secondsLeft(tracker, now);
+    if (left === null || done < 39) continue;
+    worst = Math.max(worst, left / (end - now), (end - now) / left);
+  }
+  assert.ok(worst < 1.5, `worst ${worst.toFixed(2)}`);
 });
