@@ -72,13 +72,17 @@ function doneAt(points: readonly Point[], t: number): number {
  * batches; while the next batch is not overdue (1.5 times the usual wait), the rate is the one
  * measured up to the last batch; once it is overdue, the wait counts, so a stall slows the rate.
  */
-function rateOf(points: readonly Point[], now: number): number | null {
+function rateOf(points: readonly Point[], now: number, minBatches = 1): number | null {
   // the series' own last change: a finished worker's series stops there
   let lastIndex = points.length - 1;
   while (lastIndex > 0 && points[lastIndex - 1]!.done === points[lastIndex]!.done) lastIndex--;
+  // and its own start: a worker whose model loaded late begins at its last sample before its first frames
+  let startIndex = 0;
+  while (startIndex + 1 < points.length && points[startIndex + 1]!.done === points[0]!.done) startIndex++;
+  if (points.slice(startIndex, lastIndex + 1).filter((p, k, xs) => k > 0 && p.done > xs[k - 1]!.done).length < minBatches) return null;
   const last = points[lastIndex]!;
   const previous = points[Math.max(0, lastIndex - 1)]!;
-  const from = Math.max(points[0]!.t, last.t - RATE_WINDOW_S);
+  const from = Math.max(points[startIndex]!.t, last.t - RATE_WINDOW_S);
   if (!(last.t > from)) return null;
   const frames = last.done - doneAt(points, from);
   const measured = frames / (last.t - from);
@@ -98,18 +102,22 @@ export function recentRate(tracker: ProgressTracker, now: number): number | null
 
 /**
  * Seconds left: the slowest worker's remaining frames at its own rate (a worker that finishes
- * early leaves the other alone on its share); the whole pass's rate where a worker's is unknown.
+ * early leaves the other alone on its share). A worker with no measured rate yet (its model still
+ * loading) is taken to run as fast as the others do on average.
  */
 export function secondsLeft(tracker: ProgressTracker, now: number): number | null {
   const overall = recentRate(tracker, now);
   if (overall === null || overall <= 0) return null;
   const last = tracker.samples[tracker.samples.length - 1]!;
+  // a worker's rate once it has sent two batches
+  const rates = tracker.partTotals.map((_, k) => rateOf(series(tracker, k), now, 2));
+  const known = rates.filter((r): r is number => r !== null && r > 0);
+  const typical = known.length > 0 ? known.reduce((a, b) => a + b, 0) / known.length : overall / tracker.partTotals.length;
   let left = 0;
   tracker.partTotals.forEach((total, k) => {
     const remaining = total - (last.parts[k] ?? 0);
-    if (remaining <= 0) return;
-    const rate = rateOf(series(tracker, k), now);
-    left = Math.max(left, rate !== null && rate > 0 ? remaining / rate : (tracker.framesTotal - last.framesDone) / overall);
+    const rate = rates[k];
+    if (remaining > 0) left = Math.max(left, remaining / (rate !== null && rate !== undefined && rate > 0 ? rate : typical));
   });
   return left;
 }

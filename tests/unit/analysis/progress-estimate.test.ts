@@ -85,3 +85,18 @@ test('two workers at different speeds: the time left follows the slower one, not
   }
   assert.ok(worst < 1.5, `worst ${worst.toFixed(2)}`);
 });
+
+test('the second worker still loading its model: its share is timed at the first worker\'s rate, not the whole window at one worker\'s rate', () => {
+  // worker 1 at 12 frames/s from 1 s; worker 2 starts at 5 s, then as fast
+  let tracker: ProgressTracker = startProgress();
+  for (let now = 1.5; now <= 6; now += 0.5) {
+    const parts = [
+      { done: Math.floor(((now - 1) * 12) / 8) * 8, total: 194 },
+      { done: now < 5 ? 0 : Math.floor(((now - 5) * 12) / 8) * 8, total: 194 },
+    ];
+    tracker = withFrames(tracker, now, parts[0]!.done + parts[1]!.done, 388, parts);
+  }
+  // worker 2 needs 194 / 12 = 16 s from 5 s: about 15 s left at 6 s; one worker's rate over all 388 frames would say 28
+  const left = secondsLeft(tracker, 6)!;
+  assert.ok(left > 13 && left < 18, `left ${left.toFixed(1)}`);
+});
