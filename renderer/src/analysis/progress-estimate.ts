@@ -7,7 +7,7 @@
  */
 
 /** Seconds of recent progress the rate is measured over. */
-export const RATE_WINDOW_S = 3;
+export const RATE_WINDOW_S = 5;
 /** Before this many seconds of the pose pass, the rate is not yet shown. */
 const MIN_RATE_S = 1.5;
 
