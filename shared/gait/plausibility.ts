@@ -7,7 +7,7 @@
  * Two rules:
  * 1. Outside the running range: where the literature gives runners' mean and SD, a value more than
  *    4 SD from it after the pose model's error (measure-error.ts) is a measurement failure, not the
- *    runner (RUNNING_RANGES; gaitlensPlausibility). Measures without a published distribution are
+ *    runner (RUNNING_DISTRIBUTIONS, runningRange; gaitlensPlausibility). Measures without a published distribution are
  *    not range-checked.
  * 2. Hidden far leg: in a side view, a far-leg value read where the near leg swings in front of it
  *    (MeasureDefinition.farLegFactor: peak knee flexion in stance, at the far leg's midstance).
