@@ -7,15 +7,21 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createDispatch } from '../../shared/contract/dispatch.ts';
 import { fail, ok, type Result } from '../../shared/contract/result.ts';
 import { fromWire, toWire } from '../../shared/contract/wire.ts';
 import { containerMimeType } from '../services/media/container.ts';
+import { findFfmpeg } from '../services/media/ffmpeg.ts';
 import { parseRange } from '../services/http-range.ts';
 import { SECURITY_HEADERS } from '../services/security.ts';
 import { openServices, type Services } from '../services/services.ts';
 import { resolveStaticFile } from '../services/static-files.ts';
 import type { ReportPrinter } from './print-report.ts';
+
+/** The checkout the bridge runs from (its node_modules holds the bundled ffmpeg). */
+const CHECKOUT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface BridgeOptions {
   dataDir: string;
@@ -26,6 +32,8 @@ export interface BridgeOptions {
   busyTimeoutMs?: number;
   /** Prints the bridge's own report page to PDF (print-report.ts); without it report.pdf is unavailable. */
   printReport?: ReportPrinter;
+  /** The ffmpeg for conversions; by default the one installed with the checkout (media/ffmpeg.ts). */
+  ffmpegPath?: string | null;
 }
 
 export interface Bridge {
@@ -49,6 +57,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     {
       transport: 'http',
       appVersion: options.appVersion,
+      ffmpegPath: options.ffmpegPath === undefined ? findFfmpeg([CHECKOUT]) : options.ffmpegPath,
       ...(printReport ? { printReport: (visitId: string) => printReport(site, visitId) } : {}),
     },
     { busyTimeoutMs: options.busyTimeoutMs },

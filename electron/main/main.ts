@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import { createDispatch, ServiceError } from '../../shared/contract/dispatch.ts';
 import { DATA_DIR_ENV } from '../services/data-dir.ts';
+import { findFfmpeg } from '../services/media/ffmpeg.ts';
 import { openServices, type Services } from '../services/services.ts';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.ts';
 import { osDialogs } from './dialogs.ts';
@@ -31,6 +32,7 @@ if (!app.requestSingleInstanceLock()) {
         appVersion: app.getVersion(),
         ...osDialogs(() => mainWindow),
         printReport: reportPrinter(join(__dirname, 'preload.cjs')),
+        ffmpegPath: findFfmpeg([app.getAppPath()], app.isPackaged ? process.resourcesPath : undefined),
       });
     } catch (error) {
       dialog.showErrorBox('GaitLens cannot open its data', error instanceof ServiceError ? error.message : String(error));

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { ApiHandlers } from '../../shared/contract/api.ts';
 import type { AppInfo } from '../../shared/contract/entities.ts';
 import { ServiceError } from '../../shared/contract/dispatch.ts';
+import { Conversions } from './media/conversions.ts';
 import { MediaStore } from './media/media-store.ts';
 import { UploadStore } from './media/uploads.ts';
 import { ClientRepository } from './storage/clients.ts';
@@ -33,6 +34,8 @@ export interface HostAbilities {
   saveFile?: (suggestedName: string, bytes: Uint8Array) => Promise<string | null>;
   /** Prints the visit's report page to PDF with Chromium (Electron's printToPDF, or a headless Chromium beside the bridge). */
   printReport?: (visitId: string) => Promise<Uint8Array>;
+  /** The bundled ffmpeg (media/ffmpeg.ts findFfmpeg); without it videos this computer cannot decode are not converted. */
+  ffmpegPath?: string | null;
 }
 
 export interface Services {
@@ -41,6 +44,7 @@ export interface Services {
   media: MediaStore;
   uploads: UploadStore;
   analyses: AnalysisStore;
+  conversions: Conversions;
   close(): void;
 }
 
@@ -61,6 +65,7 @@ export function openServices(dataDir: string, host: HostAbilities, options: Open
   const corrections = new CorrectionsRepository(database);
   const keyFrames = new KeyFrameRepository(database);
   const settings = new SettingsRepository(database);
+  const conversions = new Conversions(media, host.ffmpegPath ?? null, (id) => videos.get(id));
 
   const handlers: ApiHandlers = {
     'app.info': async () => ({
@@ -88,6 +93,9 @@ export function openServices(dataDir: string, host: HostAbilities, options: Open
       await uploads.discard(source.uploadId);
       return video;
     },
+    'videos.convert': async ({ visitVideoId }) => conversions.start(visitVideoId),
+    'videos.conversion': async ({ visitVideoId }) => conversions.status(visitVideoId),
+    'videos.cancelConversion': async ({ visitVideoId }) => conversions.cancel(visitVideoId),
     'videos.setCaptureFps': async ({ visitVideoId, captureFps }) => videos.setCaptureFps(visitVideoId, captureFps),
     'analyses.save': async ({ visitVideoId, track, startS, endS }) => analyses.save(visitVideoId, track, startS, endS),
     'analyses.track': async ({ analysisId }) => analyses.track(analysisId),
@@ -137,5 +145,16 @@ export function openServices(dataDir: string, host: HostAbilities, options: Open
     },
   };
 
-  return { handlers, database, media, uploads, analyses, close: () => database.close() };
+  return {
+    handlers,
+    database,
+    media,
+    uploads,
+    analyses,
+    conversions,
+    close: () => {
+      conversions.abortAll();
+      database.close();
+    },
+  };
 }

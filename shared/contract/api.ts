@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type {
   AnalysisSummary, AppInfo, BackupSummary, Client, ClientDeletion, ClientSummary, ClinicSettings, CorrectionsState, KeyFrame,
-  RestoreSummary, Visit, VisitVideo,
+  RestoreSummary, VideoConversion, Visit, VisitVideo,
 } from './entities.ts';
 import type { Result } from './result.ts';
 import {
@@ -44,6 +44,10 @@ export const contract = {
   /** Saves the plan the clinician edited (null discards it, so a new draft can be made). */
   'visits.setPlan': call<Visit>()(z.object({ visitId: Id, plan: PlanSchema.nullable() }).strict()),
   'visits.attachVideo': call<VisitVideo>()(z.object({ visitId: Id, source: VideoSource }).strict()),
+  /** Starts converting a video this computer cannot decode to H.264 (the attached file is kept). */
+  'videos.convert': call<VideoConversion>()(z.object({ visitVideoId: Id }).strict()),
+  'videos.conversion': call<VideoConversion>()(z.object({ visitVideoId: Id }).strict()),
+  'videos.cancelConversion': call<VideoConversion>()(z.object({ visitVideoId: Id }).strict()),
   'videos.setCaptureFps': call<VisitVideo>()(z.object({ visitVideoId: Id, captureFps: CaptureFps.nullable() }).strict()),
   /** Stores a landmark track (shared/pose/track-codec.ts) as the video's newest analysis. */
   'analyses.save': call<AnalysisSummary>()(

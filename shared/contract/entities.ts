@@ -27,16 +27,31 @@ export interface ClientSummary extends Client {
 export interface VisitVideo {
   id: string;
   visitId: string;
+  /** The file review and analysis use: the attached file, or its H.264 copy when it was converted. */
   mediaId: string;
+  /** Its container as recognised from its first bytes. */
+  container: VideoContainer;
   originalName: string;
   sizeBytes: number;
   sha256: string;
   attachedAt: string;
+  /** The file as attached, kept unchanged, when the platform could not decode it and it was converted. */
+  original: { mediaId: string; container: VideoContainer; sizeBytes: number } | null;
   /** The rate the camera filmed at, when the clinician set it (slow motion is stored at a lower playback rate). */
   captureFps: number | null;
   /** The newest pose analysis of this video, if any. */
   analysis: AnalysisSummary | null;
 }
+
+export type VideoContainer = 'mp4' | 'mov' | 'webm' | 'mkv' | 'avi';
+
+/** A conversion to H.264 (of a video this computer cannot decode), as the host runs it. */
+export type VideoConversion =
+  | { state: 'idle' }
+  | { state: 'running'; framesDone: number; framesTotal: number | null; elapsedS: number }
+  | { state: 'done'; frames: number; elapsedS: number; video: VisitVideo }
+  | { state: 'failed'; message: string }
+  | { state: 'cancelled' };
 
 /** A stored pose analysis: the landmark track file and what it covers. */
 export interface AnalysisSummary {

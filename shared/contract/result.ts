@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'storage'
   | 'media'
   | 'unavailable'
+  | 'cancelled'
   | 'internal';
 
 export interface ApiError {

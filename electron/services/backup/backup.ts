@@ -167,7 +167,7 @@ function referencedFiles(db: DatabaseSync): ReferencedFile[] {
   const media = db
     .prepare(
       `SELECT '${MEDIA}/' || m.file_name AS path, m.size_bytes AS size, m.sha256 AS sha256,
-         coalesce((SELECT original_name FROM visit_videos WHERE media_id = m.id LIMIT 1), m.file_name) AS name
+         coalesce((SELECT original_name FROM visit_videos WHERE media_id = m.id OR original_media_id = m.id LIMIT 1), m.file_name) AS name
        FROM media m ORDER BY m.file_name`,
     )
     .all() as unknown as (ManifestEntry & { name: string })[];

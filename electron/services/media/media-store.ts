@@ -39,8 +39,7 @@ export class MediaStore {
     if (!visit) throw new ServiceError('not-found', 'This visit no longer exists.');
     const container = await readContainer(sourcePath, originalName);
 
-    await mkdir(join(this.dir, '.incoming'), { recursive: true });
-    const incoming = join(this.dir, '.incoming', randomUUID());
+    const incoming = join(await this.workDir(), randomUUID());
     let copied: { sha256: string; sizeBytes: number };
     try {
       copied = await copyHashing(sourcePath, incoming);
@@ -66,12 +65,54 @@ export class MediaStore {
           ).run(mediaId, copied.sha256, copied.sizeBytes, fileName, container, this.now().toISOString());
         }
         const duplicate = db
-          .prepare('SELECT 1 FROM visit_videos WHERE visit_id = ? AND media_id = ?')
-          .get(visitId, mediaId);
+          .prepare('SELECT 1 FROM visit_videos WHERE visit_id = ? AND (media_id = ? OR original_media_id = ?)')
+          .get(visitId, mediaId, mediaId);
         if (duplicate) throw new ServiceError('conflict', `"${originalName}" is already attached to this visit.`);
         db.prepare(
           'INSERT INTO visit_videos (id, visit_id, media_id, original_name, attached_at) VALUES (?, ?, ?, ?, ?)',
         ).run(videoId, visitId, mediaId, originalName, this.now().toISOString());
+      });
+    } catch (error) {
+      const referenced = this.db.read((db) => db.prepare('SELECT 1 FROM media WHERE file_name = ?').get(fileName));
+      if (!referenced) await rm(finalPath, { force: true });
+      throw error;
+    }
+    const [video] = this.db.read((db) => selectVideos(db, 'vv.id = ?', videoId));
+    return video!;
+  }
+
+  /** A folder on the media folder's disk for files being made (a rename then moves them in). */
+  async workDir(): Promise<string> {
+    const dir = join(this.dir, '.incoming');
+    await mkdir(dir, { recursive: true });
+    return dir;
+  }
+
+  /**
+   * Stores the H.264 copy made of a video (moved in from the work folder) and makes it the file
+   * the visit video uses; the attached file stays stored as its original.
+   */
+  async storeConverted(videoId: string, convertedPath: string): Promise<VisitVideo> {
+    const { sha256, sizeBytes } = await hashFile(convertedPath);
+    const fileName = `${sha256}.mp4`;
+    const finalPath = join(this.dir, fileName);
+    if (existsSync(finalPath)) await rm(convertedPath, { force: true });
+    else await rename(convertedPath, finalPath);
+    try {
+      this.db.write((db) => {
+        const video = db.prepare('SELECT original_media_id AS original FROM visit_videos WHERE id = ?').get(videoId) as
+          | { original: string | null }
+          | undefined;
+        if (!video) throw new ServiceError('not-found', 'This video is no longer attached to the visit.');
+        if (video.original !== null) throw new ServiceError('conflict', 'This video has already been converted.');
+        const known = db.prepare('SELECT id FROM media WHERE sha256 = ?').get(sha256) as { id: string } | undefined;
+        const mediaId = known?.id ?? randomUUID();
+        if (!known) {
+          db.prepare(
+            'INSERT INTO media (id, sha256, size_bytes, file_name, container, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+          ).run(mediaId, sha256, sizeBytes, fileName, 'mp4', this.now().toISOString());
+        }
+        db.prepare('UPDATE visit_videos SET original_media_id = media_id, media_id = ? WHERE id = ?').run(mediaId, videoId);
       });
     } catch (error) {
       const referenced = this.db.read((db) => db.prepare('SELECT 1 FROM media WHERE file_name = ?').get(fileName));
@@ -115,10 +156,20 @@ async function readContainer(path: string, name: string): Promise<Container> {
   if (!container) {
     throw new ServiceError(
       'media',
-      `"${name}" is not a video file GaitLens can read. Use an MP4, MOV or WebM video (as phones and cameras record them).`,
+      `"${name}" is not a video file GaitLens can read. Use an MP4, MOV, WebM, MKV or AVI video (as phones and cameras record them).`,
     );
   }
   return container;
+}
+
+async function hashFile(path: string): Promise<{ sha256: string; sizeBytes: number }> {
+  const hash = createHash('sha256');
+  let sizeBytes = 0;
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    sizeBytes += chunk.length;
+  }
+  return { sha256: hash.digest('hex'), sizeBytes };
 }
 
 async function copyHashing(from: string, to: string): Promise<{ sha256: string; sizeBytes: number }> {

@@ -30,10 +30,11 @@ export async function deleteClient(db: Database, folders: DataFolders, clientId:
       .all(clientId) as { file: string }[];
     const media = tx
       .prepare(
-        `SELECT DISTINCT m.id, m.file_name AS file FROM media m JOIN visit_videos vv ON vv.media_id = m.id
+        `SELECT DISTINCT m.id, m.file_name AS file FROM media m
+         JOIN visit_videos vv ON vv.media_id = m.id OR vv.original_media_id = m.id
          JOIN visits v ON v.id = vv.visit_id WHERE v.client_id = ?
            AND NOT EXISTS (SELECT 1 FROM visit_videos o JOIN visits ov ON ov.id = o.visit_id
-                           WHERE o.media_id = m.id AND ov.client_id <> ?)`,
+                           WHERE (o.media_id = m.id OR o.original_media_id = m.id) AND ov.client_id <> ?)`,
       )
       .all(clientId, clientId) as { id: string; file: string }[];
     tx.prepare('DELETE FROM clients WHERE id = ?').run(clientId);

@@ -108,4 +108,8 @@ export const migrations: readonly string[] = [
     logo_type TEXT CHECK (logo_type IS NULL OR logo_type IN ('image/png', 'image/jpeg'))
   );
   `,
+  `
+  ALTER TABLE visit_videos ADD COLUMN original_media_id TEXT REFERENCES media (id) ON DELETE RESTRICT;
+  CREATE INDEX visit_videos_original ON visit_videos (original_media_id);
+  `,
 ];

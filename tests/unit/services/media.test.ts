@@ -31,7 +31,11 @@ test('containers are recognised from their first bytes', () => {
   const ftyp = (brand: string) => Buffer.from([0, 0, 0, 0x20, ...Buffer.from('ftyp'), ...Buffer.from(brand), 0, 0, 0, 0]);
   assert.equal(sniffContainer(ftyp('isom')), 'mp4');
   assert.equal(sniffContainer(ftyp('qt  ')), 'mov');
-  assert.equal(sniffContainer(Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f])), 'webm');
+  const ebml = (docType: string) => Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x82, 0x80 | docType.length, ...Buffer.from(docType)]);
+  assert.equal(sniffContainer(ebml('webm')), 'webm');
+  assert.equal(sniffContainer(ebml('matroska')), 'mkv');
+  assert.equal(sniffContainer(Buffer.from([...Buffer.from('RIFF'), 0x10, 0, 0, 0, ...Buffer.from('AVI LIST')])), 'avi');
+  assert.equal(sniffContainer(Buffer.from([...Buffer.from('RIFF'), 0x10, 0, 0, 0, ...Buffer.from('WAVEfmt ')])), null);
   assert.equal(sniffContainer(Buffer.from('%PDF-1.7 some document text')), null);
   assert.equal(sniffContainer(Buffer.from([0xff, 0xd8, 0xff, 0xe0])), null);
 });
