@@ -24,6 +24,9 @@ import { decodeTrack } from '../shared/pose/track-codec.ts';
 import type { PoseModel } from '../shared/pose/track.ts';
 import { analysisJson } from './analysis-json.ts';
 import { ProgressReporter } from './headless/progress.ts';
+import type { VisitVideo } from '../shared/contract/entities.ts';
+import type { GaitLensEngine } from '../renderer/src/headless.ts';
+import type { VideoProbe } from '../renderer/src/analysis/index.ts';
 
 const USAGE = `Usage: npm run analyze -- <video> [options]
 
@@ -229,8 +232,7 @@ async function run({ bridge, browser, videoPath, model, captureFps, startS, endA
   const today = new Date().toISOString().slice(0, 10);
   const visit = await api['visits.create']({ clientId: client.id, visitDate: today, reason: intake?.reason || `npm run analyze ${basename(videoPath)}`, notes: '' });
   if (intake) await api['visits.setIntake']({ visitId: visit.id, intake });
-  const video = await api['visits.attachVideo']({ visitId: visit.id, source: { kind: 'path', path: videoPath } });
-  if (captureFps !== null) await api['videos.setCaptureFps']({ visitVideoId: video.id, captureFps });
+  const attached = await api['visits.attachVideo']({ visitId: visit.id, source: { kind: 'path', path: videoPath } });
 
   const page = await browser.newPage();
   await page.route('**/*', (route) => (route.request().url().startsWith(`${bridge.origin}/`) ? route.continue() : route.abort('blockedbyclient')));
@@ -244,6 +246,11 @@ async function run({ bridge, browser, videoPath, model, captureFps, startS, endA
   await page.goto(`${bridge.origin}/headless.html`);
   await page.waitForSelector('body[data-engine-ready]', { state: 'attached' });
 
+  const { video, probe } = await playableVideo(bridge, page, attached, values.quiet === true);
+  const capture = chooseCaptureRate(captureFps, probe);
+  console.log(`${basename(videoPath)}: capture rate ${Number(capture.fps.toFixed(2))} fps, ${capture.origin}`);
+  if (capture.fps !== probe.fileFps) await api['videos.setCaptureFps']({ visitVideoId: video.id, captureFps: capture.fps });
+
   const outcome = await page.evaluate(
     (options) => {
       const w = window as unknown as {
@@ -252,7 +259,7 @@ async function run({ bridge, browser, videoPath, model, captureFps, startS, endA
       };
       return w.gaitlensEngine.analyseAndSave({ ...options, onProgress: (p: { framesDone: number; framesTotal: number }) => w.reportProgress(p.framesDone, p.framesTotal) });
     },
-    { visitVideoId: video.id, mediaId: video.mediaId, model, captureFps, startS, endS: endArg, workers },
+    { visitVideoId: video.id, mediaId: video.mediaId, model, captureFps: capture.fps === probe.fileFps ? null : capture.fps, startS, endS: endArg, workers },
   );
   progress.finish();
   if (outcome.status === 'failed') {
@@ -300,6 +307,46 @@ async function run({ bridge, browser, videoPath, model, captureFps, startS, endA
     }
     console.log(`report -> ${pdfPath}`);
   }
+}
+
+type Page = Awaited<ReturnType<Awaited<ReturnType<typeof chromium.launch>>['newPage']>>;
+type Check = Awaited<ReturnType<GaitLensEngine['checkVideo']>>;
+
+const checkIn = (page: Page, mediaId: string): Promise<Check> =>
+  page.evaluate((id) => (window as unknown as { gaitlensEngine: GaitLensEngine }).gaitlensEngine.checkVideo(id), mediaId);
+
+/**
+ * The video as the app would analyse it: converted to H.264 first when this Chromium cannot
+ * decode it (an AVI, HEVC), as the visit page does, with progress on stderr.
+ */
+async function playableVideo(bridge: Bridge, page: Page, attached: VisitVideo, quiet: boolean): Promise<{ video: VisitVideo; probe: VideoProbe }> {
+  let video = attached;
+  let check: Check | null = video.container === 'avi' ? null : await checkIn(page, video.mediaId);
+  if (check === null || (check.status === 'failed' && check.code === 'unsupported-codec')) {
+    const what = check === null ? 'an AVI file' : (check.codec ?? 'its codec');
+    const progress = new ProgressReporter({ tty: process.stderr.isTTY === true, write: (text) => process.stderr.write(text), now: () => performance.now() / 1000, label: 'convert' });
+    await bridge.services.handlers['videos.convert']({ visitVideoId: video.id });
+    const timer = setInterval(() => {
+      const status = bridge.services.conversions.status(video.id);
+      if (!quiet && status.state === 'running' && status.framesTotal !== null) progress.update(status.framesDone, status.framesTotal);
+    }, 500);
+    const ended = await bridge.services.conversions.finished(video.id).finally(() => clearInterval(timer));
+    progress.finish();
+    if (ended.state !== 'done') throw badInput(ended.state === 'failed' ? ended.message : `the conversion of ${video.originalName} did not finish.`);
+    console.log(`${video.originalName}: converted from ${what} to H.264 in ${ended.elapsedS.toFixed(1)} s (${ended.frames} frames, every one kept)`);
+    video = ended.video;
+    check = await checkIn(page, video.mediaId);
+  }
+  if (check.status === 'failed') throw check.code === 'internal' ? new Failure(EXIT.internal, check.message) : badInput(check.message);
+  return { video, probe: check.probe };
+}
+
+/** The capture rate to analyse at, and where it comes from: the option, the file's own statement, or the stored rate. */
+function chooseCaptureRate(option: number | null, probe: VideoProbe): { fps: number; origin: string } {
+  const stored = Number(probe.fileFps.toFixed(probe.fileFps % 1 ? 2 : 0));
+  if (option !== null) return { fps: option, origin: `as given (--capture-fps; the file plays at ${stored} fps)` };
+  if (probe.captureRate) return { fps: probe.captureRate.fps, origin: `read from the file: ${probe.captureRate.description} (--capture-fps overrides it)` };
+  return { fps: probe.fileFps, origin: 'the rate stored in the file (give --capture-fps for slow motion)' };
 }
 
 main().catch(exitWith);

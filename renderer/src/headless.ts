@@ -2,7 +2,7 @@
  * headless.html: the analysis engine without the UI, for the headless command, the end-to-end
  * tests and the benchmark. Sets `window.gaitlensEngine` and then `<body data-engine-ready>`.
  */
-import { analyseVideo, AnalysisError, probeVideo } from './analysis/index.ts';
+import { analyseVideo, AnalysisError, probeVideo, type VideoProbe } from './analysis/index.ts';
 import { timeDecoding, timeInference } from './analysis/benchmark.ts';
 import { connect } from './api/transport.ts';
 import { analyseAndSave, type AnalyseAndSaveOptions, type AnalyseAndSaveOutcome } from './app/analyse-and-save.ts';
@@ -21,6 +21,15 @@ const engine = {
   timeInference,
   /** Durations (ms) of the main thread's long tasks (over 50 ms) since the last call. */
   takeLongTasks: (): number[] => longTasks.splice(0),
+  /** Probes a stored video as the visit page does; the engine's errors come back as an outcome with their code. */
+  checkVideo: async (mediaId: string): Promise<{ status: 'ok'; probe: VideoProbe } | { status: 'failed'; code: AnalysisErrorCode; codec: string | null; message: string }> => {
+    try {
+      return { status: 'ok', probe: await probeVideo(`media/${encodeURIComponent(mediaId)}`) };
+    } catch (error) {
+      if (error instanceof AnalysisError) return { status: 'failed', code: error.code, codec: error.codec, message: error.message };
+      throw error;
+    }
+  },
   /**
    * The Analyse button's path for a stored video (the headless command): engine, then the API's
    * save. The engine's own errors come back as an outcome with their code, not as an exception.

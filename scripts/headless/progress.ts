@@ -12,6 +12,8 @@ export interface ProgressOptions {
   now: () => number;
   /** Seconds between lines when not a terminal. */
   everyS?: number;
+  /** What the lines are about (default "analyze"). */
+  label?: string;
 }
 
 const BAR_WIDTH = 24;
@@ -48,10 +50,10 @@ export class ProgressReporter {
     this.start ??= t;
     const elapsed = t - this.start;
     if (this.options.tty) {
-      this.options.write(`\r${progressBar(framesDone, framesTotal, elapsed)}\u001b[K`);
+      this.options.write(`\r${this.options.label ? `${this.options.label} ` : ''}${progressBar(framesDone, framesTotal, elapsed)}\u001b[K`);
       this.shown = true;
     } else if (t - this.lastLine >= (this.options.everyS ?? 5) || framesDone === framesTotal) {
-      this.options.write(`analyze: ${progressText(framesDone, framesTotal, elapsed)}\n`);
+      this.options.write(`${this.options.label ?? 'analyze'}: ${progressText(framesDone, framesTotal, elapsed)}\n`);
       this.lastLine = t;
     }
   }

@@ -22,6 +22,8 @@ export const FORMATS = {
     args: ['-c:v', 'libx265', '-crf', '20', '-pix_fmt', 'yuv420p10le', '-tag:v', 'hvc1', '-x265-params', 'log-level=error'],
   },
   mjpegAvi: { file: 'mjpeg.avi', args: ['-c:v', 'mjpeg', '-q:v', '3', '-pix_fmt', 'yuvj420p'] },
+  /** The whole 12 s clip (360 frames) in MJPEG: long enough to watch a conversion's progress and cancel it. */
+  mjpegAviLong: { file: 'mjpeg-12s.avi', args: ['-c:v', 'mjpeg', '-q:v', '3', '-pix_fmt', 'yuvj420p'] },
   mpeg4Avi: { file: 'mpeg4-part2.avi', args: ['-c:v', 'mpeg4', '-q:v', '3'] },
   h264Mkv: { file: 'h264.mkv', args: ['-c:v', 'copy'] },
   /** An Android slow-motion file: stored at 30 fps, tagged as filmed at 240. */
@@ -35,8 +37,9 @@ export const FORMATS = {
 
 export type FormatName = keyof typeof FORMATS;
 
-/** Made from the reference (every format but the 240 fps one), or from the reference re-timed to 240 fps. */
+/** Made from the reference, except these: from the reference re-timed to 240 fps, or from the whole clip. */
 const FROM_RETIMED: readonly FormatName[] = ['iphone240'];
+const FROM_WHOLE_CLIP: readonly FormatName[] = ['mjpegAviLong'];
 
 export interface FormatSet {
   ffmpeg: string;
@@ -72,7 +75,7 @@ export function videoFormats(): FormatSet | { skip: string } {
     renameSync(`${retimed}.partial.mp4`, retimed);
   }
   for (const name of Object.keys(FORMATS) as FormatName[]) {
-    if (name !== 'reference') make(name, FROM_RETIMED.includes(name) ? retimed : path('reference'));
+    if (name !== 'reference') make(name, FROM_RETIMED.includes(name) ? retimed : FROM_WHOLE_CLIP.includes(name) ? clip.path : path('reference'));
   }
   return { ffmpeg, dir, path };
 }

@@ -69,7 +69,7 @@ export class AnalysisWorker {
     return new Promise<T>((resolve, reject) => {
       if (this.failure) return reject(this.failure);
       this.listener = (message) => {
-        if (message.type === 'error') return reject(new AnalysisError(message.error.code, message.error.message));
+        if (message.type === 'error') return reject(new AnalysisError(message.error.code, message.error.message, message.error.codec ?? null));
         const picked = pick(message);
         if (picked !== undefined) resolve(picked);
         else onOther(message);

@@ -17,22 +17,26 @@ export type AnalysisErrorCode =
 
 export class AnalysisError extends Error {
   readonly code: AnalysisErrorCode;
+  /** For 'unsupported-codec': the codec's readable name ("HEVC (H.265)"), which the conversion offer names. */
+  readonly codec: string | null;
 
-  constructor(code: AnalysisErrorCode, message: string) {
+  constructor(code: AnalysisErrorCode, message: string, codec: string | null = null) {
     super(message);
     this.name = 'AnalysisError';
     this.code = code;
+    this.codec = codec;
   }
 }
 
 export interface SerialisedError {
   code: AnalysisErrorCode;
   message: string;
+  codec?: string | null;
 }
 
 export const serialiseError = (error: unknown): SerialisedError =>
   error instanceof AnalysisError
-    ? { code: error.code, message: error.message }
+    ? { code: error.code, message: error.message, codec: error.codec }
     : { code: 'internal', message: `The analysis failed unexpectedly: ${error instanceof Error ? error.message : String(error)}` };
 
 const CODEC_NAMES: Record<string, string> = {
@@ -49,11 +53,7 @@ export const codecName = (codec: string | null): string => (codec === null ? 'an
 
 export function unsupportedCodec(codec: string | null): AnalysisError {
   const name = codecName(codec);
-  const advice =
-    codec === 'hevc'
-      ? 'iPhones record HEVC by default. Export the clip as H.264 from the phone (or set Settings > Camera > Formats to "Most Compatible" before filming), or convert it to H.264 MP4 with a video converter such as HandBrake, then attach the converted file.'
-      : 'Convert it to H.264 MP4 with a video converter such as HandBrake, then attach the converted file.';
-  return new AnalysisError('unsupported-codec', `This video is encoded as ${name}, which GaitLens cannot decode on this computer. ${advice}`);
+  return new AnalysisError('unsupported-codec', `This video is encoded as ${name}, which this computer cannot decode: it has to be converted to H.264 first.`, name);
 }
 
 export const cancelled = () => new AnalysisError('cancelled', 'The analysis was cancelled.');

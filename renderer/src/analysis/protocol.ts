@@ -1,4 +1,5 @@
 /** Messages between the main thread (engine.ts) and an analysis worker (worker.ts). */
+import type { CaptureRateProposal } from '../../../shared/pose/capture-rate.ts';
 import type { PoseFrame, PoseModel } from '../../../shared/pose/track.ts';
 import type { SerialisedError } from './errors.ts';
 
@@ -13,6 +14,8 @@ export interface VideoProbe {
   fileFps: number;
   durationS: number;
   variableFrameRate: boolean;
+  /** The capture rate the file states (a phone's slow-motion tag, a high stored rate), for the clinician to confirm. */
+  captureRate: CaptureRateProposal | null;
 }
 
 /** Absolute URLs of the runtime files (workers resolve relative URLs against their own script). */

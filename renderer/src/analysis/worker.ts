@@ -5,6 +5,7 @@
  */
 import { PoseLandmarker, type PoseLandmarkerResult } from '@mediapipe/tasks-vision';
 import { ALL_FORMATS, EncodedPacketSink, Input, InputVideoTrack, UnsupportedInputFormatError, UrlSource, VideoSample, VideoSampleSink } from 'mediabunny';
+import { proposeCaptureRate } from '../../../shared/pose/capture-rate.ts';
 import type { PoseFrame } from '../../../shared/pose/track.ts';
 import { AnalysisError, serialiseError, unsupportedCodec } from './errors.ts';
 import { DEFAULT_POSE_MODE, type PoseMode, type RuntimeUrls, type SegmentJob, type VideoProbe, type WorkerRequest, type WorkerResponse } from './protocol.ts';
@@ -82,7 +83,7 @@ async function openVideo(url: string): Promise<{ input: Input; track: InputVideo
     if (error instanceof UnsupportedInputFormatError) {
       throw new AnalysisError(
         'not-a-video',
-        'This file is not a video GaitLens can read (MP4, MOV or WebM), or its beginning is damaged. Attach the original video file again.',
+        'This file is not a video GaitLens can read (MP4, MOV, WebM, MKV or AVI), or its beginning is damaged. Attach the original video file again.',
       );
     }
     throw readProblem(error);
@@ -112,6 +113,7 @@ async function probe(url: string): Promise<{ probe: VideoProbe; timestamps: Floa
         fileFps: timeline.fileFps,
         durationS: timeline.durationS,
         variableFrameRate: timeline.variableFrameRate,
+        captureRate: proposeCaptureRate((await input.getMetadataTags()).raw ?? {}, timeline.fileFps),
       },
       timestamps: timeline.timestamps,
     };

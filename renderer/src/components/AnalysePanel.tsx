@@ -7,6 +7,7 @@ import { framesShare, progressText, saving, startProgress, withFrames, type Prog
 import { analyseAndSave } from '../app/analyse-and-save.ts';
 import { formatDate } from '../app/format.ts';
 import { useHost } from '../app/host-context.tsx';
+import { ConvertPanel } from './ConvertPanel.tsx';
 import { ErrorNotice, Field } from './ui.tsx';
 
 const MODELS: { value: PoseModel; label: string }[] = [
@@ -21,6 +22,8 @@ const LOW_POSE_SHARE = 0.8;
 type State =
   | { status: 'probing' }
   | { status: 'unreadable'; message: string }
+  /** This computer cannot decode it: it is converted to H.264 (`what` names what could not be decoded). */
+  | { status: 'convert'; what: string }
   | { status: 'idle'; probe: VideoProbe }
   | { status: 'running'; probe: VideoProbe; progress: ProgressTracker; startedAt: number };
 
@@ -40,23 +43,38 @@ export function AnalysePanel({ video, onSaved }: { video: VisitVideo; onSaved: (
   const [notice, setNotice] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
 
+  const convertible = video.original === null;
   useEffect(() => {
     let current = true;
+    // no browser reads AVI: it goes straight to conversion
+    if (convertible && video.container === 'avi') {
+      setState({ status: 'convert', what: 'videos in AVI files' });
+      return;
+    }
+    setState({ status: 'probing' });
     probeVideo(url).then(
       (probe) => {
         if (!current) return;
         setState({ status: 'idle', probe });
         setEndS(probe.durationS.toFixed(2));
+        const proposed = probe.captureRate;
+        if (video.captureFps === null && proposed && proposed.fps !== probe.fileFps) setCaptureFps(String(proposed.fps));
       },
-      (e: unknown) => current && setState({ status: 'unreadable', message: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => {
+        if (!current) return;
+        if (convertible && e instanceof AnalysisError && e.code === 'unsupported-codec') setState({ status: 'convert', what: e.codec ?? "this video's codec" });
+        else setState({ status: 'unreadable', message: e instanceof Error ? e.message : String(e) });
+      },
     );
     return () => {
       current = false;
       abort.current?.abort();
     };
-  }, [url]);
+    // probed once per file: a saved capture rate or analysis does not probe again
+  }, [url, convertible, video.container]);
 
   const label = `Analysis of ${video.originalName}`;
+  if (state.status === 'convert') return <ConvertPanel video={video} what={state.what} onConverted={onSaved} />;
   if (state.status === 'probing') {
     return (
       <div className="analyse-panel muted" aria-label={label}>
@@ -180,6 +198,14 @@ export function AnalysePanel({ video, onSaved }: { video: VisitVideo; onSaved: (
             <button type="button" className="button-primary" onClick={run} disabled={busy}>
               {video.analysis ? 'Analyse again' : 'Analyse'}
             </button>
+            {probe.captureRate && (
+              <p className="field-hint capture-rate-proposal" data-testid="capture-rate-proposal">
+                <strong>Read from the file:</strong> {probe.captureRate.description}.{' '}
+                {probe.captureRate.fps !== probe.fileFps
+                  ? `"Filmed at" is set to ${probe.captureRate.fps} fps: check it, then analyse (the rate is saved with the video).`
+                  : 'Times are exact at that rate: leave "Filmed at" empty.'}
+              </p>
+            )}
             <p className="field-hint">
               Filmed at: leave empty if the camera filmed at the file's {probe.fileFps.toFixed(0)} fps; for slow motion
               enter the camera's rate (e.g. 120 or 240). GaitLens follows one person, the one the pose model sees most

@@ -65,6 +65,12 @@ export function VisitScreen({ visitId }: { visitId: string }) {
                   <span className="file-name">{video.originalName}</span>
                   <span className="muted">{formatBytes(video.sizeBytes)}</span>
                 </div>
+                {video.original && (
+                  <p className="muted small converted-note">
+                    Converted to H.264 to play and analyse here; the file as attached ({video.original.container.toUpperCase()},{' '}
+                    {formatBytes(video.original.sizeBytes)}) is kept unchanged.
+                  </p>
+                )}
                 <AnalysePanel video={video} onSaved={visit.reload} />
                 {video.analysis && <VideoKeyNumbers clientId={v.clientId} video={video} />}
                 {video.analysis && (
