@@ -32,6 +32,8 @@ export function ConvertPanel({ video, what, onConverted }: { video: VisitVideo; 
       if (!status.ok) return setError(status.error.message);
       if (status.value.state === 'idle') await start();
       else setConversion(status.value);
+      // converted meanwhile (another window): show the copy
+      if (status.value.state === 'done') onConverted();
     });
     return () => {
       current = false;
