@@ -1,4 +1,7 @@
-/** electron-builder packs the unpacked app (--dir) and app.asar holds the built app and nothing else. */
+/**
+ * electron-builder packs the unpacked app (--dir): app.asar holds the built app and nothing else,
+ * and the bundled ffmpeg that converts videos sits beside it in resources/ffmpeg and runs.
+ */
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -30,6 +33,8 @@ test('the unpacked app contains the built main process, preload and renderer', a
     expect(files.filter((f) => f.startsWith('/node_modules/'))).toEqual([]);
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
     expect(files.filter((f) => /\.(ts|tsx)$/.test(f))).toEqual([]);
+    const ffmpeg = join(out, 'linux-unpacked', 'resources', 'ffmpeg', 'ffmpeg');
+    expect(execFileSync(ffmpeg, ['-hide_banner', '-encoders'], { encoding: 'utf8' })).toContain('libx264');
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

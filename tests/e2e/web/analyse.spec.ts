@@ -120,13 +120,13 @@ test('a clip with nobody in it says so and saves nothing', async ({ app, bridge 
   await expect(panel.getByTestId('analysis-summary')).toHaveCount(0);
 });
 
-test('an HEVC clip is named as such, with what to do', async ({ app, bridge }) => {
+test('an HEVC clip this computer cannot decode is named as such and converted to H.264, then it can be analysed', async ({ app, bridge }) => {
   const { visitId } = await visitWithVideo(app, join(FIXTURES, 'hevc-testsrc.mp4'));
   await app.goto(`${bridge.origin}/#/visits/${visitId}`);
-  const alert = app.getByLabel('Analysis of hevc-testsrc.mp4').getByRole('alert');
-  await expect(alert).toContainText('This video cannot be analysed.');
-  await expect(alert).toContainText('HEVC (H.265)');
-  await expect(alert).toContainText('H.264');
+  await expect(app.getByLabel('Conversion of hevc-testsrc.mp4')).toContainText('This computer cannot decode HEVC (H.265), so GaitLens converts the video to H.264 once');
+  const panel = app.getByLabel('Analysis of hevc-testsrc.mp4');
+  await expect(panel).toContainText(/· H\.264 · \d+ frames/, { timeout: 60_000 });
+  await expect(panel.getByRole('button', { name: 'Analyse' })).toBeEnabled();
 });
 
 for (const [name, layout] of [[VIDEOS.treadmillLeft30, 'its index was at the end, so it is cut off']] as const) {

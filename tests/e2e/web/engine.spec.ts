@@ -108,6 +108,7 @@ test('probes the treadmill clip without decoding it', async ({ app, bridge }) =>
     fileFps: 30,
     durationS: 12,
     variableFrameRate: false,
+    captureRate: null,
   });
 });
 

@@ -106,17 +106,18 @@ test("the headless command uses and prints the capture rate a phone wrote into t
   }
 });
 
-test('in the app: an iPhone HEVC clip and a webcam AVI are converted with progress and a cancel button, and a phone capture rate is proposed', async ({ app }, testInfo) => {
+test('in the app: iPhone HEVC clips and AVI files are converted with progress and a cancel button, an MKV opens, and a phone capture rate is proposed', async ({ app }, testInfo) => {
   test.setTimeout(300_000);
   const set = formats();
   if (!set) return;
   const client = await apiCall(app, 'clients.create', { name: 'Maria Lopez', dateOfBirth: null, heightCm: 167, notes: '' });
   const visit = await apiCall(app, 'visits.create', { clientId: client.id, visitDate: '2026-12-07', reason: 'Knee pain', notes: '' });
   await app.goto(`${new URL(app.url()).origin}/#/visits/${visit.id}`);
-  await app.getByTestId('video-file-input').setInputFiles([set.path('hevc8Mov'), set.path('mjpegAviLong'), set.path('android240')]);
-  await app.getByRole('button', { name: 'Attach 3 videos' }).click();
+  const files: FormatName[] = ['hevc8Mov', 'hevc10Mov', 'mjpegAviLong', 'mpeg4Avi', 'h264Mkv', 'android240'];
+  await app.getByTestId('video-file-input').setInputFiles(files.map((name) => set.path(name)));
+  await app.getByRole('button', { name: `Attach ${files.length} videos` }).click();
   const cards = app.getByRole('list', { name: 'Attached videos' }).getByRole('listitem');
-  await expect(cards).toHaveCount(3);
+  await expect(cards).toHaveCount(files.length);
   const card = (file: string) => cards.filter({ hasText: file });
 
   // the long AVI: progress with frames and time left, cancelled, then converted on request
@@ -131,13 +132,17 @@ test('in the app: an iPhone HEVC clip and a webcam AVI are converted with progre
   await expect(avi).toContainText(/Converted to H\.264 to play and analyse here; the file as attached \(AVI, [\d.]+ MB\) is kept unchanged\./, { timeout: 120_000 });
   await expect(avi).toContainText('720×1280 · H.264 · 360 frames · 30 fps · 12.0 s');
 
-  // the iPhone clip converted on its own, playable in the card
-  const hevc = card(FORMATS.hevc8Mov.file);
-  await expect(hevc).toContainText(/the file as attached \(MOV, \d+ KB\) is kept unchanged/, { timeout: 60_000 });
-  await expect(hevc).toContainText('H.264 · 60 frames · 30 fps');
-  const player = hevc.locator('video');
-  await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(1);
-  expect(await player.evaluate((v: HTMLVideoElement) => [v.videoWidth, v.videoHeight])).toEqual([720, 1280]);
+  // the others converted on their own (H.264 in MKV opens as it is), each playable in its card
+  for (const [name, container] of [['hevc8Mov', 'MOV'], ['hevc10Mov', 'MOV'], ['mpeg4Avi', 'AVI'], ['h264Mkv', null]] as const) {
+    const other = card(FORMATS[name].file);
+    if (container) await expect(other).toContainText(new RegExp(`the file as attached \\(${container}, \\d+ KB\\) is kept unchanged`), { timeout: 60_000 });
+    else await expect(other).not.toContainText('Converted');
+    // Matroska keeps whole milliseconds: 29.99 fps
+    await expect(other).toContainText(/H\.264 · 60 frames · 30(\.00)? fps/);
+    const player = other.locator('video');
+    await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(1);
+    expect(await player.evaluate((v: HTMLVideoElement) => [v.videoWidth, v.videoHeight])).toEqual([720, 1280]);
+  }
 
   // the Android slow-motion clip: 240 fps proposed from the file, used once the clinician analyses
   const slowmo = card(FORMATS.android240.file);
@@ -149,7 +154,10 @@ test('in the app: an iPhone HEVC clip and a webcam AVI are converted with progre
   const stored = await apiCall(app, 'visits.get', { id: visit.id });
   expect(stored.videos.map((v: { originalName: string; captureFps: number | null; original: { container: string } | null }) => [v.originalName, v.captureFps, v.original?.container ?? null])).toEqual([
     [FORMATS.hevc8Mov.file, null, 'mov'],
+    [FORMATS.hevc10Mov.file, null, 'mov'],
     [FORMATS.mjpegAviLong.file, null, 'avi'],
+    [FORMATS.mpeg4Avi.file, null, 'avi'],
+    [FORMATS.h264Mkv.file, null, null],
     [FORMATS.android240.file, 240, null],
   ]);
 });
