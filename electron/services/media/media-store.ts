@@ -7,6 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { VisitVideo } from '../../../shared/contract/entities.ts';
@@ -48,35 +49,16 @@ export class MediaStore {
       throw explainFileError(error, originalName);
     }
 
-    const fileName = `${copied.sha256}.${container}`;
-    const finalPath = join(this.dir, fileName);
-    // Same name means same content: keep the copy already stored, if any.
-    if (existsSync(finalPath)) await rm(incoming, { force: true });
-    else await rename(incoming, finalPath);
-
     const videoId = randomUUID();
-    try {
-      this.db.write((db) => {
-        const known = db.prepare('SELECT id FROM media WHERE sha256 = ?').get(copied.sha256) as { id: string } | undefined;
-        const mediaId = known?.id ?? randomUUID();
-        if (!known) {
-          db.prepare(
-            'INSERT INTO media (id, sha256, size_bytes, file_name, container, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-          ).run(mediaId, copied.sha256, copied.sizeBytes, fileName, container, this.now().toISOString());
-        }
-        const duplicate = db
-          .prepare('SELECT 1 FROM visit_videos WHERE visit_id = ? AND (media_id = ? OR original_media_id = ?)')
-          .get(visitId, mediaId, mediaId);
-        if (duplicate) throw new ServiceError('conflict', `"${originalName}" is already attached to this visit.`);
-        db.prepare(
-          'INSERT INTO visit_videos (id, visit_id, media_id, original_name, attached_at) VALUES (?, ?, ?, ?, ?)',
-        ).run(videoId, visitId, mediaId, originalName, this.now().toISOString());
-      });
-    } catch (error) {
-      const referenced = this.db.read((db) => db.prepare('SELECT 1 FROM media WHERE file_name = ?').get(fileName));
-      if (!referenced) await rm(finalPath, { force: true });
-      throw error;
-    }
+    await this.store(incoming, { ...copied, container }, (db, mediaId) => {
+      const duplicate = db
+        .prepare('SELECT 1 FROM visit_videos WHERE visit_id = ? AND (media_id = ? OR original_media_id = ?)')
+        .get(visitId, mediaId, mediaId);
+      if (duplicate) throw new ServiceError('conflict', `"${originalName}" is already attached to this visit.`);
+      db.prepare(
+        'INSERT INTO visit_videos (id, visit_id, media_id, original_name, attached_at) VALUES (?, ?, ?, ?, ?)',
+      ).run(videoId, visitId, mediaId, originalName, this.now().toISOString());
+    });
     const [video] = this.db.read((db) => selectVideos(db, 'vv.id = ?', videoId));
     return video!;
   }
@@ -93,34 +75,48 @@ export class MediaStore {
    * the visit video uses; the attached file stays stored as its original.
    */
   async storeConverted(videoId: string, convertedPath: string): Promise<VisitVideo> {
-    const { sha256, sizeBytes } = await hashFile(convertedPath);
-    const fileName = `${sha256}.mp4`;
+    await this.store(convertedPath, { ...(await hashFile(convertedPath)), container: 'mp4' }, (db, mediaId) => {
+      const video = db.prepare('SELECT original_media_id AS original FROM visit_videos WHERE id = ?').get(videoId) as
+        | { original: string | null }
+        | undefined;
+      if (!video) throw new ServiceError('not-found', 'This video is no longer attached to the visit.');
+      if (video.original !== null) throw new ServiceError('conflict', 'This video has already been converted.');
+      db.prepare('UPDATE visit_videos SET original_media_id = media_id, media_id = ? WHERE id = ?').run(mediaId, videoId);
+    });
+    const [video] = this.db.read((db) => selectVideos(db, 'vv.id = ?', videoId));
+    return video!;
+  }
+
+  /**
+   * Moves a file into the media folder under its content hash (same name, same content: a copy
+   * already there is kept) and, in one transaction, finds or adds its media row and runs `link`
+   * with its id. When that fails, the file goes again unless a media row still refers to it.
+   */
+  private async store(
+    path: string,
+    file: { sha256: string; sizeBytes: number; container: Container },
+    link: (db: DatabaseSync, mediaId: string) => void,
+  ): Promise<void> {
+    const fileName = `${file.sha256}.${file.container}`;
     const finalPath = join(this.dir, fileName);
-    if (existsSync(finalPath)) await rm(convertedPath, { force: true });
-    else await rename(convertedPath, finalPath);
+    if (existsSync(finalPath)) await rm(path, { force: true });
+    else await rename(path, finalPath);
     try {
       this.db.write((db) => {
-        const video = db.prepare('SELECT original_media_id AS original FROM visit_videos WHERE id = ?').get(videoId) as
-          | { original: string | null }
-          | undefined;
-        if (!video) throw new ServiceError('not-found', 'This video is no longer attached to the visit.');
-        if (video.original !== null) throw new ServiceError('conflict', 'This video has already been converted.');
-        const known = db.prepare('SELECT id FROM media WHERE sha256 = ?').get(sha256) as { id: string } | undefined;
+        const known = db.prepare('SELECT id FROM media WHERE sha256 = ?').get(file.sha256) as { id: string } | undefined;
         const mediaId = known?.id ?? randomUUID();
         if (!known) {
           db.prepare(
             'INSERT INTO media (id, sha256, size_bytes, file_name, container, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-          ).run(mediaId, sha256, sizeBytes, fileName, 'mp4', this.now().toISOString());
+          ).run(mediaId, file.sha256, file.sizeBytes, fileName, file.container, this.now().toISOString());
         }
-        db.prepare('UPDATE visit_videos SET original_media_id = media_id, media_id = ? WHERE id = ?').run(mediaId, videoId);
+        link(db, mediaId);
       });
     } catch (error) {
       const referenced = this.db.read((db) => db.prepare('SELECT 1 FROM media WHERE file_name = ?').get(fileName));
       if (!referenced) await rm(finalPath, { force: true });
       throw error;
     }
-    const [video] = this.db.read((db) => selectVideos(db, 'vv.id = ?', videoId));
-    return video!;
   }
 
   /** Where a stored video lives, for serving it to the player. */
