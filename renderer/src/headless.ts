@@ -3,7 +3,7 @@
  * tests and the benchmark. Sets `window.gaitlensEngine` and then `<body data-engine-ready>`.
  */
 import { analyseVideo, AnalysisError, probeVideo, type VideoProbe } from './analysis/index.ts';
-import { timeDecoding, timeInference } from './analysis/benchmark.ts';
+import { timeDecoding, timeInference, timeStages } from './analysis/benchmark.ts';
 import { connect } from './api/transport.ts';
 import { analyseAndSave, type AnalyseAndSaveOptions, type AnalyseAndSaveOutcome } from './app/analyse-and-save.ts';
 import type { AnalysisErrorCode } from './analysis/errors.ts';
@@ -19,6 +19,7 @@ const engine = {
   AnalysisError,
   timeDecoding,
   timeInference,
+  timeStages,
   /** Durations (ms) of the main thread's long tasks (over 50 ms) since the last call. */
   takeLongTasks: (): number[] => longTasks.splice(0),
   /** Probes a stored video as the visit page does; the engine's errors come back as an outcome with their code. */

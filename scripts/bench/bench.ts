@@ -201,7 +201,12 @@ async function main(): Promise<void> {
           }
         }
       }
-      clips.push({ ...clip, probe, decode, endToEnd: endToEnds, inference: inferences });
+      const stages = await page.evaluate(({ url, endS }) => window.gaitlensEngine!.timeStages({ url, model: 'full', workers: 2, endS }), {
+        url,
+        endS: Number.isFinite(endS) ? endS : undefined,
+      });
+      log(`  full, 2 workers, by stage: ${stages.workers.map((w) => `inference ${(w.stages!.inferenceMs / w.frames).toFixed(1)} ms/frame`).join(', ')}`);
+      clips.push({ ...clip, probe, decode, endToEnd: endToEnds, inference: inferences, stages: stages.workers });
     }
     const legacyResults = await legacy(page, await attach(bridge.services, join(videosDir, CLIPS[0]!.file)));
     const results: BenchResults = {

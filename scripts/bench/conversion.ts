@@ -6,17 +6,17 @@
  * Writes docs/benchmarks-conversion.md. Not a test: the numbers depend on the machine.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { convertToH264, countFrames, findFfmpeg } from '../../electron/services/media/ffmpeg.ts';
+import { convertToH264, countFrames } from '../../electron/services/media/ffmpeg.ts';
+import { ffmpegAndClip } from './inputs.ts';
 import { describeMachine } from './machine.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { values } = parseArgs({ options: { out: { type: 'string', default: join(root, 'docs', 'benchmarks-conversion.md') } } });
-const videosDir = process.env.GAITLENS_TEST_VIDEOS ?? join(root, '..', 'shared', 'data', 'videos');
 const SOURCE = 'treadmill-sagittal-right-60fps-mhuang24-IMG_5396.mp4';
 const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -41,10 +41,7 @@ function psnrY(ffmpeg: string, copy: string, source: string): number {
 }
 
 async function main(): Promise<void> {
-  const ffmpeg = findFfmpeg([root]);
-  if (ffmpeg === null) throw new Error('The bundled ffmpeg is not installed for this platform: run npm ci.');
-  const clip = join(videosDir, SOURCE);
-  if (!existsSync(clip)) throw new Error(`${clip} not found: set GAITLENS_TEST_VIDEOS to the folder of the shared test videos.`);
+  const { ffmpeg, clip } = ffmpegAndClip(root, SOURCE);
   const machine = describeMachine();
   const dir = mkdtempSync(join(tmpdir(), 'gaitlens-bench-convert-'));
   const rows: string[] = [];

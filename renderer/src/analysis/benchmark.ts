@@ -72,3 +72,18 @@ export async function timeInference(options: TimingOptions & { model: PoseModel 
     workers.forEach((worker) => worker.terminate());
   }
 }
+
+/**
+ * The whole analysis as analyseVideo runs it (decode, prepare, detect, post, in each worker),
+ * timed stage by stage; the landmarks are dropped.
+ */
+export async function timeStages(options: TimingOptions & { model: PoseModel }): Promise<WorkerTimings> {
+  const segments = jobs(await probeOnce(options.url), options);
+  const workers = segments.map(() => new AnalysisWorker());
+  try {
+    workers.forEach((worker) => worker.send({ type: 'load', runtime: runtimeUrls(options.model), mode: DEFAULT_POSE_MODE }));
+    return summarise(await Promise.all(segments.map((job, k) => workers[k]!.request({ type: 'analyse', job }, timing))));
+  } finally {
+    workers.forEach((worker) => worker.terminate());
+  }
+}

@@ -67,6 +67,19 @@ export interface TimingResult {
   frames: number;
   /** From the first frame's start to the last frame's end, ms (model loading excluded). */
   elapsedMs: number;
+  /** Where an analysis worker's time went, ms summed over its frames (docs/benchmarks.md, "Where the time goes"). */
+  stages?: StageTimes;
+}
+
+export interface StageTimes {
+  /** Waiting for the next decoded frame (demuxing and decoding, as far as they do not run ahead). */
+  decodeMs: number;
+  /** Turning and scaling the frame into the model's input picture. */
+  prepareMs: number;
+  /** PoseLandmarker.detectForVideo / detect. */
+  inferenceMs: number;
+  /** Posting the landmarks to the page. */
+  postMs: number;
 }
 
 export type WorkerResponse =

@@ -8,7 +8,7 @@ import { ALL_FORMATS, EncodedPacketSink, Input, InputVideoTrack, UnsupportedInpu
 import { proposeCaptureRate } from '../../../shared/pose/capture-rate.ts';
 import type { PoseFrame } from '../../../shared/pose/track.ts';
 import { AnalysisError, serialiseError, unsupportedCodec } from './errors.ts';
-import { DEFAULT_POSE_MODE, type PoseMode, type RuntimeUrls, type SegmentJob, type VideoProbe, type WorkerRequest, type WorkerResponse } from './protocol.ts';
+import { DEFAULT_POSE_MODE, type PoseMode, type RuntimeUrls, type SegmentJob, type StageTimes, type VideoProbe, type WorkerRequest, type WorkerResponse } from './protocol.ts';
 import { buildTimeline, captureTimeMs, frameIndexAt, SAME_FRAME_S, type PacketTiming } from './timeline.ts';
 
 interface WorkerScope {
@@ -215,10 +215,21 @@ async function analyse(job: SegmentJob): Promise<void> {
   let previous: PoseFrame['landmarks'] = null;
   let started = 0;
   let count = 0;
+  const stages: StageTimes = { decodeMs: 0, prepareMs: 0, inferenceMs: 0, postMs: 0 };
+  let mark = performance.now();
+  const lap = (stage: keyof StageTimes) => {
+    const now = performance.now();
+    stages[stage] += now - mark;
+    mark = now;
+  };
   for await (const { i, sample } of decodeSegment(job)) {
-    if (count === 0) started = performance.now();
+    if (count === 0) {
+      mark = performance.now();
+      started = mark;
+    } else lap('decodeMs');
     const tMs = captureTimeMs(job.timestamps[i]!, first, job.fileFps, job.captureFps);
     const picture = uprightPicture(job, sample, canvas);
+    lap('prepareMs');
     try {
       const frame = poseFrame(i, tMs, poseMode === 'per-frame' ? pose.detect(picture.image) : pose.detectForVideo(picture.image, tMs), previous);
       previous = frame.landmarks ?? previous;
@@ -226,14 +237,16 @@ async function analyse(job: SegmentJob): Promise<void> {
     } finally {
       picture.release();
     }
+    lap('inferenceMs');
     count++;
     if (batch.length === BATCH_FRAMES) {
       post({ type: 'frames', frames: batch });
       batch = [];
     }
+    lap('postMs');
   }
   if (batch.length > 0) post({ type: 'frames', frames: batch });
-  post({ type: 'done', timing: { frames: count, elapsedMs: performance.now() - started } });
+  post({ type: 'done', timing: { frames: count, elapsedMs: performance.now() - started, stages } });
 }
 
 /** Benchmark: decoding alone (every frame decoded and closed, nothing else). */
