@@ -201,9 +201,7 @@ export function AnalysePanel({ video, onSaved }: { video: VisitVideo; onSaved: (
             {probe.captureRate && (
               <p className="field-hint capture-rate-proposal" data-testid="capture-rate-proposal">
                 <strong>Read from the file:</strong> {probe.captureRate.description}.{' '}
-                {probe.captureRate.fps !== probe.fileFps
-                  ? `"Filmed at" is set to ${probe.captureRate.fps} fps: check it, then analyse (the rate is saved with the video).`
-                  : 'Times are exact at that rate: leave "Filmed at" empty.'}
+                {proposalAdvice(probe, video.captureFps)}
               </p>
             )}
             <p className="field-hint">
@@ -216,6 +214,14 @@ export function AnalysePanel({ video, onSaved }: { video: VisitVideo; onSaved: (
       )}
     </div>
   );
+}
+
+/** What to do with the capture rate the file states, given the rate saved with the video (if any). */
+function proposalAdvice(probe: VideoProbe, saved: number | null): string {
+  const proposed = probe.captureRate!.fps;
+  if (proposed === probe.fileFps) return 'Times are exact at that rate: leave "Filmed at" empty.';
+  if (saved === null) return `"Filmed at" is set to ${proposed} fps: check it, then analyse (the rate is saved with the video).`;
+  return saved === proposed ? '' : `"Filmed at" keeps the ${saved} fps saved with this video.`;
 }
 
 function AnalysisSummaryLine({ analysis }: { analysis: AnalysisSummary }) {
