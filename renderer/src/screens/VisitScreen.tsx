@@ -5,6 +5,7 @@ import { attachVideos, type AttachOutcome, type PendingVideo } from '../componen
 import { VideoPicker } from '../components/VideoPicker.tsx';
 import { AnalysePanel } from '../components/AnalysePanel.tsx';
 import { VideoKeyNumbers } from '../components/VideoKeyNumbers.tsx';
+import { VideoPreview } from '../components/VideoPreview.tsx';
 import { VisitDetails } from '../components/VisitDetails.tsx';
 import { VideoExports } from '../records/VideoExports.tsx';
 import { formatBytes, formatDate } from '../app/format.ts';
@@ -59,7 +60,7 @@ export function VisitScreen({ visitId }: { visitId: string }) {
         <ul className="video-grid" aria-label="Attached videos">
           {v.videos.map((video) => (
             <li key={video.id} className="card video-card">
-              <video src={host.mediaUrl(video.mediaId)} controls preload="metadata" muted playsInline />
+              <VideoPreview key={video.mediaId} video={video} />
               <div className="video-body">
                 <div className="video-meta">
                   <span className="file-name">{video.originalName}</span>

@@ -123,6 +123,7 @@ test('in the app: iPhone HEVC clips and AVI files are converted with progress an
   // the long AVI: progress with frames and time left, cancelled, then converted on request
   const avi = card(FORMATS.mjpegAviLong.file);
   await expect(avi).toContainText('This computer cannot decode videos in AVI files');
+  await expect(avi.getByRole('img', { name: `${FORMATS.mjpegAviLong.file} cannot be played here` })).toBeVisible();
   const progress = avi.getByRole('status', { name: 'Conversion progress' });
   await expect(progress).toContainText(/Converting: frame \d+ of 360/);
   await testInfo.attach('converting', { body: await app.screenshot({ fullPage: true }), contentType: 'image/png' });
