@@ -24,6 +24,7 @@ import { decodeTrack } from '../shared/pose/track-codec.ts';
 import type { PoseModel } from '../shared/pose/track.ts';
 import { analysisJson } from './analysis-json.ts';
 import { ProgressReporter } from './headless/progress.ts';
+import { containerNeedsConversion } from '../shared/contract/containers.ts';
 import type { VisitVideo } from '../shared/contract/entities.ts';
 import type { GaitLensEngine } from '../renderer/src/headless.ts';
 import type { VideoProbe } from '../renderer/src/analysis/index.ts';
@@ -317,13 +318,14 @@ const checkIn = (page: Page, mediaId: string): Promise<Check> =>
 
 /**
  * The video as the app would analyse it: converted to H.264 first when this Chromium cannot
- * decode it (an AVI, HEVC), as the visit page does, with progress on stderr.
+ * decode it (AVI, MPEG-TS, HEVC), as the visit page does, with progress on stderr.
  */
 async function playableVideo(bridge: Bridge, page: Page, attached: VisitVideo, quiet: boolean): Promise<{ video: VisitVideo; probe: VideoProbe }> {
   let video = attached;
-  let check: Check | null = video.container === 'avi' ? null : await checkIn(page, video.mediaId);
+  const container = containerNeedsConversion(video.container);
+  let check: Check | null = container !== null ? null : await checkIn(page, video.mediaId);
   if (check === null || (check.status === 'failed' && check.code === 'unsupported-codec')) {
-    const what = check === null ? 'an AVI file' : (check.codec ?? 'its codec');
+    const what = check === null ? container : (check.codec ?? 'its codec');
     const progress = new ProgressReporter({ tty: process.stderr.isTTY === true, write: (text) => process.stderr.write(text), now: () => performance.now() / 1000, label: 'convert' });
     await bridge.services.handlers['videos.convert']({ visitVideoId: video.id });
     const timer = setInterval(() => {
@@ -333,7 +335,7 @@ async function playableVideo(bridge: Bridge, page: Page, attached: VisitVideo, q
     const ended = await bridge.services.conversions.finished(video.id).finally(() => clearInterval(timer));
     progress.finish();
     if (ended.state !== 'done') throw badInput(ended.state === 'failed' ? ended.message : `the conversion of ${video.originalName} did not finish.`);
-    console.log(`${video.originalName}: converted from ${what} to H.264 in ${ended.elapsedS.toFixed(1)} s (${ended.frames} frames, every one kept)`);
+    console.log(`${video.originalName}: converted to H.264 in ${ended.elapsedS.toFixed(1)} s (${ended.frames} frames, every one kept): this Chromium cannot decode ${what}`);
     video = ended.video;
     check = await checkIn(page, video.mediaId);
   }

@@ -30,7 +30,7 @@ export function osDialogs(window: () => BrowserWindow | undefined): Dialogs {
       const picked = await open({
         title: 'Choose the running video',
         properties: ['openFile', 'multiSelections'],
-        filters: [{ name: 'Videos', extensions: ['mp4', 'mov', 'm4v', 'webm', 'mkv', 'avi'] }],
+        filters: [{ name: 'Videos', extensions: ['mp4', 'mov', 'm4v', 'webm', 'mkv', 'avi', 'mts', 'm2ts', 'ts'] }],
       });
       return picked.canceled ? [] : picked.filePaths;
     },

@@ -43,7 +43,7 @@ export interface VisitVideo {
   analysis: AnalysisSummary | null;
 }
 
-export type VideoContainer = 'mp4' | 'mov' | 'webm' | 'mkv' | 'avi';
+export type VideoContainer = 'mp4' | 'mov' | 'webm' | 'mkv' | 'avi' | 'ts';
 
 /** A conversion to H.264 (of a video this computer cannot decode), as the host runs it. */
 export type VideoConversion =

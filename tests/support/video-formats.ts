@@ -1,7 +1,8 @@
 /**
  * The clinic formats the conversion tests attach, made from a shared clip with the bundled ffmpeg
  * (the one GaitLens ships): a 2 s H.264 cut as the reference, then HEVC 8-bit and 10-bit in MOV
- * (hvc1, as iPhones write), MJPEG and MPEG-4 Part 2 in AVI (webcams, older cameras), H.264 in MKV,
+ * (hvc1, as iPhones write), MJPEG and MPEG-4 Part 2 in AVI (webcams, older cameras), H.264 in MKV
+ * and in MPEG-TS / AVCHD M2TS (camcorders),
  * and H.264 files carrying a phone's capture rate. Made once per machine into a temp folder
  * named by what they are made from, so the unit and end-to-end tests share them.
  */
@@ -26,6 +27,9 @@ export const FORMATS = {
   mjpegAviLong: { file: 'mjpeg-12s.avi', args: ['-c:v', 'mjpeg', '-q:v', '3', '-pix_fmt', 'yuvj420p'] },
   mpeg4Avi: { file: 'mpeg4-part2.avi', args: ['-c:v', 'mpeg4', '-q:v', '3'] },
   h264Mkv: { file: 'h264.mkv', args: ['-c:v', 'copy'] },
+  /** H.264 in MPEG-TS, and in AVCHD's M2TS (192-byte packets), as camcorders write it. */
+  h264Ts: { file: 'h264.ts', args: ['-c:v', 'copy'] },
+  avchdMts: { file: 'avchd.mts', args: ['-c:v', 'copy', '-mpegts_m2ts_mode', '1'] },
   /** An Android slow-motion file: stored at 30 fps, tagged as filmed at 240. */
   android240: { file: 'android-slowmo-240.mp4', args: ['-c:v', 'copy', '-metadata', 'com.android.capture.fps=240.000000', '-movflags', 'use_metadata_tags'] },
   /** A file stored at 240 fps, marked as an iPhone slow-motion original. */
@@ -64,7 +68,9 @@ export function videoFormats(): FormatSet | { skip: string } {
   const make = (name: FormatName, input: string, extra: readonly string[] = []) => {
     if (existsSync(path(name))) return;
     const partial = `${path(name)}.partial`;
-    const format = ({ avi: 'avi', mkv: 'matroska', mov: 'mov', mp4: 'mp4' } as const)[FORMATS[name].file.split('.').pop() as 'avi' | 'mkv' | 'mov' | 'mp4'];
+    const format = ({ avi: 'avi', mkv: 'matroska', mov: 'mov', mp4: 'mp4', ts: 'mpegts', mts: 'mpegts' } as const)[
+      FORMATS[name].file.split('.').pop() as 'avi' | 'mkv' | 'mov' | 'mp4' | 'ts' | 'mts'
+    ];
     execFileSync(ffmpeg, ['-v', 'error', '-y', '-i', input, ...extra, '-an', '-f', format, ...FORMATS[name].args, partial]);
     renameSync(partial, path(name));
   };

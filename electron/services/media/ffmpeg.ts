@@ -105,8 +105,9 @@ export async function countFrames(ffmpeg: string, input: string, name: string, s
 /**
  * Converts the first video stream of `input` to H.264 in an MP4 at `output`: every frame with its
  * own timestamp (passthrough, the source's time base), the file's metadata tags kept (a phone's
- * capture rate among them), sound left out, and a width or height that is odd cropped by one
- * pixel (H.264 in 4:2:0 needs even sizes). Rotation is applied to the pixels. Resolves with the
+ * capture rate among them), sound left out, frames flagged interlaced (camcorders) deinterlaced
+ * one for one, and a width or height that is odd cropped by one pixel (H.264 in 4:2:0 needs even
+ * sizes). Rotation is applied to the pixels. Resolves with the
  * number of frames written.
  */
 export async function convertToH264(ffmpeg: string, input: string, output: string, name: string, options: ConvertOptions = {}): Promise<number> {
@@ -114,7 +115,7 @@ export async function convertToH264(ffmpeg: string, input: string, output: strin
     '-i', input,
     '-map', '0:v:0', '-an', '-sn', '-dn',
     '-map_metadata', '0',
-    '-vf', 'crop=trunc(iw/2)*2:trunc(ih/2)*2',
+    '-vf', 'yadif=deint=interlaced,crop=trunc(iw/2)*2:trunc(ih/2)*2',
     ...H264,
     '-vsync', 'passthrough', '-enc_time_base', '-1',
     '-movflags', '+faststart+use_metadata_tags',

@@ -14,7 +14,7 @@ import type { VisitVideo } from '../../../shared/contract/entities.ts';
 import { ServiceError } from '../../../shared/contract/dispatch.ts';
 import type { Database } from '../storage/database.ts';
 import { selectVideos } from '../storage/visit-videos.ts';
-import { sniffContainer, type Container } from './container.ts';
+import { HEADER_BYTES, sniffContainer, type Container } from './container.ts';
 
 export interface StoredMedia {
   id: string;
@@ -139,8 +139,8 @@ async function readContainer(path: string, name: string): Promise<Container> {
     if (info.size === 0) throw new ServiceError('media', `"${name}" is empty (0 bytes): it is not a video.`);
     const handle = await open(path, 'r');
     try {
-      header = new Uint8Array(64);
-      const { bytesRead } = await handle.read(header, 0, 64, 0);
+      header = new Uint8Array(HEADER_BYTES);
+      const { bytesRead } = await handle.read(header, 0, HEADER_BYTES, 0);
       header = header.subarray(0, bytesRead);
     } finally {
       await handle.close();
@@ -152,7 +152,7 @@ async function readContainer(path: string, name: string): Promise<Container> {
   if (!container) {
     throw new ServiceError(
       'media',
-      `"${name}" is not a video file GaitLens can read. Use an MP4, MOV, WebM, MKV or AVI video (as phones and cameras record them).`,
+      `"${name}" is not a video file GaitLens can read. Use an MP4, MOV, WebM, MKV, AVI or MPEG-TS video (as phones and cameras record them).`,
     );
   }
   return container;

@@ -83,7 +83,7 @@ async function openVideo(url: string): Promise<{ input: Input; track: InputVideo
     if (error instanceof UnsupportedInputFormatError) {
       throw new AnalysisError(
         'not-a-video',
-        'This file is not a video GaitLens can read (MP4, MOV, WebM, MKV or AVI), or its beginning is damaged. Attach the original video file again.',
+        'This file is not a video GaitLens can read (MP4, MOV, WebM, MKV, AVI or MPEG-TS), or its beginning is damaged. Attach the original video file again.',
       );
     }
     throw readProblem(error);

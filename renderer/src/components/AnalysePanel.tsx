@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { containerNeedsConversion } from '../../../shared/contract/containers.ts';
 import type { AnalysisSummary, VisitVideo } from '../../../shared/contract/entities.ts';
 import type { PoseModel } from '../../../shared/pose/track.ts';
 import { AnalysisError, probeVideo, type VideoProbe } from '../analysis/index.ts';
@@ -46,9 +47,10 @@ export function AnalysePanel({ video, onSaved }: { video: VisitVideo; onSaved: (
   const convertible = video.original === null;
   useEffect(() => {
     let current = true;
-    // no browser reads AVI: it goes straight to conversion
-    if (convertible && video.container === 'avi') {
-      setState({ status: 'convert', what: 'videos in AVI files' });
+    // no browser reads AVI or MPEG-TS: they go straight to conversion
+    const container = containerNeedsConversion(video.container);
+    if (convertible && container !== null) {
+      setState({ status: 'convert', what: container });
       return;
     }
     setState({ status: 'probing' });

@@ -41,12 +41,12 @@ export function VideoPicker({ videos, onChange, progress }: Props) {
         <button type="button" className="button-secondary" onClick={choose}>
           Choose video…
         </button>
-        <span className="field-hint">MP4, MOV, WebM, MKV or AVI from a phone or camera (iPhone HEVC too): side view, rear view, or both.</span>
+        <span className="field-hint">MP4, MOV, WebM, MKV, AVI or MTS from a phone or camera (iPhone HEVC too): side view, rear view, or both.</span>
         {!host.chooseVideoFiles && (
           <input
             ref={input}
             type="file"
-            accept="video/mp4,video/quicktime,video/webm,video/x-matroska,video/x-msvideo,.mp4,.mov,.m4v,.webm,.mkv,.avi"
+            accept="video/mp4,video/quicktime,video/webm,video/x-matroska,video/x-msvideo,video/mp2t,.mp4,.mov,.m4v,.webm,.mkv,.avi,.mts,.m2ts,.ts"
             multiple
             hidden
             data-testid="video-file-input"

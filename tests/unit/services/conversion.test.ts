@@ -60,6 +60,8 @@ const CONVERTED: { name: FormatName; container: string }[] = [
   { name: 'hevc10Mov', container: 'mov' },
   { name: 'mjpegAvi', container: 'avi' },
   { name: 'mpeg4Avi', container: 'avi' },
+  { name: 'h264Ts', container: 'ts' },
+  { name: 'avchdMts', container: 'ts' },
 ];
 
 for (const { name, container } of CONVERTED) {

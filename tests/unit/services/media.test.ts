@@ -36,6 +36,14 @@ test('containers are recognised from their first bytes', () => {
   assert.equal(sniffContainer(ebml('matroska')), 'mkv');
   assert.equal(sniffContainer(Buffer.from([...Buffer.from('RIFF'), 0x10, 0, 0, 0, ...Buffer.from('AVI LIST')])), 'avi');
   assert.equal(sniffContainer(Buffer.from([...Buffer.from('RIFF'), 0x10, 0, 0, 0, ...Buffer.from('WAVEfmt ')])), null);
+  const packets = (size: number, offset: number) => {
+    const bytes = Buffer.alloc(600, 0xff);
+    for (let k = 0; k < 3; k++) bytes[offset + k * size] = 0x47;
+    return bytes;
+  };
+  assert.equal(sniffContainer(packets(188, 0)), 'ts');
+  assert.equal(sniffContainer(packets(192, 4)), 'ts', 'AVCHD M2TS: a 4-byte time code before each packet');
+  assert.equal(sniffContainer(Buffer.from([0x47, ...Buffer.alloc(599, 0)])), null, 'one sync byte is not a stream');
   assert.equal(sniffContainer(Buffer.from('%PDF-1.7 some document text')), null);
   assert.equal(sniffContainer(Buffer.from([0xff, 0xd8, 0xff, 0xe0])), null);
 });
