@@ -106,6 +106,27 @@ export const SOURCES = {
     citation: 'Anderson LM et al. Sports Med Open 2022, doi:10.1186/s40798-022-00504-0 (step rate meta-analysis).',
     usedFor: 'Raising step rate 5-10% lowers knee load: the best supported gait cue.',
   },
+  apte2021: {
+    id: 'apte2021',
+    label: 'Apte 2021',
+    citation:
+      'Apte S, Prigent G, Stöggl T, Martínez A, Snyder C, Gremeaux-Bader V, Aminian K. Biomechanical response of the lower extremity to running-induced acute fatigue: a systematic review. Front Physiol 2021;12:646042.',
+    usedFor:
+      'Which way running-induced fatigue moves a measure (68 studies): contact time, flight time, knee flexion at initial contact and trunk flexion increase; cadence decreases.',
+  },
+  geiser2010: {
+    id: 'geiser2010',
+    label: 'Geiser 2010',
+    citation: "Geiser CF, O'Connor KM, Earl JE. Effects of isolated hip abductor fatigue on frontal plane knee mechanics. Med Sci Sports Exerc 2010;42(3):535-545.",
+    usedFor: 'Tired hip abductors change frontal-plane knee mechanics (more knee motion into abduction in weight acceptance): a growing knee frontal-plane angle late in a run points at hip abductor endurance.',
+  },
+  hanleyMohan2014: {
+    id: 'hanleyMohan2014',
+    label: 'Hanley & Mohan 2014',
+    citation: 'Hanley B, Mohan AK. Changes in gait during constant pace treadmill running. J Strength Cond Res 2014;28(5):1219-1225.',
+    usedFor:
+      'Over a 10 km constant-pace treadmill run competitive runners largely kept their technique, and contact time fell while flight time rose: on a treadmill a change late in a run is not always toward the direction fatigue studies report.',
+  },
   damsted: {
     id: 'damsted',
     label: 'Damsted',

@@ -14,6 +14,12 @@ import type { SourceId } from '../gait/references.ts';
 export const DAMSTED_BETWEEN_DAY_DEG = 14;
 
 /**
+ * Damsted: within-day 95% prediction interval of the same angles, 3-8 deg; the conservative end.
+ * Applies where the camera stays put, as within one run (shared/endurance/drift.ts).
+ */
+export const DAMSTED_WITHIN_DAY_DEG = 8;
+
+/**
  * Where the between-day error comes from:
  * - published: a between-day figure for this measure (clinical reference);
  * - extrapolated: the published figure of a closely related measure, applied as a product choice;

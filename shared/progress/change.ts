@@ -60,8 +60,8 @@ export interface ProgressPoint {
   source: PointSource | null;
 }
 
-/** The largest of these sets the error a change is judged against. */
-export type ErrorFrom = 'betweenDay' | 'strideSpread' | 'measurement';
+/** The largest of these sets the error a change is judged against (withinDay: within one session, endurance drift). */
+export type ErrorFrom = 'betweenDay' | 'withinDay' | 'strideSpread' | 'measurement';
 
 export type ChangeVerdict = 'no-real-change' | 'increased' | 'decreased' | 'cannot-compare';
 export type ChangeDirection = 'toward-reference' | 'away-from-reference';
@@ -220,6 +220,34 @@ function errorText(rule: ChangeRule, errorFrom: ErrorFrom): string {
   return rule.basis === 'published' ? 'the published between-day error' : 'the between-day error of 2D knee and hip angles, applied to this angle';
 }
 
+/** What a value brings to the error of a difference: the standard error of its mean and its measurement error. */
+export interface ValueSpread {
+  /** SD / sqrt(n) over the strides; null with fewer than two. */
+  standardError: number | null;
+  /** Measurement error at its video's frame rate; null when not established. */
+  error: number | null;
+}
+
+/** The standard error of a mean over strides; null with fewer than two. */
+export const standardErrorOf = (sd: number | null, n: number): number | null => (sd !== null && n >= 2 ? sd / Math.sqrt(n) : null);
+
+/**
+ * The error a difference between two values is judged against: the largest of a fixed figure
+ * (a published repeatability, when the measure has one), 1.96 x sqrt(se1^2 + se2^2) from the two
+ * standard errors (sd^2/n over the strides), and the two measurement errors combined,
+ * sqrt(e1^2 + e2^2); null when none of them is known.
+ */
+export function differenceError(fixed: { from: ErrorFrom; value: number } | null, a: ValueSpread, b: ValueSpread): { errorFrom: ErrorFrom; error: number } | null {
+  const spread = a.standardError !== null && b.standardError !== null ? Z_95 * Math.hypot(a.standardError, b.standardError) : null;
+  const measurement = a.error !== null && b.error !== null ? Math.hypot(a.error, b.error) : null;
+  const candidates = ([[fixed?.from ?? 'betweenDay', fixed?.value ?? null], ['strideSpread', spread], ['measurement', measurement]] as const).filter(
+    (c): c is readonly [ErrorFrom, number] => c[1] !== null,
+  );
+  if (candidates.length === 0) return null;
+  const [errorFrom, error] = candidates.reduce((x, y) => (y[1] > x[1] ? y : x));
+  return { errorFrom, error };
+}
+
 /**
  * Whether the change from one visit's value to another's is real. The error is the largest of
  * the rule's between-day figure, 1.96 x sqrt(sd1^2/n1 + sd2^2/n2) from the two visits'
@@ -254,16 +282,12 @@ export function changeBetween(id: MeasureId, side: Side | null, from: ProgressPo
   // both values are there: whyNotComparable checked
   const before = from.mean!;
   const difference = to.mean! - before;
-  const spread =
-    from.sd !== null && to.sd !== null && from.n >= 2 && to.n >= 2 ? Z_95 * Math.sqrt((from.sd * from.sd) / from.n + (to.sd * to.sd) / to.n) : null;
-  const measurement = from.error !== null && to.error !== null ? Math.hypot(from.error, to.error) : null;
-  const candidates = ([['betweenDay', rule.betweenDayError], ['strideSpread', spread], ['measurement', measurement]] as const).filter(
-    (c): c is readonly [ErrorFrom, number] => c[1] !== null,
-  );
-  if (candidates.length === 0) {
+  const spreadOf = (p: ProgressPoint): ValueSpread => ({ standardError: standardErrorOf(p.sd, p.n), error: p.error });
+  const judged = differenceError(rule.betweenDayError === null ? null : { from: 'betweenDay', value: rule.betweenDayError }, spreadOf(from), spreadOf(to));
+  if (judged === null) {
     return cannot('no between-day error is published for this measure, and neither the stride-to-stride spread nor the measurement error is known at both visits.', toJsonNumber(difference));
   }
-  const [errorFrom, error] = candidates.reduce((a, b) => (b[1] > a[1] ? b : a));
+  const { errorFrom, error } = judged;
   const differencePct = RATIO_UNITS.has(unit) && before > 0 ? toJsonNumber((difference / before) * 100, 2) : null;
   const change = `${signed(difference)} ${unit}${differencePct === null ? '' : ` (${signed(differencePct)}%)`}`;
   const within = `${errorText(rule, errorFrom)}, ${error.toFixed(1)} ${unit}`;
