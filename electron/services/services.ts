@@ -17,6 +17,7 @@ import { VisitRepository, VisitVideoRepository } from './storage/visits.ts';
 import { CorrectionsRepository } from './storage/corrections.ts';
 import { deleteClient } from './storage/delete-client.ts';
 import { KeyFrameRepository } from './storage/key-frames.ts';
+import { RunRepository } from './storage/run-windows.ts';
 import { SettingsRepository } from './storage/settings.ts';
 import { AnalysisStore } from './analysis/analysis-store.ts';
 import { backupFileName, createBackup, finishRestore, restoreBackup } from './backup/backup.ts';
@@ -63,6 +64,7 @@ export function openServices(dataDir: string, host: HostAbilities, options: Open
   const videos = new VisitVideoRepository(database);
   const analyses = new AnalysisStore(database, dataDir);
   const corrections = new CorrectionsRepository(database);
+  const runs = new RunRepository(database, analyses.dir);
   const keyFrames = new KeyFrameRepository(database);
   const settings = new SettingsRepository(database);
   const conversions = new Conversions(media, host.ffmpegPath ?? null, (id) => videos.get(id));
@@ -97,7 +99,9 @@ export function openServices(dataDir: string, host: HostAbilities, options: Open
     'videos.conversion': async ({ visitVideoId }) => conversions.status(visitVideoId),
     'videos.cancelConversion': async ({ visitVideoId }) => conversions.cancel(visitVideoId),
     'videos.setCaptureFps': async ({ visitVideoId, captureFps }) => videos.setCaptureFps(visitVideoId, captureFps),
-    'analyses.save': async ({ visitVideoId, track, startS, endS }) => analyses.save(visitVideoId, track, startS, endS),
+    'analyses.save': async ({ visitVideoId, track, startS, endS, runWindowId }) => analyses.save(visitVideoId, track, startS, endS, runWindowId ?? null),
+    'videos.setRunStart': async ({ visitVideoId, runStartS }) => runs.setRunStart(visitVideoId, runStartS),
+    'videos.setRunWindows': async ({ visitVideoId, windows }) => runs.setWindows(visitVideoId, windows),
     'analyses.track': async ({ analysisId }) => analyses.track(analysisId),
     'videos.corrections': async ({ visitVideoId }) => corrections.get(visitVideoId),
     'videos.setCorrections': async ({ visitVideoId, options }) => corrections.set(visitVideoId, options),

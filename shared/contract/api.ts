@@ -11,7 +11,7 @@ import type {
 } from './entities.ts';
 import type { Result } from './result.ts';
 import {
-  AnalysisOptionsSchema, BackupSource, Bytes, CaptureFps, ClientFields, ClinicSettingsFields, Empty, Id, KeyFrameFields,
+  AnalysisOptionsSchema, BackupSource, Bytes, CaptureFps, RunSeconds, ClientFields, ClinicSettingsFields, Empty, Id, KeyFrameFields,
   SaveFileFields, VideoSource, VisitFields,
 } from './schemas.ts';
 import { IntakeSchema } from '../plan/intake.ts';
@@ -49,9 +49,15 @@ export const contract = {
   'videos.conversion': call<VideoConversion>()(z.object({ visitVideoId: Id }).strict()),
   'videos.cancelConversion': call<VideoConversion>()(z.object({ visitVideoId: Id }).strict()),
   'videos.setCaptureFps': call<VisitVideo>()(z.object({ visitVideoId: Id, captureFps: CaptureFps.nullable() }).strict()),
-  /** Stores a landmark track (shared/pose/track-codec.ts) as the video's newest analysis. */
+  /** Stores a landmark track (shared/pose/track-codec.ts) as the video's newest analysis, or as a window's of an endurance run. */
   'analyses.save': call<AnalysisSummary>()(
-    z.object({ visitVideoId: Id, track: Bytes, startS: z.number().min(0), endS: z.number().positive() }).strict(),
+    z.object({ visitVideoId: Id, track: Bytes, startS: z.number().min(0), endS: z.number().positive(), runWindowId: Id.optional() }).strict(),
+  ),
+  /** Where the video starts in the client's run (seconds), for the endurance comparison; null takes it out of the run. */
+  'videos.setRunStart': call<VisitVideo>()(z.object({ visitVideoId: Id, runStartS: RunSeconds.nullable() }).strict()),
+  /** Replaces the windows of a long clip analysed for the endurance comparison (a window given again keeps its analysis). */
+  'videos.setRunWindows': call<VisitVideo>()(
+    z.object({ visitVideoId: Id, windows: z.array(z.object({ startS: RunSeconds, endS: RunSeconds }).strict()).max(60, 'At most 60 windows per video.') }).strict(),
   ),
   'analyses.track': call<Uint8Array>()(z.object({ analysisId: Id }).strict()),
   /** The clinician's corrections of a video's analysis (saved as numbered revisions, so they can be undone). */

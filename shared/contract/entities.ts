@@ -39,8 +39,26 @@ export interface VisitVideo {
   original: { mediaId: string; container: VideoContainer; sizeBytes: number } | null;
   /** The rate the camera filmed at, when the clinician set it (slow motion is stored at a lower playback rate). */
   captureFps: number | null;
-  /** The newest pose analysis of this video, if any. */
+  /** The newest pose analysis of this video, if any (the windows of a run have their own). */
   analysis: AnalysisSummary | null;
+  /**
+   * Seconds into the client's run at which this video starts, when it was filmed during one run
+   * for the endurance comparison (issue 27); null when it is not part of one.
+   */
+  runStartS: number | null;
+  /** Windows of this video analysed for the endurance comparison (a long clip's first and last minutes), in order. */
+  runWindows: RunWindow[];
+}
+
+/** A stretch of a long clip analysed on its own for the endurance comparison, in file seconds. */
+export interface RunWindow {
+  id: string;
+  visitVideoId: string;
+  startS: number;
+  endS: number;
+  /** The newest pose analysis of this window, if any. */
+  analysis: AnalysisSummary | null;
+  createdAt: string;
 }
 
 export type VideoContainer = 'mp4' | 'mov' | 'webm' | 'mkv' | 'avi' | 'ts';

@@ -9,6 +9,9 @@ const isoDate = z
 
 export const Id = z.string().uuid('This record id is not valid.');
 
+/** A time in a run or a video, in seconds: at most a day. */
+export const RunSeconds = z.number().min(0, 'A time cannot be negative.').max(86400, 'A time in the run must be under 24 hours.');
+
 export const ClientFields = z.object({
   name: z.string().trim().min(1, 'The client needs a name.').max(200, 'The name is too long (200 characters at most).'),
   dateOfBirth: isoDate.nullable(),

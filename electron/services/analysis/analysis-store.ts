@@ -24,10 +24,15 @@ export class AnalysisStore {
     this.now = now;
   }
 
-  async save(visitVideoId: string, bytes: Uint8Array, startS: number, endS: number): Promise<AnalysisSummary> {
+  /** `runWindowId`: the analysis is that window's (an endurance run), not the video's newest. */
+  async save(visitVideoId: string, bytes: Uint8Array, startS: number, endS: number, runWindowId: string | null = null): Promise<AnalysisSummary> {
     const video = this.db.read((db) => db.prepare('SELECT 1 FROM visit_videos WHERE id = ?').get(visitVideoId));
     if (!video) throw new ServiceError('not-found', 'This video is no longer attached to the visit.');
     if (endS <= startS) throw new ServiceError('invalid-argument', 'The analysed window must end after it starts.');
+    if (runWindowId !== null) {
+      const window = this.db.read((db) => db.prepare('SELECT 1 FROM run_windows WHERE id = ? AND visit_video_id = ?').get(runWindowId, visitVideoId));
+      if (!window) throw new ServiceError('not-found', 'This window of the run no longer exists: it was changed while it was analysed. Analyse it again.');
+    }
     let track;
     try {
       track = decodeTrack(bytes);
@@ -61,13 +66,13 @@ export class AnalysisStore {
         db
           .prepare(
             `INSERT INTO analyses (id, visit_video_id, model, track_file, track_sha256, track_bytes, frames, frames_with_pose,
-               width, height, rotation, file_fps, capture_fps, start_s, end_s, analysed_s, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+               width, height, rotation, file_fps, capture_fps, start_s, end_s, analysed_s, created_at, run_window_id)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(
             id, visitVideoId, track.model, fileName, sha256(bytes), bytes.length, track.frames.length, framesWithPose,
             info.width, info.height, info.rotation, info.fileFps, info.captureFps, startS, endS, analysedS,
-            this.now().toISOString(),
+            this.now().toISOString(), runWindowId,
           ),
       );
     } catch (error) {

@@ -112,4 +112,17 @@ export const migrations: readonly string[] = [
   ALTER TABLE visit_videos ADD COLUMN original_media_id TEXT REFERENCES media (id) ON DELETE RESTRICT;
   CREATE INDEX visit_videos_original ON visit_videos (original_media_id);
   `,
+  `
+  ALTER TABLE visit_videos ADD COLUMN run_start_s REAL CHECK (run_start_s IS NULL OR run_start_s BETWEEN 0 AND 86400);
+  CREATE TABLE run_windows (
+    id TEXT PRIMARY KEY,
+    visit_video_id TEXT NOT NULL REFERENCES visit_videos (id) ON DELETE CASCADE,
+    start_s REAL NOT NULL CHECK (start_s >= 0),
+    end_s REAL NOT NULL CHECK (end_s > start_s),
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX run_windows_video ON run_windows (visit_video_id, start_s);
+  ALTER TABLE analyses ADD COLUMN run_window_id TEXT REFERENCES run_windows (id) ON DELETE CASCADE;
+  CREATE INDEX analyses_run_window ON analyses (run_window_id, created_at);
+  `,
 ];

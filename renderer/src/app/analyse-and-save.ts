@@ -12,6 +12,8 @@ export interface AnalyseAndSaveOptions {
   captureFps: number | null;
   startS: number;
   endS: number;
+  /** Saves the analysis as this window's of an endurance run instead of as the video's newest. */
+  runWindowId?: string;
   workers?: 1 | 2;
   signal?: AbortSignal;
   onProgress?: AnalyseOptions['onProgress'];
@@ -25,10 +27,10 @@ export type AnalyseAndSaveOutcome =
   | { status: 'not-saved'; message: string };
 
 export async function analyseAndSave(api: GaitLensApi, options: AnalyseAndSaveOptions): Promise<AnalyseAndSaveOutcome> {
-  const { visitVideoId, onSaving, ...engineOptions } = options;
+  const { visitVideoId, runWindowId, onSaving, ...engineOptions } = options;
   const track = await analyseVideo(engineOptions);
   if (!track.frames.some((f) => f.landmarks)) return { status: 'no-pose', frames: track.frames.length };
   onSaving?.();
-  const saved = await api['analyses.save']({ visitVideoId, track: encodeTrack(track), startS: options.startS, endS: options.endS });
+  const saved = await api['analyses.save']({ visitVideoId, track: encodeTrack(track), startS: options.startS, endS: options.endS, ...(runWindowId ? { runWindowId } : {}) });
   return saved.ok ? { status: 'saved', summary: saved.value } : { status: 'not-saved', message: saved.error.message };
 }

@@ -29,7 +29,7 @@ test('a new database is migrated to the current schema, in WAL mode, with foreig
   const tables = (raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
     (r) => r.name,
   );
-  assert.deepEqual(tables, ['analyses', 'clients', 'clinic_settings', 'key_frames', 'media', 'video_corrections', 'visit_videos', 'visits']);
+  assert.deepEqual(tables, ['analyses', 'clients', 'clinic_settings', 'key_frames', 'media', 'run_windows', 'video_corrections', 'visit_videos', 'visits']);
   assert.equal(db.read((d) => (d.prepare('PRAGMA foreign_keys').get() as { foreign_keys: number }).foreign_keys), 1);
 });
 
