@@ -25,6 +25,7 @@ import { SIDES } from '../gait/types.ts';
 import type { ConfidenceLevel, Finding, MetricSummary, Side, ViewKind } from '../gait/types.ts';
 import { CHANGE_RULES, DAMSTED_WITHIN_DAY_DEG } from '../progress/change-rules.ts';
 import { differenceError, standardErrorOf } from '../progress/change.ts';
+import { windowLabel } from './windows.ts';
 import type { AnalysisInput, ChangeVerdict, ErrorFrom, LegSeen, ValueSpread } from '../progress/change.ts';
 
 /** One analysed window of the run: where it sits in the run (seconds from its start) and its analysis. */
@@ -117,18 +118,6 @@ export const DRIFT_FINDING_MEASURES = ['pelvicDropDeg', 'peakKneeFppaDeg', 'cade
 const lower = (label: string) => label.replace(/^./, (c) => c.toLowerCase());
 const isSideMeasure = (id: MeasureId): id is SideMeasureId => (SIDE_MEASURES as readonly string[]).includes(id);
 const sidesOf = (id: MeasureId): (Side | null)[] => (isSideMeasure(id) ? [...SIDES] : [null]);
-
-/** "0:45", "12:00" */
-export function clock(s: number): string {
-  const whole = Math.round(s);
-  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
-}
-
-/** "minute 1" for a window inside one whole minute of the run, else "0:05-0:20". */
-export function windowLabel(startS: number, endS: number): string {
-  const minute = Math.floor(startS / 60);
-  return endS - startS <= 60 && Math.floor((endS - 1e-6) / 60) === minute ? `minute ${minute + 1}` : `${clock(startS)}-${clock(endS)}`;
-}
 
 function summaryOf(a: AnalysisInput, id: MeasureId, side: Side | null): MetricSummary {
   return trusted(side === null ? a.metrics[id as 'cadenceSpm'] : a.metrics.perSide[side][id as SideMeasureId]);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { driftOf, windowLabel } from '../../../shared/endurance/drift.ts';
+import { driftOf } from '../../../shared/endurance/drift.ts';
 import type { MeasureDrift, RunDrift, RunWindowInput } from '../../../shared/endurance/drift.ts';
 import { analyseTrack } from '../../../shared/gait/analyse.ts';
 import type { MeasureId } from '../../../shared/gait/measures.ts';
@@ -30,14 +30,6 @@ function driftFor(d: RunDrift, id: MeasureId, side: Side | null): MeasureDrift {
   assert.ok(m, `${id} ${side}`);
   return m;
 }
-
-test('window labels name the minute of the run, or the clock times when a window spans minutes', () => {
-  assert.equal(windowLabel(0, 60), 'minute 1');
-  assert.equal(windowLabel(660, 720), 'minute 12');
-  assert.equal(windowLabel(65, 80), 'minute 2');
-  assert.equal(windowLabel(50, 70), '0:50-1:10');
-  assert.equal(windowLabel(2, 10), 'minute 1');
-});
 
 test('a runner whose cadence falls and contact lengthens late in the run: two findings toward fatigue, with the numbers and sources', () => {
   const early = windowAt(1, { cadenceSpm: 172, contactTimeMs: 240 }, 1);
