@@ -5,12 +5,13 @@
  */
 import type { AnalysisSummary, Visit } from '../contract/entities.ts';
 
-/** "0:45", "12:00", "1:02:03" */
+/** "0:45", "12:00", "1:02:03"; tenths where a time is not a whole second: "0:14.2". */
 export function clock(s: number): string {
-  const whole = Math.round(s);
+  const tenths = Math.round(s * 10);
+  const whole = Math.floor(tenths / 10);
   const h = Math.floor(whole / 3600);
   const m = Math.floor((whole % 3600) / 60);
-  const sec = String(whole % 60).padStart(2, '0');
+  const sec = `${String(whole % 60).padStart(2, '0')}${tenths % 10 === 0 ? '' : `.${tenths % 10}`}`;
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
 }
 
@@ -25,11 +26,15 @@ export function parseClock(text: string): number | null {
   return Number(h ?? 0) * 3600 + Number(min) * 60 + Number(sec);
 }
 
-/** "minute 1" for a window inside one whole minute of the run, else "0:50-1:10". */
+/** A window named by the minute of the run it fills ("minute 12": at least half of it, inside it), else by its times ("0:50-1:10"). */
 export function windowLabel(startS: number, endS: number): string {
   const minute = Math.floor(startS / 60);
-  return endS - startS <= 60 && Math.floor((endS - 1e-6) / 60) === minute ? `minute ${minute + 1}` : `${clock(startS)}-${clock(endS)}`;
+  const inside = endS - startS >= MINUTE_LABEL_S && endS - startS <= 60 && Math.floor((endS - 1e-6) / 60) === minute;
+  return inside ? `minute ${minute + 1}` : `${clock(startS)}-${clock(endS)}`;
 }
+
+/** A window this long or longer inside one minute of the run is named by that minute. */
+const MINUTE_LABEL_S = 30;
 
 export interface WindowSpan {
   startS: number;

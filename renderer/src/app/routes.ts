@@ -13,6 +13,9 @@ export type Route =
   | { screen: 'settings' }
   | { screen: 'data' };
 
+/** The review tab of a visit's run (issue 27), in place of a video id: #/visits/<id>/review/run. */
+export const RUN_TAB = 'run';
+
 export function parseRoute(hash: string): Route {
   const visitPage = /^#?\/visits\/([^/]+)\/(plan|report)$/.exec(hash);
   if (visitPage) return visitPage[2] === 'plan' ? { screen: 'plan', visitId: visitPage[1]! } : { screen: 'report', visitId: visitPage[1]! };

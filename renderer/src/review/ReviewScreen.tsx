@@ -2,7 +2,7 @@
  * The assessment review of a visit: one tab per analysed video (the video with its skeleton,
  * the event timeline, the angle charts, the measures, the corrections and the key frames), and
  * a visit summary that combines the videos (sagittal measures from the side views, frontal ones
- * from the rear view).
+ * from the rear view), and the form late in the run when windows of a run are analysed.
  */
 import { VisitCrumbs } from '../components/Crumbs.tsx';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -12,7 +12,7 @@ import type { ClientBody, EventRef, GaitAnalysis, ImagePoint } from '../../../sh
 import { decodeTrack } from '../../../shared/pose/track-codec.ts';
 import type { LandmarkTrack } from '../../../shared/pose/track.ts';
 import { useHost } from '../app/host-context.tsx';
-import { href } from '../app/routes.ts';
+import { href, RUN_TAB } from '../app/routes.ts';
 import { useResult } from '../app/use-result.ts';
 import { ErrorNotice, Loading, PageHeader } from '../components/ui.tsx';
 import { AngleCharts } from './AngleCharts.tsx';
@@ -30,6 +30,8 @@ import { useCorrections, type Corrections } from './use-corrections.ts';
 import { usePlayerKeys } from './use-stage.ts';
 import { VideoStage } from './VideoStage.tsx';
 import { VisitSummaryPanel } from './VisitSummaryPanel.tsx';
+import { runWindowsOf } from '../../../shared/endurance/windows.ts';
+import { RunDriftPanel } from '../run/RunDriftPanel.tsx';
 
 export function ReviewScreen({ visitId, videoId }: { visitId: string; videoId?: string }) {
   const { api } = useHost();
@@ -40,13 +42,15 @@ export function ReviewScreen({ visitId, videoId }: { visitId: string; videoId?: 
   const v = visit.value;
   const analysed = v.videos.filter((x) => x.analysis);
   const current = analysed.find((x) => x.id === videoId) ?? analysed[0];
+  const hasRun = runWindowsOf(v).length > 0;
+  const showRun = hasRun && videoId === RUN_TAB;
   const header = (
     <PageHeader
       crumbs={<VisitCrumbs visit={v} withVisit />}
       title="Review"
     />
   );
-  if (!current) {
+  if (!current && !showRun) {
     return (
       <section className="screen" aria-label="Review">
         {header}
@@ -67,8 +71,8 @@ export function ReviewScreen({ visitId, videoId }: { visitId: string; videoId?: 
           <a
             key={x.id}
             href={href({ screen: 'review', visitId: v.id, videoId: x.id })}
-            className={!showSummary && x.id === current.id ? 'review-tab active' : 'review-tab'}
-            aria-current={!showSummary && x.id === current.id ? 'page' : undefined}
+            className={!showSummary && !showRun && x.id === current?.id ? 'review-tab active' : 'review-tab'}
+            aria-current={!showSummary && !showRun && x.id === current?.id ? 'page' : undefined}
             title={x.originalName}
             onClick={() => setShowSummary(false)}
           >
@@ -80,8 +84,18 @@ export function ReviewScreen({ visitId, videoId }: { visitId: string; videoId?: 
             Visit summary
           </button>
         )}
+        {hasRun && (
+          <a
+            href={href({ screen: 'review', visitId: v.id, videoId: RUN_TAB })}
+            className={showRun && !showSummary ? 'review-tab active' : 'review-tab'}
+            aria-current={showRun && !showSummary ? 'page' : undefined}
+            onClick={() => setShowSummary(false)}
+          >
+            Form late in the run
+          </a>
+        )}
       </nav>
-      {showSummary ? <VisitSummaryPanel visit={v} /> : <VideoReview key={current.id} visit={v} video={current} />}
+      {showSummary ? <VisitSummaryPanel visit={v} /> : showRun || !current ? <RunDriftPanel visit={v} /> : <VideoReview key={current.id} visit={v} video={current} />}
     </section>
   );
 }

@@ -15,6 +15,7 @@ import { useResult } from '../app/use-result.ts';
 import { IntakeSection } from '../intake/IntakeSection.tsx';
 import { RedFlagBanner } from '../intake/RedFlagBanner.tsx';
 import { VisitReportCard } from '../report/VisitReportCard.tsx';
+import { RunPanel } from '../run/RunPanel.tsx';
 
 export function VisitScreen({ visitId }: { visitId: string }) {
   const host = useHost();
@@ -73,6 +74,7 @@ export function VisitScreen({ visitId }: { visitId: string }) {
                   </p>
                 )}
                 <AnalysePanel video={video} onSaved={visit.reload} />
+                <RunPanel video={video} onSaved={visit.reload} />
                 {video.analysis && <VideoKeyNumbers clientId={v.clientId} video={video} />}
                 {video.analysis && (
                   <a className="button-primary review-link" href={href({ screen: 'review', visitId: v.id, videoId: video.id })}>

@@ -19,7 +19,7 @@ function windowAt(minute: number, spec: Partial<SyntheticSpec>, seed: number): R
   return {
     id: `w${minute}`,
     startS: (minute - 1) * 60,
-    endS: (minute - 1) * 60 + 8,
+    endS: minute * 60,
     analysis: { id: `a${minute}`, view: { kind: a.view.kind, side: a.view.side }, metrics: a.metrics },
     sidesKnown: a.identity.sides !== 'unconfirmed',
   };

@@ -5,7 +5,8 @@ import { clock, parseClock, proposeWindows, runWindowsOf, windowLabel } from '..
 
 test('times in the run are written and read as the clinician writes them', () => {
   assert.equal(clock(0), '0:00');
-  assert.equal(clock(45.4), '0:45');
+  assert.equal(clock(45.4), '0:45.4');
+  assert.equal(clock(59.96), '1:00');
   assert.equal(clock(720), '12:00');
   assert.equal(clock(3723), '1:02:03');
   assert.equal(parseClock('12:30'), 750);
@@ -19,9 +20,10 @@ test('times in the run are written and read as the clinician writes them', () =>
 test('window labels name the minute of the run, or the clock times when a window spans minutes', () => {
   assert.equal(windowLabel(0, 60), 'minute 1');
   assert.equal(windowLabel(660, 720), 'minute 12');
-  assert.equal(windowLabel(65, 80), 'minute 2');
+  assert.equal(windowLabel(75, 120), 'minute 2');
   assert.equal(windowLabel(50, 70), '0:50-1:10');
-  assert.equal(windowLabel(2, 10), 'minute 1');
+  assert.equal(windowLabel(2, 10), '0:02-0:10');
+  assert.equal(windowLabel(14.2, 19.2), '0:14.2-0:19.2');
 });
 
 test('the default windows: the first and the last minute and one every N minutes between', () => {
