@@ -115,6 +115,9 @@ export const FATIGUE_DIRECTION: Partial<Record<MeasureId, { sign: 1 | -1; source
 /** The measures whose drift toward fatigue is a finding (issue 27), beside a growing asymmetry. */
 export const DRIFT_FINDING_MEASURES = ['pelvicDropDeg', 'peakKneeFppaDeg', 'cadenceSpm', 'contactTimeMs'] as const satisfies readonly MeasureId[];
 
+/** The ids of the findings a drift toward fatigue raises, beside `drift.<measure>.asymmetry` for a growing left/right difference. */
+export const DRIFT_FINDING_IDS = DRIFT_FINDING_MEASURES.map((id) => `drift.${id}`);
+
 const lower = (label: string) => label.replace(/^./, (c) => c.toLowerCase());
 const isSideMeasure = (id: MeasureId): id is SideMeasureId => (SIDE_MEASURES as readonly string[]).includes(id);
 const sidesOf = (id: MeasureId): (Side | null)[] => (isSideMeasure(id) ? [...SIDES] : [null]);

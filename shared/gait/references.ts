@@ -153,7 +153,7 @@ export const SOURCES = {
     citation:
       'American College of Sports Medicine. Position stand: progression models in resistance training for healthy adults. Med Sci Sports Exerc 2009;41(3):687-708.',
     usedFor:
-      'Strength dosage: 2-3 sets of 8-12 repetitions at a load that allows them; add 2-10% load when two more repetitions than the target are possible.',
+      'Strength dosage: 2-3 sets of 8-12 repetitions at a load that allows them; add 2-10% load when two more repetitions than the target are possible. Local muscular endurance: light to moderate loads for more than 15 repetitions with short rests (under 90 s).',
   },
   garber2011: {
     id: 'garber2011',

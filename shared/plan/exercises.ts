@@ -5,6 +5,8 @@
  * Dosage conventions (docs/plan.md):
  * - strength: 2-3 sets of 8-12 at a load that allows them, twice a week; the draft sets a target of
  *   3 x 10 and adds 2-10% load when 12 (two more than the target) are possible (ACSM 2009);
+ * - endurance sets, for form that tires late in a run: light load, more than 15 repetitions, rests
+ *   under 90 s (ACSM 2009, local muscular endurance); 3 x 15-20, a product choice within it;
  * - isometric holds (plank, side plank, wall sit, abduction hold): 3-5 holds of 30 s, a product choice;
  * - stretching: 30 s, 2-3 times each side (Garber 2011: 10-30 s, 2-4 times);
  * - foam rolling: 60-90 s per muscle and side, a product choice (Konrad 2022 for the effect);
@@ -133,6 +135,29 @@ export const EXERCISES: readonly Exercise[] = [
     avoidWithLateralHipPain: false,
     lateralHipAlternativeId: null,
     sources: ['acsm2009'],
+  },
+  {
+    id: 'lateralBandWalkEndurance',
+    name: 'Lateral band walk, endurance sets',
+    kind: 'strength',
+    method: null,
+    targets: ['hipAbductors'],
+    purpose: 'Builds the staying power of the muscles on the side of the hip, so they keep your pelvis level and your knee over your foot late in a run as well as early.',
+    instructions:
+      'Put a light band around your legs just above the knees and bend your knees slightly. Step sideways with tension on the band and your toes pointing forward, 15-20 steps each way without stopping. Rest less than a minute and a half between sets.',
+    dosage: {
+      sets: 3,
+      reps: 20,
+      holdS: null,
+      eachSide: false,
+      perWeek: 2,
+      text: '3 sets of 15-20 steps each way with a light band, less than 90 s rest between sets (endurance: a light load, more than 15 repetitions, short rests), twice a week.',
+    },
+    progression: 'When 20 steps each way are easy in every set, add 5 steps a set up to 30, then use the next band.',
+    cautions: ['Keep the steps small and controlled; the feet never cross.', 'End the set when your knees start to fall inward: that is the tiring this exercise trains against.'],
+    avoidWithLateralHipPain: false,
+    lateralHipAlternativeId: null,
+    sources: ['acsm2009', 'gaitlensPlanChoice'],
   },
   {
     id: 'standingHipAbductionHold',

@@ -54,9 +54,10 @@ export const BASELINE_STRENGTH = [
 export const BASELINE_MOBILITY = ['foamRollQuadriceps', 'foamRollCalves', 'hipFlexorStretch', 'figureFourStretch', 'calfStretch', 'adductorStretch'] as const;
 
 /**
- * What each finding (shared/gait/findings.ts) adds. Findings not listed add nothing: asymmetry is
- * a finding to examine, not a diagnosis (Malisoux 2024); vertical oscillation and the capture-rate
- * and walking checks carry no exercise evidence.
+ * What each finding (shared/gait/findings.ts, shared/endurance/drift.ts) adds. Findings not listed
+ * add nothing: asymmetry is a finding to examine, not a diagnosis (Malisoux 2024); vertical
+ * oscillation, the capture-rate and walking checks, and cadence or contact time that change late
+ * in a run carry no exercise evidence (the draft lists them for the clinician to review).
  */
 export const FINDING_PLAN: readonly FindingPlanRule[] = [
   { findingId: 'pelvic-drop', exerciseIds: ['sideLyingHipAbduction', 'lateralBandWalk', 'stepDown'], cues: [], sources: ['bramah2018'] },
@@ -64,6 +65,9 @@ export const FINDING_PLAN: readonly FindingPlanRule[] = [
   { findingId: 'trunk-lean', exerciseIds: ['birdDog', 'plank', 'singleLegBridge'], cues: [], sources: ['tengPowers2015'] },
   { findingId: 'overstriding', exerciseIds: [], cues: ['cadence'], sources: ['heiderscheit2011', 'anderson2022', 'lieberman2015'] },
   { findingId: 'low-cadence', exerciseIds: [], cues: ['cadence'], sources: ['heiderscheit2011', 'anderson2022'] },
+  // form that tires late in a run (shared/endurance/drift.ts): endurance sets for the hip abductors
+  { findingId: 'drift.pelvicDropDeg', exerciseIds: ['lateralBandWalkEndurance'], cues: [], sources: ['bramah2018', 'acsm2009'] },
+  { findingId: 'drift.peakKneeFppaDeg', exerciseIds: ['lateralBandWalkEndurance'], cues: [], sources: ['geiser2010', 'acsm2009'] },
 ];
 
 /**

@@ -10,6 +10,8 @@ import { emptyIntake, runningAdviceHeld } from '../../../shared/plan/intake.ts';
 import type { Plan } from '../../../shared/plan/types.ts';
 import { useHost } from '../app/host-context.tsx';
 import { loadVisitAnalyses, type LoadedVisit } from '../app/load-analysis.ts';
+import { loadRun, type LoadedRun } from '../app/load-run.ts';
+import type { Result } from '../../../shared/contract/result.ts';
 import { href } from '../app/routes.ts';
 import { useResult } from '../app/use-result.ts';
 import { ErrorNotice, Loading, PageHeader } from '../components/ui.tsx';
@@ -19,24 +21,36 @@ import { PlanEditor } from './PlanEditor.tsx';
 
 export function PlanScreen({ visitId }: { visitId: string }) {
   const host = useHost();
-  const loaded = useResult(async () => {
+  const loaded = useResult(async (): Promise<Result<Basis>> => {
     const visit = await host.api['visits.get']({ id: visitId });
-    return visit.ok ? loadVisitAnalyses(host, visit.value) : visit;
+    if (!visit.ok) return visit;
+    const [analyses, run] = await Promise.all([loadVisitAnalyses(host, visit.value), loadRun(host, visit.value)]);
+    if (!analyses.ok) return analyses;
+    if (!run.ok) return run;
+    return { ok: true, value: { ...analyses.value, run: run.value } };
   }, visitId);
   if (loaded.status === 'loading') return <Loading what="plan" />;
   if (loaded.status === 'error') return <ErrorNotice error={loaded.error} />;
   return <PlanWorkspace key={loaded.value.visit.id} loaded={loaded.value} />;
 }
 
-function draftFrom({ visit, summary }: LoadedVisit): Plan {
-  return draftPlan({
-    findings: summary?.findings.map((f) => f.finding) ?? [],
-    cadenceSpm: summary?.overall.cadenceSpm.summary.mean ?? null,
-    intake: visit.intake ?? emptyIntake(),
-  });
+/** What the draft is made from: the visit's analysed videos and the windows of its run. */
+type Basis = LoadedVisit & { run: LoadedRun | null };
+
+/** The findings of the videos, then those of the run (form late in the run). */
+const findingsOf = ({ summary, run }: Basis) => [...(summary?.findings.map((f) => f.finding) ?? []), ...(run?.drift.findings ?? [])];
+
+/** The measured cadence: the visit's, else that of the run's first window (the fresh runner). */
+function cadenceOf({ summary, run }: Basis): number | null {
+  const first = run?.windows[0]?.analysis.metrics.cadenceSpm;
+  return summary?.overall.cadenceSpm.summary.mean ?? (first && first.level !== 'low' ? first.mean : null);
 }
 
-function PlanWorkspace({ loaded }: { loaded: LoadedVisit }) {
+function draftFrom(basis: Basis): Plan {
+  return draftPlan({ findings: findingsOf(basis), cadenceSpm: cadenceOf(basis), intake: basis.visit.intake ?? emptyIntake() });
+}
+
+function PlanWorkspace({ loaded }: { loaded: Basis }) {
   const { api } = useHost();
   const [visit, setVisit] = useState<Visit>(loaded.visit);
   const [draft, setDraft] = useState<Plan | null>(null);
@@ -44,6 +58,7 @@ function PlanWorkspace({ loaded }: { loaded: LoadedVisit }) {
   const [saved, setSaved] = useState(false);
   const plan = draft ?? visit.plan;
   const { summary } = loaded;
+  const cadence = cadenceOf(loaded);
   const held = visit.intake !== null && runningAdviceHeld(visit.intake);
 
   const save = async (next: Plan | null) => {
@@ -78,9 +93,9 @@ function PlanWorkspace({ loaded }: { loaded: LoadedVisit }) {
           The draft uses{' '}
           {summary
             ? `${summary.findings.length} finding${summary.findings.length === 1 ? '' : 's'} from ${loaded.analyses.length} analysed video${loaded.analyses.length === 1 ? '' : 's'} (with your corrections)`
-            : 'no findings: no video of this visit is analysed yet'}
-          ,{' '}
-          {summary?.overall.cadenceSpm.summary.mean != null ? `a measured cadence of ${Math.round(summary.overall.cadenceSpm.summary.mean)} steps/min` : 'no measured cadence'}{' '}
+            : 'no findings from a video: no video of this visit is analysed on its own yet'}
+          {loaded.run ? `, ${loaded.run.drift.findings.length} from the ${loaded.run.windows.length} windows of the run` : ''},{' '}
+          {cadence !== null ? `a measured cadence of ${Math.round(cadence)} steps/min` : 'no measured cadence'}{' '}
           and {visit.intake ? 'the intake' : 'no intake (fill it in on the visit screen for the long-run day, lateral hip pain and the red flags)'}.
         </p>
         {!plan && (

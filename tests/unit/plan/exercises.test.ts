@@ -77,7 +77,12 @@ test('dosage follows the conventions: strength 2-3 x 8-12 twice a week (ACSM 200
     }
     if (e.kind === 'strength') {
       assert.equal(d.perWeek, 2, e.id);
-      if (d.reps !== null) {
+      if (/\(endurance:/.test(d.text)) {
+        // local muscular endurance (ACSM 2009): light load, more than 15 repetitions, short rests
+        assert.ok(d.sets >= 2 && d.sets <= 3 && d.reps !== null && d.reps > 15, `${e.id}: ${d.sets} x ${d.reps}`);
+        assert.match(d.text, /less than 90 s rest/, e.id);
+        assert.ok(e.sources.includes('acsm2009'), e.id);
+      } else if (d.reps !== null) {
         assert.ok(d.sets >= 2 && d.sets <= 3 && d.reps >= 8 && d.reps <= 12, `${e.id}: ${d.sets} x ${d.reps}`);
         assert.match(d.text, /2-3 sets of 8-12/, e.id);
         assert.ok(e.sources.includes('acsm2009'), e.id);

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { DRIFT_FINDING_IDS } from '../../../shared/endurance/drift.ts';
 import { RULES } from '../../../shared/gait/findings.ts';
 import type { Finding, Side } from '../../../shared/gait/types.ts';
 import { EXERCISES, exerciseById } from '../../../shared/plan/exercises.ts';
@@ -101,11 +102,30 @@ test('without findings the plan is the baseline hip and core program and the mob
 });
 
 test('the finding map names real finding ids and library exercises', () => {
-  const ruleIds = RULES.map((r) => r.id);
+  const ruleIds = [...RULES.map((r) => r.id), ...DRIFT_FINDING_IDS];
   for (const r of FINDING_PLAN) {
     assert.ok(ruleIds.includes(r.findingId), `${r.findingId} is not a finding of shared/gait/findings.ts`);
     for (const id of r.exerciseIds) exerciseById(id);
   }
+});
+
+test('form that tires late in a run: pelvic drop or knee projection angle growing adds hip abductor endurance sets with their dose; cadence falling adds nothing and is listed to review', () => {
+  const base = draft();
+  assert.ok(!exerciseIds(base).includes('lateralBandWalkEndurance'));
+  const p = draft([
+    finding('drift.pelvicDropDeg', 'right', 'Contralateral pelvic drop rises during the run'),
+    finding('drift.cadenceSpm', null, 'Cadence falls during the run'),
+  ]);
+  const i = item(p, 'lateralBandWalkEndurance')!;
+  assert.ok(i);
+  assert.deepEqual(i.reasons, ['drift.pelvicDropDeg']);
+  assert.match(i.why, /Contralateral pelvic drop rises during the run/);
+  assert.match(i.dosage.text, /15-20 steps .*less than 90 s rest/);
+  assert.ok(i.sources.includes('acsm2009') && i.sources.includes('bramah2018'));
+  assert.deepEqual(p.cues, base.cues);
+  assert.ok(p.draftNotes.some((n) => n.includes('No exercise or cue is drafted from these findings') && n.includes('Cadence falls during the run')));
+  const knee = draft([finding('drift.peakKneeFppaDeg', 'left', 'Knee projection angle rises during the run')]);
+  assert.ok(item(knee, 'lateralBandWalkEndurance')!.sources.includes('geiser2010'));
 });
 
 test('pelvic drop adds hip abductor work and single-leg control, with the finding as the reason', () => {
