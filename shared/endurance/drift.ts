@@ -288,7 +288,17 @@ const WHY: Record<'pelvicDropDeg' | 'peakKneeFppaDeg' | 'fatigue' | 'asymmetry',
   },
 };
 
-function driftFinding(d: MeasureDrift | AsymmetryDrift, asymmetry: boolean): Finding {
+/** The drift in the runner's words: "Your cadence went down from 169 steps/min in minute 1 to 135 steps/min in minute 12 of your run." */
+function plainDrift(d: MeasureDrift | AsymmetryDrift, asymmetry: boolean, names: LegNames, ends: DriftPoint[]): string {
+  const [from, to] = ends as [DriftPoint, DriftPoint];
+  const at = (p: DriftPoint) => `${amount(printedValue(p.mean!, d.unit), d.unit)} in ${windowLabel(p.startS, p.endS)}`;
+  const side = 'side' in d && d.side ? ` (${names[d.side].adjective} leg)` : '';
+  const what = asymmetry ? `The difference between your legs in ${lower(d.label)}` : `Your ${lower(d.label)}${side}`;
+  const moved = asymmetry ? 'grew' : d.change.verdict === 'increased' ? 'went up' : 'went down';
+  return `${what} ${moved} from ${at(from)} to ${at(to)} of your run.`;
+}
+
+function driftFinding(d: MeasureDrift | AsymmetryDrift, asymmetry: boolean, names: LegNames): Finding {
   const c = d.change;
   const side = 'side' in d ? d.side : null;
   const ends = [c.fromWindowId, c.toWindowId].map((id) => d.points.find((p) => p.windowId === id)!);
@@ -298,7 +308,7 @@ function driftFinding(d: MeasureDrift | AsymmetryDrift, asymmetry: boolean): Fin
     id: `drift.${d.measureId}${asymmetry ? '.asymmetry' : ''}`,
     side,
     title: asymmetry ? `${d.label}: the difference between the legs grows during the run` : `${d.label} ${c.verdict === 'increased' ? 'rises' : 'falls'} during the run`,
-    plainText: c.text,
+    plainText: plainDrift(d, asymmetry, names, ends),
     clinicalText: `${c.text} ${why.text}`,
     triggeringValues: ends.map((p) => ({
       measureId: d.measureId,
@@ -325,10 +335,10 @@ export function driftOf(input: readonly RunWindowInput[]): RunDrift {
   const asymmetry = SIDE_MEASURES.filter((id) => MEASURES[id].bilateral).map((id) => asymmetryDrift(id, windows));
   const findings: Finding[] = [];
   for (const d of measures) {
-    if ((DRIFT_FINDING_MEASURES as readonly MeasureId[]).includes(d.measureId) && d.change.towardFatigue === true) findings.push(driftFinding(d, false));
+    if ((DRIFT_FINDING_MEASURES as readonly MeasureId[]).includes(d.measureId) && d.change.towardFatigue === true) findings.push(driftFinding(d, false, names));
   }
   for (const d of asymmetry) {
-    if (d.change.verdict === 'increased') findings.push(driftFinding(d, true));
+    if (d.change.verdict === 'increased') findings.push(driftFinding(d, true, names));
   }
   return { windows: windows.map((w) => ({ id: w.id, startS: w.startS, endS: w.endS, label: windowLabel(w.startS, w.endS) })), measures, asymmetry, findings };
 }

@@ -1,6 +1,6 @@
 /**
  * The client report as one A4 document: the header, red flags, the summary in plain words, key
- * frames, the measures, the angle charts, the findings, the plan with its weekly calendar,
+ * frames, the measures, the angle charts, the findings, form late in the run, the plan with its weekly calendar,
  * progress since the previous visit and the full sources. Sections that should start a page say
  * so (report-page); cards, rows and figures are never split across pages (styles.css, print).
  */
@@ -20,12 +20,16 @@ import { clipTime, formatNumber, formatValue, longDate, shortDate, viewName, wit
 import { Citations, chartAnalyses, isConfident, metricRows, plainSummary, sideRowGroups, type MetricRow, type RedFlagState, type SideRow } from './model.ts';
 import { changeDetail, type ProgressRow } from './progress.ts';
 import { ReportCharts } from './ReportCharts.tsx';
+import { RunSection, runSummaryLine } from './ReportRun.tsx';
+import type { LoadedRun } from '../app/load-run.ts';
 
 export interface ReportProps {
   client: Client;
   settings: ClinicSettings;
   logoUrl: string | null;
   current: LoadedVisit;
+  /** The windows of the visit's run and their drift; null when none is analysed. */
+  run: LoadedRun | null;
   keyFrames: { keyFrame: KeyFrame; url: string }[];
   previous: Visit | null;
   progress: ProgressRow[] | null;
@@ -45,7 +49,7 @@ export function Report(props: ReportProps) {
       <section className="report-section" aria-label="Summary">
         <h2>Summary</h2>
         <ul className="rp-summary">
-          {plainSummary(summary, visit.plan, redFlags).map((line) => (
+          {[...plainSummary(summary, visit.plan, redFlags, props.run !== null), ...(props.run ? [runSummaryLine(props.run.drift)] : [])].map((line) => (
             <li key={line}>{line}</li>
           ))}
         </ul>
@@ -90,6 +94,8 @@ export function Report(props: ReportProps) {
       )}
 
       {summary && <Findings summary={summary} citations={citations} />}
+
+      {props.run && <RunSection run={props.run} citations={citations} />}
 
       <PlanSection plan={visit.plan} redFlags={redFlags} citations={citations} />
 

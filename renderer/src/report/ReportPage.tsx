@@ -14,6 +14,7 @@ import { loadReport, type ReportInput } from './load-report.ts';
 import { Citations, citedSources, metricRows, redFlagState } from './model.ts';
 import { progressRows } from './progress.ts';
 import { Report } from './Report.tsx';
+import { runSources } from './ReportRun.tsx';
 
 interface Images {
   logoUrl: string | null;
@@ -100,7 +101,9 @@ export function ReportPage({ visitId }: { visitId: string }) {
     const rows = current.summary ? metricRows(current.summary).rows : [];
     const findings = current.summary?.findings.map((f) => f.finding) ?? [];
     const curveNoteSources = current.analyses.flatMap((a) => a.analysis.curveNotes.flatMap((n) => n.sources));
-    const citations = new Citations(citedSources(rows, findings, current.visit.plan, redFlags, [...(progress?.flatMap((r) => r.change.sources) ?? []), ...curveNoteSources]));
+    const citations = new Citations(
+      citedSources(rows, findings, current.visit.plan, redFlags, [...(progress?.flatMap((r) => r.change.sources) ?? []), ...curveNoteSources, ...runSources(state.input.run)]),
+    );
     return { redFlags, progress, citations };
   }, [state]);
 
@@ -125,7 +128,7 @@ export function ReportPage({ visitId }: { visitId: string }) {
             visitId={visitId}
             clientName={state.input.client.name}
             visitDate={state.input.current.visit.visitDate}
-            primary={hasContent(state.input.current.visit)}
+            primary={hasContent(state.input.current.visit) || state.input.run !== null}
           />
         )}
       </nav>
@@ -137,6 +140,7 @@ export function ReportPage({ visitId }: { visitId: string }) {
           settings={state.input.settings}
           logoUrl={state.images.logoUrl}
           current={state.input.current}
+          run={state.input.run}
           keyFrames={state.images.keyFrames}
           previous={state.input.previous?.visit ?? null}
           progress={derived.progress}

@@ -1,12 +1,14 @@
 /**
  * Everything the report shows, loaded through the API: the visit and its client, the clinic's
  * settings, the visit's analyses (with the clinician's corrections), its key frames with their
- * images, and the client's previous visit with an analysis, for the progress section.
+ * images, the windows of its run (form late in the run), and the client's previous visit with an
+ * analysis, for the progress section.
  */
 import type { Client, ClinicSettings, KeyFrame, Visit } from '../../../shared/contract/entities.ts';
 import type { Result } from '../../../shared/contract/result.ts';
 import type { Host } from '../api/transport.ts';
 import { loadVisitAnalyses, type LoadedVisit } from '../app/load-analysis.ts';
+import { loadRun, type LoadedRun } from '../app/load-run.ts';
 
 export interface KeyFrameImage {
   keyFrame: KeyFrame;
@@ -18,6 +20,8 @@ export interface ReportInput {
   settings: ClinicSettings;
   current: LoadedVisit;
   keyFrames: KeyFrameImage[];
+  /** The windows of the visit's run and their drift (issue 27); null when no window is analysed. */
+  run: LoadedRun | null;
   /** The client's latest earlier visit with an analysed video; null when there is none. */
   previous: LoadedVisit | null;
 }
@@ -29,18 +33,20 @@ export async function loadReport(host: Host, visitId: string): Promise<Result<Re
   const { api } = host;
   const visit = await api['visits.get']({ id: visitId });
   if (!visit.ok) return visit;
-  const [client, settings, visits, keyFrames, current] = await Promise.all([
+  const [client, settings, visits, keyFrames, current, run] = await Promise.all([
     api['clients.get']({ id: visit.value.clientId }),
     api['settings.get']({}),
     api['visits.list']({ clientId: visit.value.clientId }),
     api['keyFrames.list']({ visitId }),
     loadVisitAnalyses(host, visit.value),
+    loadRun(host, visit.value),
   ]);
   if (!client.ok) return client;
   if (!settings.ok) return settings;
   if (!visits.ok) return visits;
   if (!keyFrames.ok) return keyFrames;
   if (!current.ok) return current;
+  if (!run.ok) return run;
 
   const images: KeyFrameImage[] = [];
   for (const keyFrame of keyFrames.value) {
@@ -59,5 +65,5 @@ export async function loadReport(host: Host, visitId: string): Promise<Result<Re
     if (!loaded.ok) return loaded;
     previous = loaded.value;
   }
-  return { ok: true, value: { client: client.value, settings: settings.value, current: current.value, keyFrames: images, previous } };
+  return { ok: true, value: { client: client.value, settings: settings.value, current: current.value, keyFrames: images, run: run.value, previous } };
 }

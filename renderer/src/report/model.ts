@@ -77,11 +77,11 @@ export function redFlagState(intake: Intake | null): RedFlagState {
 /** Findings to tell the runner about first: those the analysis is at least moderately sure of. */
 export const isConfident = (f: Finding): boolean => f.level !== 'low';
 
-/** The summary in plain words, sentence by sentence. */
-export function plainSummary(summary: VisitSummary | null, plan: Plan | null, redFlags: RedFlagState): string[] {
+/** The summary in plain words, sentence by sentence (`runAnalysed`: windows of a run are, and say so in a line of their own). */
+export function plainSummary(summary: VisitSummary | null, plan: Plan | null, redFlags: RedFlagState, runAnalysed = false): string[] {
   const lines: string[] = [];
   if (!summary) {
-    lines.push('No running video of this visit has been analysed, so this report holds no measurements.');
+    if (!runAnalysed) lines.push('No running video of this visit has been analysed, so this report holds no measurements.');
   } else {
     const views = [...new Set(summary.videos.map((v) => (v.view === 'sagittal' ? 'from the side' : v.viewSide === 'front' ? 'from the front' : 'from behind')))];
     lines.push(`We filmed you running ${views.join(' and ')} and measured how you move at each step.`);

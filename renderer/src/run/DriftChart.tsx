@@ -17,7 +17,8 @@ const AXIS_TICK = { fontSize: 10, fill: '#5d6876' };
 type Row = Record<string, number | null>;
 
 /** `series`: the measure's drift, one per leg (left then right) or one for the whole runner. */
-export function DriftChart({ series, names }: { series: MeasureDrift[]; names: LegNames }) {
+/** `className`: extra classes (the report's charts are waited for before printing). */
+export function DriftChart({ series, names, className = '' }: { series: MeasureDrift[]; names: LegNames; className?: string }) {
   const first = series[0]!;
   const keyOf = (d: MeasureDrift) => d.side ?? 'whole';
   const minutes = [...new Set(series.flatMap((d) => d.points.map((p) => p.startS)))].sort((a, b) => a - b);
@@ -32,7 +33,7 @@ export function DriftChart({ series, names }: { series: MeasureDrift[]; names: L
   });
   const drawn = series.filter((d) => d.points.some((p) => p.mean !== null));
   return (
-    <figure className="drift-chart" data-chart={first.measureId}>
+    <figure className={`drift-chart ${className}`.trim()} data-chart={first.measureId}>
       <figcaption>
         <strong>{first.label}</strong>
         {!first.label.endsWith(`(${first.unit})`) && <span className="muted"> ({first.unit === 'deg' ? 'degrees' : first.unit})</span>}

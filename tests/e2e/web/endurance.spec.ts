@@ -7,6 +7,8 @@
  * findings. The numbers on screen are checked against shared/endurance computed here from the
  * stored tracks.
  */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { fromBase64 } from '../../../shared/contract/wire.ts';
 import { driftOf, type RunDrift } from '../../../shared/endurance/drift.ts';
@@ -33,8 +35,10 @@ async function storedDrift(app: Page, visitId: string): Promise<RunDrift> {
   return driftOf(inputs);
 }
 
+/** Attached to the test; also written to the folder in GAITLENS_SHOTS, to look at. */
 async function shot(app: Page, testInfo: TestInfo, name: string) {
-  await testInfo.attach(name, { body: await app.screenshot({ fullPage: true }), contentType: 'image/png' });
+  const folder = process.env.GAITLENS_SHOTS;
+  await testInfo.attach(name, { body: await app.screenshot({ fullPage: true, ...(folder ? { path: join(folder, `${name}.png`) } : {}) }), contentType: 'image/png' });
 }
 
 test('a long run: first and last windows analysed, cadence and contact time drift as filmed, shown with their errors and as findings', async ({ app }, testInfo) => {
@@ -105,4 +109,23 @@ test('a long run: first and last windows analysed, cadence and contact time drif
   await expect(view.locator('figure[data-chart="cadenceSpm"] .recharts-line')).toHaveCount(1);
   await expect(view.locator('figure[data-chart="contactTimeMs"] .recharts-line')).toHaveCount(2);
   await shot(app, testInfo, 'review-form-late-in-run');
+
+  // the report: the summary line, the findings in plain words and clinically, the table and charts; then the PDF
+  await app.goto(`${new URL(app.url()).origin}/#/visits/${visitId}/report`);
+  await expect(app.locator('body[data-report-ready]')).toBeAttached({ timeout: 60_000 });
+  const section = app.getByRole('region', { name: 'During your run' });
+  for (const f of drift.findings) {
+    await expect(section.locator(`[data-finding="${f.id}"]`).filter({ hasText: f.plainText }).first()).toBeVisible();
+  }
+  await expect(section.locator('figure.report-chart[data-chart="cadenceSpm"] path.recharts-line-curve')).toHaveCount(1);
+  const download = app.waitForEvent('download');
+  await app.getByRole('button', { name: 'Export PDF' }).click();
+  const pdf = testInfo.outputPath('report.pdf');
+  await (await download).saveAs(pdf);
+  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(text).toContain('During your run');
+  for (const f of drift.findings) expect(text).toContain(f.plainText);
+  expect(text).toContain('Hanley B, Mohan AK');
+  expect(text).toContain('Apte S, Prigent G');
+  if (process.env.GAITLENS_SHOTS) execFileSync('pdftoppm', ['-r', '60', '-png', pdf, join(process.env.GAITLENS_SHOTS, 'run-report')]);
 });

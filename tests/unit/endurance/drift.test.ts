@@ -57,8 +57,9 @@ test('a runner whose cadence falls and contact lengthens late in the run: two fi
     assert.ok(f.sources.includes('apte2021'), f.id);
     assert.ok(f.sources.every((s) => s in SOURCES), f.id);
     const [from, to] = f.triggeringValues;
-    // the sentence holds the two values it is built on
-    assert.ok(f.plainText.includes(`${from!.value} ${from!.unit}`) && f.plainText.includes(`${to!.value} ${to!.unit}`), f.plainText);
+    // both sentences hold the two values they are built on
+    for (const text of [f.plainText, f.clinicalText]) assert.ok(text.includes(`${from!.value} ${from!.unit}`) && text.includes(`${to!.value} ${to!.unit}`), text);
+    assert.match(f.plainText, /^Your .* went (up|down) from .* in minute 1 to .* in minute 12 of your run\.$/);
   }
 });
 
