@@ -59,7 +59,10 @@ export interface DriftChange {
   verdict: ChangeVerdict;
   fromWindowId: string | null;
   toWindowId: string | null;
-  /** Last minus first, in the measure's unit; null when a value is missing. */
+  /**
+   * Last minus first as the two values are printed (so it agrees with them), in the measure's
+   * unit; null when a value is missing. The verdict is judged on the unrounded difference.
+   */
   difference: number | null;
   /** The error the difference was judged against (95%, the measure's unit); null when it could not be judged. */
   error: number | null;
@@ -213,7 +216,8 @@ function judge(id: MeasureId, points: DriftPoint[], what: string, fatigue: (type
   const fixed = withinDayFigure(id);
   const spreadOf = (p: DriftPoint): ValueSpread => ({ standardError: p.standardError, error: p.error });
   const judged = differenceError(fixed === null ? null : { from: 'withinDay', value: fixed }, spreadOf(from), spreadOf(to));
-  const base = { fromWindowId: from.windowId, toWindowId: to.windowId, difference: toJsonNumber(difference), sources };
+  const shown = printedValue(printedValue(b, unit) - printedValue(a, unit), unit);
+  const base = { fromWindowId: from.windowId, toWindowId: to.windowId, difference: shown, sources };
   const span = `from ${amount(printedValue(a, unit), unit)} in ${windowLabel(from.startS, from.endS)} to ${amount(printedValue(b, unit), unit)} in ${windowLabel(to.startS, to.endS)}`;
   if (judged === null) {
     const reason = 'neither the stride-to-stride spread nor the measurement error is known in both windows.';
@@ -223,7 +227,7 @@ function judge(id: MeasureId, points: DriftPoint[], what: string, fatigue: (type
   const within = `${ERROR_WORDS[errorFrom]}, ${amount(printedValue(error, unit), unit)}`;
   const common = { ...base, error: toJsonNumber(error), errorFrom, reason: null };
   if (Math.abs(difference) <= error) {
-    return { ...common, verdict: 'no-real-change', towardFatigue: null, text: `No real change in ${what}: ${signed(difference, unit)} (${span}) is within ${within}.` };
+    return { ...common, verdict: 'no-real-change', towardFatigue: null, text: `No real change in ${what}: ${signed(shown, unit)} (${span}) is within ${within}.` };
   }
   const verdict = difference > 0 ? 'increased' : 'decreased';
   const towardFatigue = fatigue ? Math.sign(difference) === fatigue.sign : null;

@@ -5,6 +5,7 @@
  */
 import type { Visit } from '../../../shared/contract/entities.ts';
 import { DRIFT_FINDING_MEASURES, type DriftChange, type DriftPoint, type MeasureDrift, type RunDrift } from '../../../shared/endurance/drift.ts';
+import { steadiness } from '../../../shared/endurance/steady.ts';
 import { clock } from '../../../shared/endurance/windows.ts';
 import { legNames, type LegNames } from '../../../shared/gait/findings.ts';
 import type { MeasureId } from '../../../shared/gait/measures.ts';
@@ -87,14 +88,18 @@ export function RunDriftPanel({ visit }: { visit: Visit }) {
         largest.
       </p>
       <ol className="run-windows small">
-        {run.windows.map(({ ref, analysis }) => (
-          <li key={ref.key}>
-            <strong>{windowName(drift, ref.key)}</strong>
-            {windowName(drift, ref.key).startsWith('minute') ? ` · ${clock(ref.runStartS)}-${clock(ref.runEndS)}` : ''} into the run ·{' '}
-            {ref.videoName} · {analysis.view.kind === 'sagittal' ? `${analysis.view.side} side view` : `${analysis.view.side} view`} ·{' '}
-            {analysis.strides.filter((s) => !s.excluded).length} strides
-          </li>
-        ))}
+        {run.windows.map(({ ref, analysis }) => {
+          const steady = steadiness(analysis.events, analysis.cleaning.sampleRateHz);
+          return (
+            <li key={ref.key} data-window={ref.key} data-steady={String(steady.steady)}>
+              <strong>{windowName(drift, ref.key)}</strong>
+              {windowName(drift, ref.key).startsWith('minute') ? ` · ${clock(ref.runStartS)}-${clock(ref.runEndS)}` : ''} into the run ·{' '}
+              {ref.videoName} · {analysis.view.kind === 'sagittal' ? `${analysis.view.side} side view` : `${analysis.view.side} view`} ·{' '}
+              {analysis.strides.filter((s) => !s.excluded).length} strides
+              {steady.steady !== true && <div className={steady.steady === false ? 'notice notice-warning' : 'muted'}>{steady.text}</div>}
+            </li>
+          );
+        })}
       </ol>
       <h3>Findings</h3>
       {drift.findings.length === 0 ? (

@@ -1,8 +1,8 @@
 /**
  * Form late in a run (issue 27) end to end: a long treadmill clip joined in the test from the
  * shared 30 fps treadmill clip, whose late part is the same runner played 1.25x slower (cadence x 0.8,
- * contact x 1.25: tests/support/long-run.ts). The clinician proposes windows on the visit screen,
- * keeps the first and the last, analyses them (the pose pass runs on the windows only), and the
+ * contact x 1.25: tests/support/long-run.ts). The clinician proposes windows on the visit screen
+ * (the first, one between, the last) and analyses them (the pose pass runs on the windows only); the
  * review's "Form late in the run" shows each measure per window with its error and the drifts as
  * findings. The numbers on screen are checked against shared/endurance computed here from the
  * stored tracks.
@@ -59,37 +59,37 @@ test('a long run: first and last windows analysed, cadence and contact time drif
   await expect(panel.getByLabel('Window 1 from')).toHaveValue('0:00');
   await expect(panel.getByLabel('Window 2 from')).toHaveValue('0:06');
   await expect(panel.getByLabel('Window 3 to')).toHaveValue(clock(run.endS));
-  // keep the first (the fresh runner) and the last (the tired one)
-  await rows.nth(1).getByRole('button', { name: 'Remove' }).click();
-  await expect(rows).toHaveCount(2);
   await panel.getByRole('button', { name: 'Save windows' }).click();
-  await expect(panel.getByTestId('window-status')).toHaveText(['Not analysed yet', 'Not analysed yet']);
+  await expect(panel.getByTestId('window-status')).toHaveText(['Not analysed yet', 'Not analysed yet', 'Not analysed yet']);
   const saved = await apiCall(app, 'visits.get', { id: visitId });
   const windows = saved.videos[0].runWindows as { startS: number; endS: number }[];
-  expect(windows.map((w) => [w.startS, w.endS])).toEqual([[0, 5], [run.endS - 5, run.endS]]);
-  expect(windows[1]!.startS).toBeGreaterThan(run.freshEndS);
+  // the first holds the fresh runner, the last the tired one, the middle one the change between them
+  expect(windows.map((w) => [w.startS, w.endS])).toEqual([[0, 5], [6, 11], [run.endS - 5, run.endS]]);
+  expect(windows[0]!.endS).toBeLessThan(run.freshEndS);
+  expect(windows[2]!.startS).toBeGreaterThan(run.freshEndS);
 
-  await panel.getByRole('button', { name: 'Analyse 2 windows' }).click();
+  await panel.getByRole('button', { name: 'Analyse 3 windows' }).click();
   await expect(panel.getByTestId('window-progress')).toBeVisible();
-  await expect(panel.getByTestId('window-status')).toHaveText([/^Analysed: pose in \d+ of \d+ frames$/, /^Analysed: pose in \d+ of \d+ frames$/], { timeout: 240_000 });
+  const analysed = /^Analysed: pose in \d+ of \d+ frames$/;
+  await expect(panel.getByTestId('window-status')).toHaveText([analysed, analysed, analysed], { timeout: 240_000 });
   await shot(app, testInfo, 'visit-run-windows');
 
   const stored = await apiCall(app, 'visits.get', { id: visitId });
   const video = stored.videos.find((v: { id: string }) => v.id === videoId);
   expect(video.analysis, "the windows' analyses are not the video's own").toBeNull();
-  // the pose pass ran on the windows only: 5 s at 30 fps, then 5 s of the slowed part at 24 fps
-  expect(video.runWindows.map((w: { analysis: { frames: number } }) => w.analysis.frames)).toEqual([150, 120]);
+  // the pose pass ran on the windows only: 5 s at 30 fps; 2 s at 30 and 3 s at 24; 5 s of the slowed part at 24 fps
+  expect(video.runWindows.map((w: { analysis: { frames: number } }) => w.analysis.frames)).toEqual([150, 132, 120]);
 
   const drift = await storedDrift(app, visitId);
   const cadence = drift.measures.find((m) => m.measureId === 'cadenceSpm')!;
-  const [early, late] = cadence.points;
+  const [early, , late] = cadence.points;
   const report = JSON.stringify(cadence.points.map((p) => [p.mean, p.error]));
   // the late part is the same running 1.25x slower: cadence x 0.8
   expect(Math.abs(late!.mean! / early!.mean! - 1 / LATE_SLOWDOWN), report).toBeLessThan(0.03);
   expect(cadence.change.verdict, cadence.change.text).toBe('decreased');
   // contact time of the leg facing the camera (the runner faces left: the left leg) grows 1.25x, within the two windows' stated errors
   const contact = drift.measures.find((m) => m.measureId === 'contactTimeMs' && m.side === 'left')!;
-  const [fresh, tired] = contact.points;
+  const [fresh, , tired] = contact.points;
   const stated = Math.hypot(fresh!.error!, tired!.error!);
   expect(Math.abs(tired!.mean! - LATE_SLOWDOWN * fresh!.mean!), `${contact.change.text} (stated error ${stated} ms)`).toBeLessThanOrEqual(stated);
   expect(drift.findings.map((f) => f.id)).toContain('drift.cadenceSpm');
@@ -105,7 +105,12 @@ test('a long run: first and last windows analysed, cadence and contact time drif
   const cadenceRow = view.locator('tr[data-measure="cadenceSpm"]');
   await expect(cadenceRow).toHaveAttribute('data-verdict', 'decreased');
   await expect(cadenceRow.locator('td').nth(0)).toHaveText(`${Math.round(early!.mean!)} ± ${Math.round(early!.error!)} steps/min`);
-  await expect(cadenceRow.locator('td').nth(2)).toHaveAttribute('title', cadence.change.text);
+  await expect(cadenceRow.locator('td').nth(3)).toHaveAttribute('title', cadence.change.text);
+  // the middle window straddles the change of pace: the review says the runner is not steady in it, the others are
+  await expect(view.locator('li[data-window]')).toHaveCount(3);
+  await expect(view.locator('li[data-window]').nth(1)).toHaveAttribute('data-steady', 'false');
+  await expect(view.locator('li[data-window]').nth(1)).toContainText('The runner is not steady in this window');
+  for (const k of [0, 2]) await expect(view.locator('li[data-window]').nth(k)).toHaveAttribute('data-steady', 'true');
   await expect(view.locator('figure[data-chart="cadenceSpm"] .recharts-line')).toHaveCount(1);
   await expect(view.locator('figure[data-chart="contactTimeMs"] .recharts-line')).toHaveCount(2);
   await shot(app, testInfo, 'review-form-late-in-run');

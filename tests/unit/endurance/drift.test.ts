@@ -43,6 +43,8 @@ test('a runner whose cadence falls and contact lengthens late in the run: two fi
   assert.equal(cadence.change.verdict, 'decreased');
   assert.equal(cadence.change.towardFatigue, true);
   assert.ok(Math.abs(cadence.change.difference! - -16) < 2, `cadence change ${cadence.change.difference}`);
+  // the change shown is that of the two values as printed
+  assert.equal(cadence.change.difference, Math.round(cadence.points[2]!.mean!) - Math.round(cadence.points[0]!.mean!));
   assert.ok(cadence.change.error! > 0 && cadence.change.error! < 8, `cadence error ${cadence.change.error}`);
   assert.match(cadence.change.text, /^Cadence falls from 17\d steps\/min in minute 1 to 15\d steps\/min in minute 12, beyond .*steps\/min\.$/);
 
