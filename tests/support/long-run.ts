@@ -20,6 +20,9 @@ export const LATE_SLOWDOWN = 1.25;
 
 export interface LongRun {
   path: string;
+  /** The two parts as clips of their own (8 s each): the fresh runner, then the tired one. */
+  fresh: string;
+  tired: string;
   /** Where the fresh part ends and the tired part starts, and where it ends (s). */
   freshEndS: number;
   endS: number;
@@ -39,11 +42,11 @@ export function longRunClip(): LongRun | { skip: string } {
   const dir = join(tmpdir(), `gaitlens-long-run-${key.slice(0, 12)}`);
   mkdirSync(dir, { recursive: true });
   const out = join(dir, 'long-run.mp4');
-  const run: LongRun = { path: out, freshEndS: partS, endS: 2 * partS };
-  if (existsSync(out)) return run;
-  const encode = ['-an', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '16', '-pix_fmt', 'yuv420p', '-video_track_timescale', '15360'];
   const fresh = join(dir, 'fresh.mp4');
   const tired = join(dir, 'tired.mp4');
+  const run: LongRun = { path: out, fresh, tired, freshEndS: partS, endS: 2 * partS };
+  if (existsSync(out)) return run;
+  const encode = ['-an', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '16', '-pix_fmt', 'yuv420p', '-video_track_timescale', '15360'];
   execFileSync(ffmpeg, ['-v', 'error', '-y', '-i', clip.path, '-t', String(partS), '-vf', 'scale=540:960', '-r', '30', ...encode, fresh]);
   const lateFps = 30 / LATE_SLOWDOWN;
   execFileSync(ffmpeg, ['-v', 'error', '-y', '-i', clip.path, '-t', String(partS), '-vf', `setpts=${LATE_SLOWDOWN}*PTS,scale=540:960`, '-r', String(lateFps), ...encode, tired]);

@@ -30,8 +30,30 @@ import { useCorrections, type Corrections } from './use-corrections.ts';
 import { usePlayerKeys } from './use-stage.ts';
 import { VideoStage } from './VideoStage.tsx';
 import { VisitSummaryPanel } from './VisitSummaryPanel.tsx';
-import { runWindowsOf } from '../../../shared/endurance/windows.ts';
+import { clock, runWindowsOf } from '../../../shared/endurance/windows.ts';
 import { RunDriftPanel } from '../run/RunDriftPanel.tsx';
+
+/** What the review opens: a video with its own analysis, or a window of a run (its video, with the window's analysis). */
+interface Reviewable {
+  /** The video's id, or the window's. */
+  key: string;
+  label: string;
+  video: VisitVideo;
+}
+
+/**
+ * Each analysed video, then each analysed window of a run. A window is reviewed as its video:
+ * the corrections (view, calibration, leg answer, event edits by frame) and key frames are the
+ * video's, shared by its windows.
+ */
+function reviewablesOf(visit: Visit): Reviewable[] {
+  return [
+    ...visit.videos.filter((x) => x.analysis).map((x) => ({ key: x.id, label: x.originalName, video: x })),
+    ...visit.videos.flatMap((x) =>
+      x.runWindows.filter((w) => w.analysis).map((w) => ({ key: w.id, label: `${x.originalName} · ${clock(w.startS)}-${clock(w.endS)}`, video: { ...x, analysis: w.analysis } })),
+    ),
+  ];
+}
 
 export function ReviewScreen({ visitId, videoId }: { visitId: string; videoId?: string }) {
   const { api } = useHost();
@@ -40,8 +62,8 @@ export function ReviewScreen({ visitId, videoId }: { visitId: string; videoId?: 
   if (visit.status === 'loading') return <Loading what="visit" />;
   if (visit.status === 'error') return <ErrorNotice error={visit.error} />;
   const v = visit.value;
-  const analysed = v.videos.filter((x) => x.analysis);
-  const current = analysed.find((x) => x.id === videoId) ?? analysed[0];
+  const analysed = reviewablesOf(v);
+  const current = analysed.find((x) => x.key === videoId) ?? analysed[0];
   const hasRun = runWindowsOf(v).length > 0;
   const showRun = hasRun && videoId === RUN_TAB;
   const header = (
@@ -69,17 +91,17 @@ export function ReviewScreen({ visitId, videoId }: { visitId: string; videoId?: 
       <nav className="review-tabs" aria-label="Videos of this visit">
         {analysed.map((x) => (
           <a
-            key={x.id}
-            href={href({ screen: 'review', visitId: v.id, videoId: x.id })}
-            className={!showSummary && !showRun && x.id === current?.id ? 'review-tab active' : 'review-tab'}
-            aria-current={!showSummary && !showRun && x.id === current?.id ? 'page' : undefined}
-            title={x.originalName}
+            key={x.key}
+            href={href({ screen: 'review', visitId: v.id, videoId: x.key })}
+            className={!showSummary && !showRun && x.key === current?.key ? 'review-tab active' : 'review-tab'}
+            aria-current={!showSummary && !showRun && x.key === current?.key ? 'page' : undefined}
+            title={x.label}
             onClick={() => setShowSummary(false)}
           >
-            {x.originalName}
+            {x.label}
           </a>
         ))}
-        {analysed.length > 1 && (
+        {analysed.filter((x) => x.key === x.video.id).length > 1 && (
           <button type="button" className={showSummary ? 'review-tab active' : 'review-tab'} aria-pressed={showSummary} onClick={() => setShowSummary(true)}>
             Visit summary
           </button>
@@ -95,7 +117,7 @@ export function ReviewScreen({ visitId, videoId }: { visitId: string; videoId?: 
           </a>
         )}
       </nav>
-      {showSummary ? <VisitSummaryPanel visit={v} /> : showRun || !current ? <RunDriftPanel visit={v} /> : <VideoReview key={current.id} visit={v} video={current} />}
+      {showSummary ? <VisitSummaryPanel visit={v} /> : showRun || !current ? <RunDriftPanel visit={v} /> : <VideoReview key={current.key} visit={v} video={current.video} />}
     </section>
   );
 }

@@ -177,11 +177,16 @@ export function RunDriftPanel({ visit }: { visit: Visit }) {
         </>
       )}
       <h3>Over the run</h3>
-      <p className="muted small">Each measure whose change could be judged: the value in each window, the bar its measurement error.</p>
+      <p className="muted small">
+        Each measure measured in two windows or more: the value in each window, the bar its measurement error. The report charts those whose
+        change could be judged.
+      </p>
       <div className="drift-charts">
-        {chartedMeasures(drift).map((series) => (
-          <DriftChart key={series[0]!.measureId} series={series} names={names} />
-        ))}
+        {measures
+          .filter((series) => series.some((m) => m.points.filter((p) => p.mean !== null).length >= 2))
+          .map((series) => (
+            <DriftChart key={series[0]!.measureId} series={series} names={names} />
+          ))}
       </div>
       <details className="small">
         <summary>Sources</summary>

@@ -133,7 +133,14 @@ export function RunPanel({ video, onSaved }: { video: VisitVideo; onSaved: () =>
   const edited = !sameRows(rows, saved);
   return (
     <details className="run-panel" open={inRun} aria-label={`Endurance run: ${video.originalName}`}>
-      <summary>Endurance run{inRun ? `: ${video.runWindows.length} window${video.runWindows.length === 1 ? '' : 's'}` : ''}</summary>
+      <summary>
+        Endurance run
+        {video.runWindows.length > 0
+          ? `: ${video.runWindows.length} window${video.runWindows.length === 1 ? '' : 's'}`
+          : video.runStartS !== null
+            ? `: starts ${clock(video.runStartS)} into the run`
+            : ''}
+      </summary>
       <p className="field-hint">
         To compare form early and late in one run: give a short clip its time into the run, or mark windows in a long clip (each is analysed like
         a clip of its own). The comparison is on the Review screen, tab "Form late in the run".
