@@ -122,6 +122,7 @@ test('a long run: first and last windows analysed, cadence and contact time drif
   await expect(app.getByTestId('frame-number')).toHaveText(/^\d+$/);
   // the window starts at 0:11: 240 frames at 30 fps, then 3 s at 24 fps
   expect(Number(await app.getByTestId('frame-number').textContent())).toBeGreaterThanOrEqual(240 + 72);
+  await shot(app, testInfo, 'review-window');
 
   // the report: the summary line, the findings in plain words and clinically, the table and charts; then the PDF
   await app.goto(`${new URL(app.url()).origin}/#/visits/${visitId}/report`);
