@@ -64,7 +64,7 @@ export function openServices(dataDir: string, host: HostAbilities, options: Open
   const videos = new VisitVideoRepository(database);
   const analyses = new AnalysisStore(database, dataDir);
   const corrections = new CorrectionsRepository(database);
-  const runs = new RunRepository(database, analyses.dir);
+  const runs = new RunRepository(database, analyses.dir, videos);
   const keyFrames = new KeyFrameRepository(database);
   const settings = new SettingsRepository(database);
   const conversions = new Conversions(media, host.ffmpegPath ?? null, (id) => videos.get(id));

@@ -12,8 +12,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findFfmpeg } from '../../electron/services/media/ffmpeg.ts';
-import { REPO_ROOT, testVideo, VIDEOS } from './videos.ts';
+import { bundledFfmpeg } from './video-formats.ts';
+import { testVideo, VIDEOS } from './videos.ts';
 
 /** How much slower the late part plays. */
 export const LATE_SLOWDOWN = 1.25;
@@ -29,12 +29,9 @@ export interface LongRun {
 }
 
 export function longRunClip(): LongRun | { skip: string } {
-  const ffmpeg = findFfmpeg([REPO_ROOT]);
-  if (ffmpeg === null) {
-    const reason = 'the bundled ffmpeg (@ffmpeg-installer) is not installed for this platform: run npm ci';
-    console.log(`SKIP: ${reason}`);
-    return { skip: reason };
-  }
+  const found = bundledFfmpeg();
+  if ('skip' in found) return found;
+  const ffmpeg = found.path;
   const clip = testVideo(VIDEOS.treadmillLeft30);
   if ('skip' in clip) return clip;
   const partS = 8;

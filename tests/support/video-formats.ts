@@ -51,14 +51,20 @@ export interface FormatSet {
   path(name: FormatName): string;
 }
 
+/** The bundled ffmpeg the app ships, or a printed reason to skip. */
+export function bundledFfmpeg(): { path: string } | { skip: string } {
+  const path = findFfmpeg([REPO_ROOT]);
+  if (path !== null) return { path };
+  const reason = 'the bundled ffmpeg (@ffmpeg-installer) is not installed for this platform: run npm ci';
+  console.log(`SKIP: ${reason}`);
+  return { skip: reason };
+}
+
 /** The formats, made when missing; or a printed reason to skip (no shared clips, no bundled ffmpeg). */
 export function videoFormats(): FormatSet | { skip: string } {
-  const ffmpeg = findFfmpeg([REPO_ROOT]);
-  if (ffmpeg === null) {
-    const reason = 'the bundled ffmpeg (@ffmpeg-installer) is not installed for this platform: run npm ci';
-    console.log(`SKIP: ${reason}`);
-    return { skip: reason };
-  }
+  const found = bundledFfmpeg();
+  if ('skip' in found) return found;
+  const ffmpeg = found.path;
   const clip = testVideo(VIDEOS.treadmillLeft30);
   if ('skip' in clip) return clip;
   const key = createHash('sha256').update(JSON.stringify({ ffmpeg: statSync(ffmpeg).size, clip: statSync(clip.path).size, FORMATS })).digest('hex');

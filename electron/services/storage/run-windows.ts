@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { VisitVideo } from '../../../shared/contract/entities.ts';
 import { ServiceError } from '../../../shared/contract/dispatch.ts';
 import type { Database } from './database.ts';
-import { selectVideos } from './visit-videos.ts';
+import type { VisitVideoRepository } from './visits.ts';
 
 /** The same window when its ends agree within this (seconds): the UI rounds to tenths. */
 const SAME_S = 0.05;
@@ -18,24 +18,20 @@ const SAME_S = 0.05;
 export class RunRepository {
   private readonly db: Database;
   private readonly analysesDir: string;
+  private readonly videos: VisitVideoRepository;
   private readonly now: () => Date;
 
-  constructor(db: Database, analysesDir: string, now: () => Date = () => new Date()) {
+  constructor(db: Database, analysesDir: string, videos: VisitVideoRepository, now: () => Date = () => new Date()) {
     this.db = db;
     this.analysesDir = analysesDir;
+    this.videos = videos;
     this.now = now;
-  }
-
-  private video(id: string): VisitVideo {
-    const [video] = this.db.read((db) => selectVideos(db, 'vv.id = ?', id));
-    if (!video) throw new ServiceError('not-found', 'This video is no longer attached to the visit.');
-    return video;
   }
 
   setRunStart(visitVideoId: string, runStartS: number | null): VisitVideo {
     const changed = this.db.write((db) => db.prepare('UPDATE visit_videos SET run_start_s = ? WHERE id = ?').run(runStartS, visitVideoId));
     if (changed.changes === 0) throw new ServiceError('not-found', 'This video is no longer attached to the visit.');
-    return this.video(visitVideoId);
+    return this.videos.get(visitVideoId);
   }
 
   /** Replaces the video's windows (file seconds, any order; they may not overlap). */
@@ -72,6 +68,6 @@ export class RunRepository {
     });
     // an unremovable file is only an unreferenced file: the record is already gone
     await Promise.all(files.map((f) => rm(f, { force: true }).catch(() => undefined)));
-    return this.video(visitVideoId);
+    return this.videos.get(visitVideoId);
   }
 }

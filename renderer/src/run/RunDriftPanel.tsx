@@ -4,7 +4,7 @@
  * left/right difference per window, and a chart per measure over the run.
  */
 import type { Visit } from '../../../shared/contract/entities.ts';
-import { DRIFT_FINDING_MEASURES, type DriftChange, type DriftPoint, type MeasureDrift, type RunDrift } from '../../../shared/endurance/drift.ts';
+import { DRIFT_FINDING_MEASURES, type AsymmetryDrift, type DriftChange, type DriftPoint, type MeasureDrift, type RunDrift } from '../../../shared/endurance/drift.ts';
 import { steadiness } from '../../../shared/endurance/steady.ts';
 import { clock } from '../../../shared/endurance/windows.ts';
 import { legNames, type LegNames } from '../../../shared/gait/findings.ts';
@@ -66,6 +66,48 @@ export function runLegNames(run: LoadedRun): LegNames {
   return first ? namesOf(first.analysis) : legNames(null, true);
 }
 
+interface TableRow {
+  key: string;
+  name: string;
+  drift: MeasureDrift | AsymmetryDrift;
+  attrs: Record<`data-${string}`, string>;
+}
+
+/** One row per measure (or left/right difference): its value in each window, then its change first to last. */
+function DriftTable({ drift, head, rows }: { drift: RunDrift; head: string; rows: TableRow[] }) {
+  return (
+    <table className="table drift-table">
+      <thead>
+        <tr>
+          <th>{head}</th>
+          {drift.windows.map((w) => (
+            <th key={w.id}>{w.label}</th>
+          ))}
+          <th>First to last</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ key, name, drift: m, attrs }) => (
+          <tr key={key} {...attrs} data-verdict={m.change.verdict}>
+            <th scope="row">{name}</th>
+            {drift.windows.map((w) => {
+              const p = m.points.find((x) => x.windowId === w.id);
+              return (
+                <td key={w.id} className={p?.level === 'low' ? 'low-confidence' : undefined} title={p?.reasonIfAbsent ?? (p?.level === 'low' ? 'Low confidence' : undefined)}>
+                  {p ? pointText(p, m.unit) : ''}
+                </td>
+              );
+            })}
+            <td className={`drift-change drift-${m.change.verdict}${m.change.towardFatigue ? ' toward-fatigue' : ''}`} title={m.change.text}>
+              {changeShort(m.change, m.unit)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 const windowName = (drift: RunDrift, id: string): string => drift.windows.find((w) => w.id === id)?.label ?? '';
 
 export function RunDriftPanel({ visit }: { visit: Visit }) {
@@ -114,66 +156,15 @@ export function RunDriftPanel({ visit }: { visit: Visit }) {
         </ul>
       )}
       <h3>Each measure per window</h3>
-      <table className="table drift-table">
-        <thead>
-          <tr>
-            <th>Measure</th>
-            {drift.windows.map((w) => (
-              <th key={w.id}>{w.label}</th>
-            ))}
-            <th>First to last</th>
-          </tr>
-        </thead>
-        <tbody>
-          {measures.flat().map((m) => (
-            <tr key={`${m.measureId}.${m.side}`} data-measure={m.measureId} data-side={m.side ?? ''} data-verdict={m.change.verdict}>
-              <th scope="row">
-                {m.side ? `${names[m.side].title}: ` : ''}
-                {m.label}
-              </th>
-              {drift.windows.map((w) => {
-                const p = m.points.find((x) => x.windowId === w.id);
-                return (
-                  <td key={w.id} className={p?.level === 'low' ? 'low-confidence' : undefined} title={p?.reasonIfAbsent ?? (p?.level === 'low' ? 'Low confidence' : undefined)}>
-                    {p ? pointText(p, m.unit) : ''}
-                  </td>
-                );
-              })}
-              <td className={`drift-change drift-${m.change.verdict}${m.change.towardFatigue ? ' toward-fatigue' : ''}`} title={m.change.text}>
-                {changeShort(m.change, m.unit)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DriftTable drift={drift} head="Measure" rows={measures.flat().map((m) => ({ key: `${m.measureId}.${m.side}`, name: `${m.side ? `${names[m.side].title}: ` : ''}${m.label}`, drift: m, attrs: { 'data-measure': m.measureId, 'data-side': m.side ?? '' } }))} />
       {asymmetry.length > 0 && (
         <>
           <h3>Left/right difference per window</h3>
-          <table className="table drift-table">
-            <thead>
-              <tr>
-                <th>|{names.left.title} − {names.right.title}|</th>
-                {drift.windows.map((w) => (
-                  <th key={w.id}>{w.label}</th>
-                ))}
-                <th>First to last</th>
-              </tr>
-            </thead>
-            <tbody>
-              {asymmetry.map((a) => (
-                <tr key={a.measureId} data-asymmetry={a.measureId} data-verdict={a.change.verdict}>
-                  <th scope="row">{a.label}</th>
-                  {drift.windows.map((w) => {
-                    const p = a.points.find((x) => x.windowId === w.id);
-                    return <td key={w.id}>{p ? pointText(p, a.unit) : ''}</td>;
-                  })}
-                  <td className={`drift-change drift-${a.change.verdict}`} title={a.change.text}>
-                    {changeShort(a.change, a.unit)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DriftTable
+            drift={drift}
+            head={`|${names.left.title} − ${names.right.title}|`}
+            rows={asymmetry.map((a) => ({ key: a.measureId, name: a.label, drift: a, attrs: { 'data-asymmetry': a.measureId } }))}
+          />
         </>
       )}
       <h3>Over the run</h3>

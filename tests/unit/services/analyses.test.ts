@@ -7,30 +7,15 @@ import { DatabaseSync } from 'node:sqlite';
 import { createDispatch, ServiceError } from '../../../shared/contract/dispatch.ts';
 import { decodeTrack, encodeTrack } from '../../../shared/pose/track-codec.ts';
 import { migrations } from '../../../electron/services/storage/migrations.ts';
-import { openServices, type Services } from '../../../electron/services/services.ts';
 import { sampleTrack } from '../../support/sample-track.ts';
+import { tempServices, visitWithVideo } from '../../support/services.ts';
 import { testVideo, VIDEOS } from '../../support/videos.ts';
-
-function open(t: { after: (fn: () => void) => void }, dir = mkdtempSync(join(tmpdir(), 'gaitlens-analyses-'))) {
-  const services = openServices(dir, { transport: 'http', appVersion: 'test' });
-  t.after(() => {
-    services.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  return { services, dir };
-}
-
-async function attachedVideo(services: Services, path: string) {
-  const client = await services.handlers['clients.create']({ name: 'Ann', dateOfBirth: null, heightCm: null, legLengthCm: null, dominantSide: null, notes: '' });
-  const visit = await services.handlers['visits.create']({ clientId: client.id, visitDate: '2026-11-20', reason: '', notes: '' });
-  return services.handlers['visits.attachVideo']({ visitId: visit.id, source: { kind: 'path', path } });
-}
 
 test('an analysis is stored as a file beside the visit, listed with its video, and loads back exactly', async (t) => {
   const video = testVideo(VIDEOS.treadmillLeft30);
   if ('skip' in video) return t.skip(video.skip);
-  const { services, dir } = open(t);
-  const attached = await attachedVideo(services, video.path);
+  const { services, dir } = tempServices(t, 'analyses');
+  const { video: attached } = await visitWithVideo(services, video.path, '2026-11-20');
   assert.equal(attached.analysis, null);
   const track = sampleTrack(30);
   const summary = await services.handlers['analyses.save']({ visitVideoId: attached.id, track: encodeTrack(track), startS: 0, endS: 1 });
@@ -53,8 +38,8 @@ test('an analysis is stored as a file beside the visit, listed with its video, a
 test('a damaged track file is detected when it is loaded', async (t) => {
   const video = testVideo(VIDEOS.overgroundRun);
   if ('skip' in video) return t.skip(video.skip);
-  const { services, dir } = open(t);
-  const attached = await attachedVideo(services, video.path);
+  const { services, dir } = tempServices(t, 'analyses');
+  const { video: attached } = await visitWithVideo(services, video.path, '2026-11-20');
   const summary = await services.handlers['analyses.save']({ visitVideoId: attached.id, track: encodeTrack(sampleTrack(5)), startS: 0, endS: 1 });
   writeFileSync(join(dir, 'analyses', `${summary.id}.gltrack`), encodeTrack(sampleTrack(6)));
   await assert.rejects(services.handlers['analyses.track']({ analysisId: summary.id }), (e: unknown) => e instanceof ServiceError && /damaged/.test(e.message));
@@ -65,8 +50,8 @@ test('a damaged track file is detected when it is loaded', async (t) => {
 test('bytes that are not a track are refused and nothing is written', async (t) => {
   const video = testVideo(VIDEOS.overgroundRun);
   if ('skip' in video) return t.skip(video.skip);
-  const { services, dir } = open(t);
-  const attached = await attachedVideo(services, video.path);
+  const { services, dir } = tempServices(t, 'analyses');
+  const { video: attached } = await visitWithVideo(services, video.path, '2026-11-20');
   const dispatch = createDispatch(services.handlers);
   const result = await dispatch('analyses.save', { visitVideoId: attached.id, track: new Uint8Array(64), startS: 0, endS: 1 });
   assert.equal(result.ok, false);
@@ -79,8 +64,8 @@ test('bytes that are not a track are refused and nothing is written', async (t) 
 test('the capture rate is kept per video and validated', async (t) => {
   const video = testVideo(VIDEOS.treadmillSlowmo);
   if ('skip' in video) return t.skip(video.skip);
-  const { services } = open(t);
-  const attached = await attachedVideo(services, video.path);
+  const { services } = tempServices(t, 'analyses');
+  const { video: attached } = await visitWithVideo(services, video.path, '2026-11-20');
   const dispatch = createDispatch(services.handlers);
   const set = await dispatch('videos.setCaptureFps', { visitVideoId: attached.id, captureFps: 240 });
   assert.equal(set.ok && (set.value as { captureFps: number }).captureFps, 240);
@@ -97,7 +82,7 @@ test('a version 1 database is migrated with its clients and visits kept', async 
   raw.exec("INSERT INTO clients (id, name, notes, created_at, updated_at) VALUES ('c', 'Ann', '', 'x', 'x')");
   raw.exec("INSERT INTO visits (id, client_id, visit_date, created_at) VALUES ('v', 'c', '2026-01-05', 'x')");
   raw.close();
-  const { services } = open(t, dir);
+  const { services } = tempServices(t, 'analyses', {}, dir);
   assert.equal(services.database.schemaVersion, migrations.length);
   assert.deepEqual(
     services.database.read((db) => ({ ...db.prepare("SELECT name FROM clients WHERE id = 'c'").get() })),

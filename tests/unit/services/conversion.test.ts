@@ -5,31 +5,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, copyFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, truncateSync, copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_FORMATS, EncodedPacketSink, FilePathSource, Input } from 'mediabunny';
 import type { VideoConversion } from '../../../shared/contract/entities.ts';
 import { ServiceError } from '../../../shared/contract/dispatch.ts';
-import { openServices, type Services } from '../../../electron/services/services.ts';
+import { tempServices, visitWithVideo } from '../../support/services.ts';
 import { videoFormats, type FormatName, type FormatSet } from '../../support/video-formats.ts';
-
-function open(t: { after: (fn: () => void) => void }, ffmpegPath: string | null): { services: Services; dir: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'gaitlens-convert-'));
-  const services = openServices(dir, { transport: 'http', appVersion: 'test', ffmpegPath });
-  t.after(() => {
-    services.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  return { services, dir };
-}
-
-async function attach(services: Services, path: string) {
-  const client = await services.handlers['clients.create']({ name: 'Ann', dateOfBirth: null, heightCm: null, legLengthCm: null, dominantSide: null, notes: '' });
-  const visit = await services.handlers['visits.create']({ clientId: client.id, visitDate: '2026-12-07', reason: '', notes: '' });
-  const video = await services.handlers['visits.attachVideo']({ visitId: visit.id, source: { kind: 'path', path } });
-  return { client, visit, video };
-}
 
 /** Every packet's presentation time (s), in order, and the file's raw metadata tags. */
 async function read(path: string): Promise<{ timestamps: number[]; codec: string | null; tags: Record<string, unknown> }> {
@@ -68,8 +50,8 @@ for (const { name, container } of CONVERTED) {
   test(`${name}: converted to H.264 with every frame at its own time, the original kept as attached`, async (t) => {
     const set = formats(t);
     if (!set) return;
-    const { services, dir } = open(t, set.ffmpeg);
-    const { visit, video } = await attach(services, set.path(name));
+    const { services, dir } = tempServices(t, 'convert', { ffmpegPath: set.ffmpeg });
+    const { visit, video } = await visitWithVideo(services, set.path(name));
     assert.equal(video.container, container);
     assert.equal(video.original, null);
 
@@ -102,8 +84,8 @@ for (const { name, container } of CONVERTED) {
 test("a conversion keeps the file's metadata tags (a phone's capture rate)", async (t) => {
   const set = formats(t);
   if (!set) return;
-  const { services } = open(t, set.ffmpeg);
-  const { video } = await attach(services, set.path('android240'));
+  const { services } = tempServices(t, 'convert', { ffmpegPath: set.ffmpeg });
+  const { video } = await visitWithVideo(services, set.path('android240'));
   services.conversions.start(video.id);
   const done = (await services.conversions.finished(video.id)) as Extract<VideoConversion, { state: 'done' }>;
   assert.equal(done.state, 'done');
@@ -114,8 +96,8 @@ test("a conversion keeps the file's metadata tags (a phone's capture rate)", asy
 test('a cancelled conversion leaves the video as attached and no partial file', async (t) => {
   const set = formats(t);
   if (!set) return;
-  const { services, dir } = open(t, set.ffmpeg);
-  const { visit, video } = await attach(services, set.path('mjpegAvi'));
+  const { services, dir } = tempServices(t, 'convert', { ffmpegPath: set.ffmpeg });
+  const { visit, video } = await visitWithVideo(services, set.path('mjpegAvi'));
   await services.handlers['videos.convert']({ visitVideoId: video.id });
   const cancelled = await services.handlers['videos.cancelConversion']({ visitVideoId: video.id });
   assert.deepEqual(cancelled, { state: 'cancelled' });
@@ -129,11 +111,11 @@ test('a cancelled conversion leaves the video as attached and no partial file', 
 test('a damaged file fails with a message and is kept as attached', async (t) => {
   const set = formats(t);
   if (!set) return;
-  const { services, dir } = open(t, set.ffmpeg);
+  const { services, dir } = tempServices(t, 'convert', { ffmpegPath: set.ffmpeg });
   const cut = join(dir, 'cut-short.mov');
   copyFileSync(set.path('hevc8Mov'), cut);
   truncateSync(cut, 20_000);
-  const { visit, video } = await attach(services, cut);
+  const { visit, video } = await visitWithVideo(services, cut);
   services.conversions.start(video.id);
   const failed = await services.conversions.finished(video.id);
   assert.equal(failed.state, 'failed');
@@ -145,8 +127,8 @@ test('a damaged file fails with a message and is kept as attached', async (t) =>
 test('without the bundled ffmpeg a conversion is refused with a clear message', async (t) => {
   const set = formats(t);
   if (!set) return;
-  const { services } = open(t, null);
-  const { video } = await attach(services, set.path('hevc8Mov'));
+  const { services } = tempServices(t, 'convert', { ffmpegPath: null });
+  const { video } = await visitWithVideo(services, set.path('hevc8Mov'));
   await assert.rejects(
     services.handlers['videos.convert']({ visitVideoId: video.id }),
     (e: unknown) => e instanceof ServiceError && e.code === 'unavailable' && /converter is missing/.test(e.message),
@@ -156,8 +138,8 @@ test('without the bundled ffmpeg a conversion is refused with a clear message', 
 test("deleting the client removes the attached file and its converted copy", async (t) => {
   const set = formats(t);
   if (!set) return;
-  const { services } = open(t, set.ffmpeg);
-  const { client, video } = await attach(services, set.path('hevc8Mov'));
+  const { services } = tempServices(t, 'convert', { ffmpegPath: set.ffmpeg });
+  const { client, video } = await visitWithVideo(services, set.path('hevc8Mov'));
   services.conversions.start(video.id);
   const done = (await services.conversions.finished(video.id)) as Extract<VideoConversion, { state: 'done' }>;
   const files = [services.media.locate(video.mediaId)!.path, services.media.locate(done.video.mediaId)!.path];

@@ -1,35 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ServiceError } from '../../../shared/contract/dispatch.ts';
 import { encodeTrack } from '../../../shared/pose/track-codec.ts';
-import { openServices, type Services } from '../../../electron/services/services.ts';
 import { sampleTrack } from '../../support/sample-track.ts';
+import { tempServices, visitWithVideo } from '../../support/services.ts';
 import { testVideo, VIDEOS } from '../../support/videos.ts';
-
-function open(t: { after: (fn: () => void) => void }) {
-  const dir = mkdtempSync(join(tmpdir(), 'gaitlens-runs-'));
-  const services = openServices(dir, { transport: 'http', appVersion: 'test' });
-  t.after(() => {
-    services.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  return { services, dir };
-}
-
-async function attachedVideo(services: Services, path: string) {
-  const client = await services.handlers['clients.create']({ name: 'Ann', dateOfBirth: null, heightCm: null, legLengthCm: null, dominantSide: null, notes: '' });
-  const visit = await services.handlers['visits.create']({ clientId: client.id, visitDate: '2026-12-07', reason: '', notes: '' });
-  return services.handlers['visits.attachVideo']({ visitId: visit.id, source: { kind: 'path', path } });
-}
 
 test('a video starts at a time in the run, kept with the video and cleared with null', async (t) => {
   const video = testVideo(VIDEOS.treadmillLeft30);
   if ('skip' in video) return t.skip(video.skip);
-  const { services } = open(t);
-  const attached = await attachedVideo(services, video.path);
+  const { services } = tempServices(t, 'runs');
+  const { video: attached } = await visitWithVideo(services, video.path);
   assert.equal(attached.runStartS, null);
   assert.deepEqual(attached.runWindows, []);
   const set = await services.handlers['videos.setRunStart']({ visitVideoId: attached.id, runStartS: 720 });
@@ -41,8 +24,8 @@ test('a video starts at a time in the run, kept with the video and cleared with 
 test("a window's analysis is the window's, not the video's newest; windows given again keep theirs, removed ones lose theirs with the file", async (t) => {
   const video = testVideo(VIDEOS.treadmillLeft30);
   if ('skip' in video) return t.skip(video.skip);
-  const { services, dir } = open(t);
-  const attached = await attachedVideo(services, video.path);
+  const { services, dir } = tempServices(t, 'runs');
+  const { video: attached } = await visitWithVideo(services, video.path);
   const withWindows = await services.handlers['videos.setRunWindows']({
     visitVideoId: attached.id,
     windows: [{ startS: 6, endS: 9 }, { startS: 0, endS: 3 }],
@@ -72,8 +55,8 @@ test("a window's analysis is the window's, not the video's newest; windows given
 test('overlapping windows and an analysis for a window that is gone are refused with a clear message', async (t) => {
   const video = testVideo(VIDEOS.treadmillLeft30);
   if ('skip' in video) return t.skip(video.skip);
-  const { services } = open(t);
-  const attached = await attachedVideo(services, video.path);
+  const { services } = tempServices(t, 'runs');
+  const { video: attached } = await visitWithVideo(services, video.path);
   await assert.rejects(
     services.handlers['videos.setRunWindows']({ visitVideoId: attached.id, windows: [{ startS: 0, endS: 5 }, { startS: 4, endS: 8 }] }),
     (e: unknown) => e instanceof ServiceError && /overlap/.test(e.message),
