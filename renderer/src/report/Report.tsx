@@ -20,6 +20,7 @@ import { clipTime, formatNumber, formatValue, longDate, shortDate, viewName, wit
 import { Citations, chartAnalyses, isConfident, metricRows, plainSummary, sideRowGroups, type MetricRow, type RedFlagState, type SideRow } from './model.ts';
 import { changeDetail, type ProgressRow } from './progress.ts';
 import { ReportCharts } from './ReportCharts.tsx';
+import { ReportFinding } from './ReportFinding.tsx';
 import { RunSection, runSummaryLine } from './ReportRun.tsx';
 import type { LoadedRun } from '../app/load-run.ts';
 
@@ -446,27 +447,9 @@ function Findings({ summary, citations }: { summary: VisitSummary; citations: Ci
         </p>
       )}
       {ordered.map(({ finding, from }) => (
-        <article key={`${finding.id}-${finding.title}-${from.videoId}`} className="report-finding" data-finding={finding.id}>
-          <h3>
-            {finding.title} <span className={`rp-confidence rp-confidence-${finding.level}`}>{finding.level} confidence</span>
-          </h3>
-          <p>{finding.plainText}</p>
-          <p className="rp-clinical">
-            <span className="rp-label">Clinical: </span>
-            {finding.clinicalText} <span className="rp-cite">{citations.cite(finding.sources)}</span>
-          </p>
-          {finding.referenceValues.length > 0 && (
-            <p className="muted small">
-              Reference:{' '}
-              {finding.referenceValues.map((r) => (
-                <span key={r.text}>
-                  {r.text} <span className="rp-cite">{citations.cite(r.sources)}</span>{' '}
-                </span>
-              ))}
-            </p>
-          )}
+        <ReportFinding key={`${finding.id}-${finding.title}-${from.videoId}`} finding={finding} citations={citations}>
           <p className="muted small">Seen in the {sourceText(from)}.</p>
-        </article>
+        </ReportFinding>
       ))}
     </section>
   );

@@ -12,6 +12,7 @@ import type { LoadedRun } from '../app/load-run.ts';
 import { DriftChart } from '../run/DriftChart.tsx';
 import { chartedMeasures, pointText, runLegNames } from '../run/RunDriftPanel.tsx';
 import type { Citations } from './model.ts';
+import { ReportFinding } from './ReportFinding.tsx';
 import { formatValue, withUnit } from '../review/format.ts';
 
 const VERDICT = { 'no-real-change': 'No real change', increased: 'Increased', decreased: 'Decreased', 'cannot-compare': 'Cannot compare' } as const;
@@ -86,23 +87,7 @@ export function RunSection({ run, citations }: { run: LoadedRun; citations: Cita
       {drift.findings.length === 0 ? (
         <p data-testid="run-no-findings">No change toward tiring was larger than its measurement error in pelvic drop, knee angle, step rate, ground contact time or the difference between your legs.</p>
       ) : (
-        drift.findings.map((f) => (
-          <article key={`${f.id}-${f.side}`} className="report-finding" data-finding={f.id}>
-            <h3>
-              {f.title} <span className={`rp-confidence rp-confidence-${f.level}`}>{f.level} confidence</span>
-            </h3>
-            <p>{f.plainText}</p>
-            <p className="rp-clinical">
-              <span className="rp-label">Clinical: </span>
-              {f.clinicalText} <span className="rp-cite">{citations.cite(f.sources)}</span>
-            </p>
-            {f.referenceValues.map((r) => (
-              <p key={r.text} className="muted small">
-                {r.text} <span className="rp-cite">{citations.cite(r.sources)}</span>
-              </p>
-            ))}
-          </article>
-        ))
+        drift.findings.map((f) => <ReportFinding key={`${f.id}-${f.side}`} finding={f} citations={citations} />)
       )}
       {charted.length > 0 && (
         <>
