@@ -11,7 +11,8 @@ import { useHost } from '../app/host-context.tsx';
 import { ConvertPanel } from './ConvertPanel.tsx';
 import { ErrorNotice, Field } from './ui.tsx';
 
-const MODELS: { value: PoseModel; label: string }[] = [
+/** The pose models a clinician chooses from (docs/models.md). */
+export const MODELS: { value: PoseModel; label: string }[] = [
   { value: 'lite', label: 'Lite (quick preview)' },
   { value: 'full', label: 'Full (recommended)' },
   { value: 'heavy', label: 'Heavy (most accurate, slow)' },

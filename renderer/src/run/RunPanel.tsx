@@ -2,7 +2,8 @@
  * A video's part in an endurance run (issue 27), on its card: where it starts in the client's
  * run (for short clips filmed during one run), and for a long clip the windows analysed on their
  * own (default: the first and the last minute and one every few minutes between), each analysed
- * in turn with the video's capture rate. The pose pass runs on the windows only.
+ * in turn with the video's capture rate and the chosen pose model. The pose pass runs on the
+ * windows only.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { VisitVideo } from '../../../shared/contract/entities.ts';
@@ -11,7 +12,9 @@ import { AnalysisError, probeVideo } from '../analysis/index.ts';
 import { analyseAndSave } from '../app/analyse-and-save.ts';
 import { useHost } from '../app/host-context.tsx';
 import { href, RUN_TAB } from '../app/routes.ts';
+import { MODELS } from '../components/AnalysePanel.tsx';
 import { ErrorNotice, Field } from '../components/ui.tsx';
+import type { PoseModel } from '../../../shared/pose/track.ts';
 
 interface Row {
   from: string;
@@ -44,6 +47,7 @@ export function RunPanel({ video, onSaved }: { video: VisitVideo; onSaved: () =>
   const [runStart, setRunStart] = useState(video.runStartS === null ? '' : clock(video.runStartS));
   const [lengthS, setLengthS] = useState('60');
   const [everyMin, setEveryMin] = useState('5');
+  const [model, setModel] = useState<PoseModel>('full');
   const saved = rowsOf(video.runWindows);
   const [rows, setRows] = useState<Row[]>(saved);
   const [error, setError] = useState<string | null>(null);
@@ -104,7 +108,7 @@ export function RunPanel({ video, onSaved }: { video: VisitVideo; onSaved: () =>
         const outcome = await analyseAndSave(host.api, {
           visitVideoId: video.id,
           url,
-          model: 'full',
+          model,
           captureFps: video.captureFps,
           startS: w.startS,
           endS: w.endS,
@@ -194,7 +198,7 @@ export function RunPanel({ video, onSaved }: { video: VisitVideo; onSaved: () =>
                   </td>
                   <td className="small" data-testid="window-status">
                     {stored?.analysis
-                      ? `Analysed: pose in ${stored.analysis.framesWithPose} of ${stored.analysis.frames} frames`
+                      ? `Analysed, ${stored.analysis.model} model: pose in ${stored.analysis.framesWithPose} of ${stored.analysis.frames} frames`
                       : stored
                         ? 'Not analysed yet'
                         : 'Not saved yet'}
@@ -220,9 +224,20 @@ export function RunPanel({ video, onSaved }: { video: VisitVideo; onSaved: () =>
           </button>
         )}
         {!edited && todo > 0 && progress === null && (
-          <button type="button" className="button-primary" onClick={analyseWindows}>
-            Analyse {todo} window{todo === 1 ? '' : 's'}
-          </button>
+          <>
+            <Field label="Pose model">
+              <select value={model} onChange={(e) => setModel(e.target.value as PoseModel)} name="windowModel">
+                {MODELS.map((m) => (
+                  <option key={m.value} value={m.value}>
+                    {m.label}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <button type="button" className="button-primary" onClick={analyseWindows}>
+              Analyse {todo} window{todo === 1 ? '' : 's'}
+            </button>
+          </>
         )}
       </div>
       {video.runWindows.some((w) => w.analysis !== null) && progress === null && (

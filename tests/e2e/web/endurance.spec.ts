@@ -70,7 +70,7 @@ test('a long run: first and last windows analysed, cadence and contact time drif
 
   await panel.getByRole('button', { name: 'Analyse 3 windows' }).click();
   await expect(panel.getByTestId('window-progress')).toBeVisible();
-  const analysed = /^Analysed: pose in \d+ of \d+ frames$/;
+  const analysed = /^Analysed, full model: pose in \d+ of \d+ frames$/;
   await expect(panel.getByTestId('window-status')).toHaveText([analysed, analysed, analysed], { timeout: 240_000 });
   await shot(app, testInfo, 'visit-run-windows');
 
