@@ -53,3 +53,17 @@ export function longRunClip(): LongRun | { skip: string } {
   renameSync(`${out}.partial`, out);
   return run;
 }
+
+/** The shared 30 fps treadmill clip looped 16 times without re-encoding: 192 s, a long treadmill run's length class. */
+export function loopedClip(): { path: string } | { skip: string } {
+  const found = bundledFfmpeg();
+  if ('skip' in found) return found;
+  const clip = testVideo(VIDEOS.treadmillLeft30);
+  if ('skip' in clip) return clip;
+  const out = join(tmpdir(), `gaitlens-looped-${createHash('sha256').update(`${statSync(clip.path).size}`).digest('hex').slice(0, 12)}.mp4`);
+  if (!existsSync(out)) {
+    execFileSync(found.path, ['-v', 'error', '-y', '-stream_loop', '15', '-i', clip.path, '-an', '-c', 'copy', '-f', 'mp4', `${out}.partial`]);
+    renameSync(`${out}.partial`, out);
+  }
+  return { path: out };
+}

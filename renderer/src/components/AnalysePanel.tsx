@@ -9,6 +9,7 @@ import { analyseAndSave } from '../app/analyse-and-save.ts';
 import { formatDate } from '../app/format.ts';
 import { useHost } from '../app/host-context.tsx';
 import { ConvertPanel } from './ConvertPanel.tsx';
+import { clock } from '../../../shared/endurance/windows.ts';
 import { ErrorNotice, Field } from './ui.tsx';
 
 /** The pose models a clinician chooses from (docs/models.md). */
@@ -17,6 +18,9 @@ export const MODELS: { value: PoseModel; label: string }[] = [
   { value: 'full', label: 'Full (recommended)' },
   { value: 'heavy', label: 'Heavy (most accurate, slow)' },
 ];
+
+/** A window longer than this (s) gets the hint that windows of a run are quicker to analyse. */
+const LONG_WINDOW_S = 180;
 
 /** Below this share of frames with a pose the clinician is warned that the runner was often not found. */
 const LOW_POSE_SHARE = 0.8;
@@ -153,6 +157,12 @@ export function AnalysePanel({ video, onSaved }: { video: VisitVideo; onSaved: (
         {probe.durationS.toFixed(1)} s
       </p>
       {video.analysis && <AnalysisSummaryLine analysis={video.analysis} />}
+      {Number(endS) - Number(startS) > LONG_WINDOW_S && (
+        <p className="field-hint long-video-hint" data-testid="long-video-hint">
+          This window is {clock(Number(endS) - Number(startS))} long: analysing all of it takes longer than it plays on most computers. For form
+          late in a run, analyse windows of it instead (Endurance run, below).
+        </p>
+      )}
       {error && <ErrorNotice error={error} />}
       {notice && (
         <div className="notice notice-warning" role="status">

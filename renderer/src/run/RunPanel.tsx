@@ -44,6 +44,7 @@ export function RunPanel({ video, onSaved }: { video: VisitVideo; onSaved: () =>
   const host = useHost();
   const url = host.mediaUrl(video.mediaId);
   const [durationS, setDurationS] = useState<number | null>(null);
+  const [lengthUnknown, setLengthUnknown] = useState(false);
   const [runStart, setRunStart] = useState(video.runStartS === null ? '' : clock(video.runStartS));
   const [lengthS, setLengthS] = useState('60');
   const [everyMin, setEveryMin] = useState('5');
@@ -55,18 +56,21 @@ export function RunPanel({ video, onSaved }: { video: VisitVideo; onSaved: () =>
   const [progress, setProgress] = useState<Progress | null>(null);
   const abort = useRef<AbortController | null>(null);
   const inRun = video.runStartS !== null || video.runWindows.length > 0;
+  const [open, setOpen] = useState(inRun);
 
+  // the video's length (for the proposed windows) is read when the panel is first opened
   useEffect(() => {
+    if (!open || durationS !== null) return;
     let current = true;
     probeVideo(url).then(
       (p) => current && setDurationS(p.durationS),
-      () => undefined,
+      () => current && setLengthUnknown(true),
     );
     return () => {
       current = false;
-      abort.current?.abort();
     };
-  }, [url]);
+  }, [url, open, durationS]);
+  useEffect(() => () => abort.current?.abort(), []);
 
   const saveRunStart = async () => {
     setError(null);
@@ -136,7 +140,7 @@ export function RunPanel({ video, onSaved }: { video: VisitVideo; onSaved: () =>
   const todo = video.runWindows.filter((w) => w.analysis === null).length;
   const edited = !sameRows(rows, saved);
   return (
-    <details className="run-panel" open={inRun} aria-label={`Endurance run: ${video.originalName}`}>
+    <details className="run-panel" open={open} onToggle={(e) => setOpen(e.currentTarget.open)} aria-label={`Endurance run: ${video.originalName}`}>
       <summary>
         Endurance run
         {video.runWindows.length > 0
@@ -171,8 +175,8 @@ export function RunPanel({ video, onSaved }: { video: VisitVideo; onSaved: () =>
         <Field label="One every (min)">
           <input name="windowEvery" type="number" min={0.5} step={0.5} value={everyMin} onChange={(e) => setEveryMin(e.target.value)} disabled={progress !== null} />
         </Field>
-        <button type="button" className="button-secondary" onClick={propose} disabled={progress !== null}>
-          Propose first, last and between
+        <button type="button" className="button-secondary" onClick={propose} disabled={progress !== null || (durationS === null && !lengthUnknown)}>
+          {durationS === null && !lengthUnknown ? 'Reading the video…' : 'Propose first, last and between'}
         </button>
       </div>
       {rows.length > 0 && (
