@@ -3,7 +3,7 @@
  * reads them, and which analyses of a visit make up its run (a long clip's windows, short clips
  * each filmed at a time into the run).
  */
-import type { AnalysisSummary, Visit } from '../contract/entities.ts';
+import type { AnalysisSummary, Visit, VisitVideo } from '../contract/entities.ts';
 
 /** "0:45", "12:00", "1:02:03"; tenths where a time is not a whole second: "0:14.2". */
 export function clock(s: number): string {
@@ -93,3 +93,18 @@ export function runWindowsOf(visit: Visit): RunWindowRef[] {
   }
   return out.sort((a, b) => a.runStartS - b.runStartS);
 }
+
+/**
+ * The video as it counts in its visit's measures (summary, report, plan, progress): with its own
+ * analysis, else with the first analysed window of its run (the runner before tiring), named with
+ * the window's times, so a visit filmed as one long run has measures like any visit. Null when
+ * neither is analysed.
+ */
+export function measuredVideo(video: VisitVideo): VisitVideo | null {
+  if (video.analysis) return video;
+  const first = video.runWindows.find((w) => w.analysis !== null);
+  return first ? { ...video, analysis: first.analysis, originalName: `${video.originalName} (${clock(first.startS)}-${clock(first.endS)})` } : null;
+}
+
+/** Whether any video of the visit counts in its measures. */
+export const isMeasured = (visit: Pick<Visit, 'videos'>): boolean => visit.videos.some((v) => measuredVideo(v) !== null);

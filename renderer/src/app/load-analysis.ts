@@ -8,6 +8,7 @@ import type { Visit, VisitVideo } from '../../../shared/contract/entities.ts';
 import { analyseTrack } from '../../../shared/gait/analyse.ts';
 import type { AnalysisOptions, ClientBody, GaitAnalysis } from '../../../shared/gait/types.ts';
 import { summariseVisit, type VisitSummary } from '../../../shared/gait/visit-summary.ts';
+import { measuredVideo } from '../../../shared/endurance/windows.ts';
 import { decodeTrack } from '../../../shared/pose/track-codec.ts';
 import type { LandmarkTrack } from '../../../shared/pose/track.ts';
 import type { Host } from '../api/transport.ts';
@@ -48,12 +49,13 @@ export interface LoadedVisit {
   summary: VisitSummary | null;
 }
 
-/** Every analysed video of a visit, and their combined summary. */
+/** Every analysed video of a visit (a long run by its first window: measuredVideo), and their combined summary. */
 export async function loadVisitAnalyses(host: Host, visit: Visit): Promise<Result<LoadedVisit>> {
   const client = await host.api['clients.get']({ id: visit.clientId });
   if (!client.ok) return client;
   const body = { heightCm: client.value.heightCm, legLengthCm: client.value.legLengthCm };
-  const loaded = await Promise.all(visit.videos.map((video) => loadAnalysis(host, video, body)));
+  const measured = visit.videos.map(measuredVideo).filter((v): v is VisitVideo => v !== null);
+  const loaded = await Promise.all(measured.map((video) => loadAnalysis(host, video, body)));
   const analyses: LoadedAnalysis[] = [];
   for (const result of loaded) {
     if (!result.ok) return result;

@@ -8,6 +8,7 @@ import { ok, type Result } from '../../../shared/contract/result.ts';
 import type { VisitInput } from '../../../shared/progress/change.ts';
 import type { Host } from '../api/transport.ts';
 import { loadVisitAnalyses, type LoadedVisit } from '../app/load-analysis.ts';
+import { isMeasured } from '../../../shared/endurance/windows.ts';
 
 export interface ClientRecords {
   client: Client;
@@ -35,7 +36,7 @@ export async function loadClientRecords(host: Host, clientId: string): Promise<R
   const ordered = [...visits.value].sort(oldestFirst);
   const analysed: LoadedVisit[] = [];
   // one visit after another: each decodes its landmark tracks and runs the analysis
-  for (const visit of ordered.filter((v) => v.videos.some((video) => video.analysis))) {
+  for (const visit of ordered.filter(isMeasured)) {
     const loaded = await loadVisitAnalyses(host, visit);
     if (!loaded.ok) return loaded;
     if (loaded.value.analyses.length > 0) analysed.push(loaded.value);

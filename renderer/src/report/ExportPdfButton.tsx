@@ -6,9 +6,10 @@ import { useState } from 'react';
 import type { Visit } from '../../../shared/contract/entities.ts';
 import { useHost } from '../app/host-context.tsx';
 import { fileName, saveFile, type SaveOutcome } from '../app/save-file.ts';
+import { isMeasured } from '../../../shared/endurance/windows.ts';
 
 /** Whether a visit's report has something in it to export: an analysed video or a plan. */
-export const hasContent = (visit: Visit): boolean => visit.plan !== null || visit.videos.some((v) => v.analysis);
+export const hasContent = (visit: Visit): boolean => visit.plan !== null || isMeasured(visit);
 
 function reportFileName(clientName: string, visitDate: string): string {
   return fileName([clientName, 'running assessment', visitDate], 'pdf');

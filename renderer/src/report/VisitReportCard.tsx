@@ -8,12 +8,13 @@ import { href } from '../app/routes.ts';
 import { useResult } from '../app/use-result.ts';
 import { ExportPdfButton } from './ExportPdfButton.tsx';
 import { plural } from './format.ts';
+import { isMeasured } from '../../../shared/endurance/windows.ts';
 
 export function VisitReportCard({ visit }: { visit: Visit }) {
   const { api } = useHost();
   const client = useResult(() => api['clients.get']({ id: visit.clientId }), visit.clientId);
   const plan = visit.plan;
-  const analysed = visit.videos.some((v) => v.analysis);
+  const analysed = isMeasured(visit);
   return (
     <section className="card report-card" aria-label="Plan and report">
       <div>

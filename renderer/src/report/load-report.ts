@@ -9,6 +9,7 @@ import type { Result } from '../../../shared/contract/result.ts';
 import type { Host } from '../api/transport.ts';
 import { loadVisitAnalyses, type LoadedVisit } from '../app/load-analysis.ts';
 import { loadRun, type LoadedRun } from '../app/load-run.ts';
+import { isMeasured } from '../../../shared/endurance/windows.ts';
 
 export interface KeyFrameImage {
   keyFrame: KeyFrame;
@@ -56,7 +57,7 @@ export async function loadReport(host: Host, visitId: string): Promise<Result<Re
   }
 
   const earlier = visits.value
-    .filter((v) => v.id !== visitId && before(v, visit.value) && v.videos.some((video) => video.analysis !== null))
+    .filter((v) => v.id !== visitId && before(v, visit.value) && isMeasured(v))
     .sort((a, b) => (before(a, b) ? 1 : -1));
   let previous: LoadedVisit | null = null;
   const latest = earlier[0];

@@ -10,6 +10,7 @@ import { useHost } from '../app/host-context.tsx';
 import { href, navigate } from '../app/routes.ts';
 import { useResult } from '../app/use-result.ts';
 import { DeleteClientDialog } from '../records/DeleteClientDialog.tsx';
+import { isMeasured, measuredVideo } from '../../../shared/endurance/windows.ts';
 
 export function ClientScreen({ clientId }: { clientId: string }) {
   const { api } = useHost();
@@ -26,7 +27,7 @@ export function ClientScreen({ clientId }: { clientId: string }) {
   const c = client.value;
   const age = ageYears(c.dateOfBirth);
   const visitList = visits.status === 'ready' ? visits.value : null;
-  const analysedVisits = visitList?.filter((v) => v.videos.some((video) => video.analysis)).length ?? 0;
+  const analysedVisits = visitList?.filter(isMeasured).length ?? 0;
 
   const setArchived = async (archived: boolean) => {
     setArchiveError(null);
@@ -154,7 +155,7 @@ export function ClientScreen({ clientId }: { clientId: string }) {
                   </span>
                   <span className="muted">
                     {visit.videos.length} video{visit.videos.length === 1 ? '' : 's'}
-                    {visit.videos.length > 0 && ` · ${visit.videos.filter((v) => v.analysis).length} analysed`}
+                    {visit.videos.length > 0 && ` · ${visit.videos.filter((v) => measuredVideo(v) !== null).length} analysed`}
                   </span>
                 </a>
               </li>

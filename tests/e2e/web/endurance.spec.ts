@@ -132,6 +132,10 @@ test('a long run: first and last windows analysed, cadence and contact time drif
     await expect(section.locator(`[data-finding="${f.id}"]`).filter({ hasText: f.plainText }).first()).toBeVisible();
   }
   await expect(section.locator('figure.report-chart[data-chart="cadenceSpm"] path.recharts-line-curve')).toHaveCount(1);
+  // the visit's measurements are those of the run's first window (the runner before tiring)
+  const measurements = app.getByRole('region', { name: 'Measurements' });
+  await expect(measurements).toContainText('long-run.mp4 (0:00-0:05)');
+  await expect(measurements.locator('tr[data-measure="cadenceSpm"]')).toContainText(String(Math.round(early!.mean!)));
   const download = app.waitForEvent('download');
   await app.getByRole('button', { name: 'Export PDF' }).click();
   const pdf = testInfo.outputPath('report.pdf');

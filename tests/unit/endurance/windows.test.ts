@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AnalysisSummary, Visit, VisitVideo } from '../../../shared/contract/entities.ts';
-import { clock, parseClock, proposeWindows, runWindowsOf, windowLabel } from '../../../shared/endurance/windows.ts';
+import { clock, isMeasured, measuredVideo, parseClock, proposeWindows, runWindowsOf, windowLabel } from '../../../shared/endurance/windows.ts';
 
 test('times in the run are written and read as the clinician writes them', () => {
   assert.equal(clock(0), '0:00');
@@ -80,4 +80,24 @@ test("a visit's run: a long clip's analysed windows, short clips at their time i
     ],
   );
   assert.ok(!run.some((r) => r.analysis.id === 'own'), "a long clip's own analysis is not a window");
+});
+
+test("a video counts in its visit's measures by its own analysis, else by its run's first analysed window (named with its times)", () => {
+  const own = video('own', { analysis: summary('a-own', 0, 10), runWindows: [{ id: 'w', visitVideoId: 'own', startS: 0, endS: 60, analysis: summary('a-w', 0, 60), createdAt: '' }] });
+  assert.equal(measuredVideo(own)?.analysis?.id, 'a-own');
+  const long = video('long', {
+    runWindows: [
+      { id: 'w0', visitVideoId: 'long', startS: 0, endS: 60, analysis: null, createdAt: '' },
+      { id: 'w1', visitVideoId: 'long', startS: 300, endS: 360, analysis: summary('a-w1', 300, 60), createdAt: '' },
+      { id: 'w2', visitVideoId: 'long', startS: 840, endS: 900, analysis: summary('a-w2', 840, 60), createdAt: '' },
+    ],
+  });
+  const measured = measuredVideo(long)!;
+  assert.equal(measured.analysis?.id, 'a-w1');
+  assert.equal(measured.originalName, 'long.mp4 (5:00-6:00)');
+  assert.equal(measured.id, 'long');
+  const none = video('none', { runWindows: [{ id: 'w', visitVideoId: 'none', startS: 0, endS: 60, analysis: null, createdAt: '' }] });
+  assert.equal(measuredVideo(none), null);
+  assert.equal(isMeasured({ videos: [none] }), false);
+  assert.equal(isMeasured({ videos: [none, long] }), true);
 });
