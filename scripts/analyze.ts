@@ -28,12 +28,20 @@ import { containerNeedsConversion } from '../shared/contract/containers.ts';
 import type { VisitVideo } from '../shared/contract/entities.ts';
 import type { GaitLensEngine } from '../renderer/src/headless.ts';
 import type { VideoProbe } from '../renderer/src/analysis/index.ts';
+import type { AnalysisSummary } from '../shared/contract/entities.ts';
+import { driftOf, type RunDrift } from '../shared/endurance/drift.ts';
+import { clock, parseClock, proposeWindows, runWindowsOf, type WindowSpan } from '../shared/endurance/windows.ts';
+import type { GaitAnalysis } from '../shared/gait/types.ts';
+import type { LandmarkTrack } from '../shared/pose/track.ts';
 
 const USAGE = `Usage: npm run analyze -- <video> [options]
 
   --model lite|full|heavy  pose model (default full)
   --capture-fps N          the real capture rate of a slow-motion clip
   --start S, --end S       the window to analyse, in seconds of the file
+  --windows LIST|auto      a long run: analyse these windows of the file (m:ss-m:ss or seconds,
+                           comma-separated; auto: the first and last minute and one every
+                           5 minutes between) and write their drift to run.json
   --height CM              the runner's height: distances in cm
   --workers 1|2            pose workers (default 2)
   --out DIR                where analysis.json goes (default ./analysis)
@@ -66,6 +74,7 @@ const OPTIONS = {
   'capture-fps': { type: 'string' },
   height: { type: 'string' },
   start: { type: 'string', default: '0' },
+  windows: { type: 'string' },
   end: { type: 'string' },
   workers: { type: 'string', default: '2' },
   out: { type: 'string', default: 'analysis' },
@@ -168,6 +177,8 @@ async function main(): Promise<void> {
   const captureFps = numberOption(values['capture-fps'], 'capture-fps', (x) => x >= 1 && x <= 2000, 'a number from 1 to 2000');
   const startS = numberOption(values.start, 'start', (x) => x >= 0, 'seconds, 0 or more')!;
   const endArg = numberOption(values.end, 'end', (x) => x > startS, `seconds after --start (${startS})`);
+  const windows = values.windows === undefined ? null : parseWindows(values.windows);
+  if (windows !== null && (values.start !== '0' || values.end !== undefined)) throw badInput('--windows and --start/--end both choose what to analyse: give one of them.');
   if (values.workers !== '1' && values.workers !== '2') throw badInput(`--workers "${values.workers}" is not valid: it must be 1 or 2.`);
   const workers = values.workers === '1' ? 1 : 2;
   const heightCm = numberOption(values.height, 'height', (x) => x >= 50 && x <= 250, "the runner's height in cm, 50 to 250");
@@ -200,7 +211,7 @@ async function main(): Promise<void> {
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
-    await run({ bridge, browser, videoPath, model, captureFps, startS, endArg, workers, heightCm, intake, outDir, pdfPath, values });
+    await run({ bridge, browser, videoPath, model, captureFps, startS, endArg, windows, workers, heightCm, intake, outDir, pdfPath, values });
   } catch (error) {
     if (error instanceof ServiceError) throw INPUT_SERVICE_ERRORS.includes(error.code) ? badInput(error.message) : error;
     throw error;
@@ -219,6 +230,8 @@ interface RunInput {
   captureFps: number | null;
   startS: number;
   endArg: number | null;
+  /** The windows of a long run, 'auto' to propose them, or null for one stretch. */
+  windows: WindowSpan[] | 'auto' | null;
   workers: 1 | 2;
   heightCm: number | null;
   intake: Intake | null;
@@ -227,7 +240,7 @@ interface RunInput {
   values: ReturnType<typeof parseOptions>['values'];
 }
 
-async function run({ bridge, browser, videoPath, model, captureFps, startS, endArg, workers, heightCm, intake, outDir, pdfPath, values }: RunInput): Promise<void> {
+async function run({ bridge, browser, videoPath, model, captureFps, startS, endArg, windows, workers, heightCm, intake, outDir, pdfPath, values }: RunInput): Promise<void> {
   const api = bridge.services.handlers;
   const client = await api['clients.create']({ name: 'Headless analysis', dateOfBirth: null, heightCm, legLengthCm: null, dominantSide: null, notes: '' });
   const today = new Date().toISOString().slice(0, 10);
@@ -252,42 +265,66 @@ async function run({ bridge, browser, videoPath, model, captureFps, startS, endA
   console.log(`${basename(videoPath)}: capture rate ${Number(capture.fps.toFixed(2))} fps, ${capture.origin}`);
   if (capture.fps !== probe.fileFps) await api['videos.setCaptureFps']({ visitVideoId: video.id, captureFps: capture.fps });
 
-  const outcome = await page.evaluate(
-    (options) => {
-      const w = window as unknown as {
-        gaitlensEngine: { analyseAndSave: (o: unknown) => Promise<{ status: string; summary?: { id: string }; message?: string; frames?: number; code?: string }> };
-        reportProgress: (done: number, total: number) => void;
-      };
-      return w.gaitlensEngine.analyseAndSave({ ...options, onProgress: (p: { framesDone: number; framesTotal: number }) => w.reportProgress(p.framesDone, p.framesTotal) });
-    },
-    { visitVideoId: video.id, mediaId: video.mediaId, model, captureFps: capture.fps === probe.fileFps ? null : capture.fps, startS, endS: endArg, workers },
-  );
-  progress.finish();
-  if (outcome.status === 'failed') {
-    throw outcome.code === 'internal' || outcome.code === 'model' ? new Failure(EXIT.internal, outcome.message!) : badInput(outcome.message!);
-  }
-  if (outcome.status === 'no-pose') {
-    throw new Failure(EXIT.noRunner, `no runner was found in any of the ${outcome.frames} frames analysed: nothing was written. Check that the person is in the picture, or try --model heavy.`);
-  }
-  if (outcome.status !== 'saved' || !outcome.summary) throw new Failure(EXIT.internal, outcome.message ?? `the analysis was not saved${pageErrors.length ? ` (${pageErrors.join('; ')})` : ''}.`);
-
-  const summary = bridge.services.analyses.summary(outcome.summary.id);
-  const track = decodeTrack(await bridge.services.analyses.track(summary.id));
-  // the height is on the client record, which calibrates the video as it does in the app and the report
-  const gait = analyseTrack(track, {}, { heightCm, legLengthCm: null });
+  const stretch = (window: { startS: number; endS: number | null; runWindowId?: string }) =>
+    analyseStretch(page, { visitVideoId: video.id, mediaId: video.mediaId, model, captureFps: capture.fps === probe.fileFps ? null : capture.fps, workers, ...window }, progress, pageErrors);
+  const body = { heightCm, legLengthCm: null };
+  let gait: GaitAnalysis;
+  let run: RunDrift | null = null;
   const outFile = join(outDir, 'analysis.json');
-  writeFileSync(outFile, JSON.stringify(analysisJson(basename(videoPath), track, summary, gait)));
+  if (windows === null) {
+    const summary = await stretch({ startS, endS: endArg });
+    const track = decodeTrack(await bridge.services.analyses.track(summary.id));
+    // the height is on the client record, which calibrates the video as it does in the app and the report
+    gait = analyseTrack(track, {}, body);
+    writeFileSync(outFile, JSON.stringify(analysisJson(basename(videoPath), track, summary, gait)));
+  } else {
+    const spans = windows === 'auto' ? proposeWindows(probe.durationS) : windows.map((w) => ({ startS: w.startS, endS: Math.min(w.endS, probe.durationS) }));
+    const late = spans.find((w) => w.startS >= probe.durationS);
+    if (late) throw badInput(`the window ${clock(late.startS)}-${clock(late.endS)} starts after the video ends (${clock(probe.durationS)}).`);
+    const placed = await api['videos.setRunWindows']({ visitVideoId: video.id, windows: spans });
+    const analysed: { startS: number; endS: number; summary: AnalysisSummary; track: LandmarkTrack; gait: GaitAnalysis }[] = [];
+    for (const w of placed.runWindows) {
+      const summary = await stretch({ startS: w.startS, endS: w.endS, runWindowId: w.id }).catch((error: unknown) => {
+        if (error instanceof Failure && error.exitCode === EXIT.noRunner) {
+          console.log(`${basename(videoPath)}: no runner in the window ${clock(w.startS)}-${clock(w.endS)}; the other windows go on`);
+          return null;
+        }
+        throw error;
+      });
+      if (!summary) continue;
+      const track = decodeTrack(await bridge.services.analyses.track(summary.id));
+      analysed.push({ startS: w.startS, endS: w.endS, summary, track, gait: analyseTrack(track, {}, body) });
+    }
+    const first = analysed[0];
+    if (!first) throw new Failure(EXIT.noRunner, 'no runner was found in any window: nothing was written. Check the windows, or try --model heavy.');
+    const refs = runWindowsOf(await api['visits.get']({ id: visit.id }));
+    run = driftOf(
+      refs.map((ref) => {
+        const a = analysed.find((x) => x.summary.id === ref.analysis.id)!.gait;
+        return { id: ref.key, startS: ref.runStartS, endS: ref.runEndS, analysis: { id: ref.analysis.id, view: { kind: a.view.kind, side: a.view.side }, metrics: a.metrics }, sidesKnown: a.identity.sides !== 'unconfirmed' };
+      }),
+    );
+    // the visit's measures are those of the first window, the runner before tiring (as in the app)
+    gait = first.gait;
+    writeFileSync(outFile, JSON.stringify(analysisJson(basename(videoPath), first.track, first.summary, gait)));
+    const runFile = join(outDir, 'run.json');
+    writeFileSync(runFile, JSON.stringify({ format: 'gaitlens-run', version: 1, video: basename(videoPath), drift: run }));
+    console.log(
+      `${basename(videoPath)}: ${analysed.length} window(s) of the run analysed (${run.windows.map((w) => w.label).join(', ')}); ` +
+        `${run.findings.length} drift finding(s)${run.findings.length > 0 ? `: ${run.findings.map((f) => f.title).join('; ')}` : ''} -> ${runFile}`,
+    );
+  }
   const cadence = gait.metrics.cadenceSpm.mean;
   console.log(
-    `${basename(videoPath)}: pose found in ${summary.framesWithPose} of ${summary.frames} frames (${model} model); ` +
-      `${gait.view.kind} view, ${gait.gait.kind}, ${gait.events.length} gait events, cadence ${cadence === null ? 'not measured' : `${cadence.toFixed(1)} steps/min`}, ` +
+    `${basename(videoPath)}: ${gait.view.kind} view, ${gait.gait.kind}, ${gait.events.length} gait events, cadence ${cadence === null ? 'not measured' : `${cadence.toFixed(1)} steps/min`}, ` +
       `${gait.findings.length} finding(s) -> ${outFile}`,
   );
 
   if (values.plan) {
     // drafted as the app's plan screen drafts it, then marked for the clinician's review
     const visitSummary = summariseVisit([{ videoId: video.id, videoName: video.originalName, analysis: gait }]);
-    const plan = draftPlan({ findings: visitSummary.findings.map((f) => f.finding), cadenceSpm: visitSummary.overall.cadenceSpm.summary.mean, intake: intake ?? emptyIntake() });
+    const findings = [...visitSummary.findings.map((f) => f.finding), ...(run?.findings ?? [])];
+    const plan = draftPlan({ findings, cadenceSpm: visitSummary.overall.cadenceSpm.summary.mean, intake: intake ?? emptyIntake() });
     await api['visits.setPlan']({ visitId: visit.id, plan: { ...plan, unreviewedDraft: true } });
     const held = intake !== null && runningAdviceHeld(intake);
     console.log(
@@ -311,6 +348,50 @@ async function run({ bridge, browser, videoPath, model, captureFps, startS, endA
 }
 
 type Page = Awaited<ReturnType<Awaited<ReturnType<typeof chromium.launch>>['newPage']>>;
+
+/** One stretch of the video through the app's Analyse path (analyseAndSave on the engine page), with progress on stderr; its stored summary. */
+async function analyseStretch(
+  page: Page,
+  options: { visitVideoId: string; mediaId: string; model: PoseModel; captureFps: number | null; workers: 1 | 2; startS: number; endS: number | null; runWindowId?: string },
+  progress: ProgressReporter,
+  pageErrors: string[],
+): Promise<AnalysisSummary> {
+  const outcome = await page.evaluate(
+    (o) => {
+      const w = window as unknown as {
+        gaitlensEngine: { analyseAndSave: (o: unknown) => Promise<{ status: string; summary?: AnalysisSummary; message?: string; frames?: number; code?: string }> };
+        reportProgress: (done: number, total: number) => void;
+      };
+      return w.gaitlensEngine.analyseAndSave({ ...o, onProgress: (p: { framesDone: number; framesTotal: number }) => w.reportProgress(p.framesDone, p.framesTotal) });
+    },
+    options,
+  );
+  progress.finish();
+  if (outcome.status === 'failed') {
+    throw outcome.code === 'internal' || outcome.code === 'model' ? new Failure(EXIT.internal, outcome.message!) : badInput(outcome.message!);
+  }
+  if (outcome.status === 'no-pose') {
+    throw new Failure(EXIT.noRunner, `no runner was found in any of the ${outcome.frames} frames analysed: nothing was written. Check that the person is in the picture, or try --model heavy.`);
+  }
+  if (outcome.status !== 'saved' || !outcome.summary) throw new Failure(EXIT.internal, outcome.message ?? `the analysis was not saved${pageErrors.length ? ` (${pageErrors.join('; ')})` : ''}.`);
+  console.log(`pose found in ${outcome.summary.framesWithPose} of ${outcome.summary.frames} frames (${options.model} model), ${clock(options.startS)}-${clock(outcome.summary.endS)} of the file`);
+  return outcome.summary;
+}
+
+/** "--windows 0:00-1:00,11:00-12:00" (or seconds) as windows; "auto" proposes them from the video's length. */
+function parseWindows(text: string): WindowSpan[] | 'auto' {
+  if (text.trim() === 'auto') return 'auto';
+  const spans = text.split(',').map((part) => {
+    const [a, b, ...rest] = part.split('-');
+    const startS = a === undefined ? null : parseClock(a);
+    const endS = b === undefined ? null : parseClock(b);
+    if (rest.length > 0 || startS === null || endS === null || !(endS > startS)) {
+      throw badInput(`--windows: "${part.trim()}" is not a window: write it as start-end in m:ss or seconds (e.g. 0:00-1:00,11:00-12:00), or auto.`);
+    }
+    return { startS, endS };
+  });
+  return spans;
+}
 type Check = Awaited<ReturnType<GaitLensEngine['checkVideo']>>;
 
 const checkIn = (page: Page, mediaId: string): Promise<Check> =>

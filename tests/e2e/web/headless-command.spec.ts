@@ -13,6 +13,8 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { emptyIntake, RED_FLAGS, type Intake } from '../../../shared/plan/intake.ts';
 import { REPO_ROOT, testVideo, VIDEOS } from '../../support/videos.ts';
+import type { RunDrift } from '../../../shared/endurance/drift.ts';
+import { LATE_SLOWDOWN, longRunClip } from '../../support/long-run.ts';
 
 const analyze = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'analyze.ts'), ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 170_000, env: { ...process.env, ...env } });
@@ -119,6 +121,8 @@ test('every failure is one line with what to do and its exit code: 2 bad input, 
       { name: 'option without its value', args: [video, '--model'], code: 2, message: /--model needs a value \(--model <value>\)\. Run/ },
       { name: 'unwritable output folder', args: [video, '--out', join(text, 'sub')], code: 2, message: /cannot write to .*notes\.mp4\/sub \(ENOTDIR\): choose another --out folder\.$/ },
       { name: 'existing PDF', args: [video, '--out', out, '--pdf', existing], code: 2, message: /existing\.pdf already exists: nothing was analysed\. Add --overwrite to replace it\.$/ },
+      { name: 'malformed windows', args: [video, '--windows', '0:00-1:00,late'], code: 2, message: /--windows: "late" is not a window: write it as start-end in m:ss or seconds/ },
+      { name: 'windows and a stretch', args: [video, '--windows', 'auto', '--start', '2'], code: 2, message: /--windows and --start\/--end both choose what to analyse: give one of them\.$/ },
       { name: 'invalid intake', args: [video, '--out', out, '--intake', badIntake], code: 2, message: /--intake .*intake\.json: painScore: The pain score must be from 0 to 10\./ },
       { name: 'no runner', args: [join(REPO_ROOT, 'tests', 'fixtures', 'empty-scene-vp8.webm'), '--model', 'lite', '--out', out], code: 3, message: /no runner was found in any of the 60 frames analysed/ },
       { name: 'internal error', args: [video, '--out', out], code: 1, message: /Chromium is not at \/nonexistent: install it/, env: { GAITLENS_CHROMIUM: '/nonexistent' } },
@@ -157,4 +161,30 @@ test('the build before the headless command prints nothing, and is skipped when 
   expect(statSync(stamp).mtimeMs).toBe(before.stamp);
   expect(statSync(index).mtimeMs).toBe(before.index);
   expect(JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).scripts.analyze).toBe('node scripts/build.ts --quiet --if-stale && node scripts/analyze.ts');
+});
+
+test('--windows: a long run analysed in windows only; run.json holds the drift, analysis.json the first window, and the PDF the run', async () => {
+  test.setTimeout(360_000);
+  const run = longRunClip();
+  test.skip('skip' in run, 'skip' in run ? run.skip : '');
+  if (!('path' in run)) return;
+  const out = mkdtempSync(join(tmpdir(), 'gaitlens-headless-'));
+  try {
+    const pdf = join(out, 'report.pdf');
+    const result = analyze([run.path, '--windows', `0-5,${run.endS - 5}-${run.endS}`, '--out', out, '--pdf', pdf, '--plan', '--quiet']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/long-run\.mp4: 2 window\(s\) of the run analysed \(0:00-0:05, 0:11-0:16\); \d+ drift finding\(s\): .*Cadence falls during the run/);
+    const drift = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')).drift as RunDrift;
+    const cadence = drift.measures.find((m) => m.measureId === 'cadenceSpm')!;
+    expect(cadence.change.verdict).toBe('decreased');
+    expect(Math.abs(cadence.points[1]!.mean! / cadence.points[0]!.mean! - 1 / LATE_SLOWDOWN)).toBeLessThan(0.03);
+    const first = JSON.parse(readFileSync(join(out, 'analysis.json'), 'utf8'));
+    expect(first.pose.window).toEqual({ startS: 0, endS: 5 });
+    expect(first.pose.framesAnalysed).toBe(150);
+    const text = pdfText(pdf);
+    expect(text).toContain('During your run');
+    for (const f of drift.findings) expect(text).toContain(f.plainText);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 });
