@@ -266,7 +266,7 @@ async function run({ bridge, browser, videoPath, model, captureFps, startS, endA
   if (capture.fps !== probe.fileFps) await api['videos.setCaptureFps']({ visitVideoId: video.id, captureFps: capture.fps });
 
   const stretch = (window: { startS: number; endS: number | null; runWindowId?: string }) =>
-    analyseStretch(page, { visitVideoId: video.id, mediaId: video.mediaId, model, captureFps: capture.fps === probe.fileFps ? null : capture.fps, workers, ...window }, progress, pageErrors);
+    analyseStretch(page, basename(videoPath), { visitVideoId: video.id, mediaId: video.mediaId, model, captureFps: capture.fps === probe.fileFps ? null : capture.fps, workers, ...window }, progress, pageErrors);
   const body = { heightCm, legLengthCm: null };
   let gait: GaitAnalysis;
   let run: RunDrift | null = null;
@@ -352,6 +352,7 @@ type Page = Awaited<ReturnType<Awaited<ReturnType<typeof chromium.launch>>['newP
 /** One stretch of the video through the app's Analyse path (analyseAndSave on the engine page), with progress on stderr; its stored summary. */
 async function analyseStretch(
   page: Page,
+  name: string,
   options: { visitVideoId: string; mediaId: string; model: PoseModel; captureFps: number | null; workers: 1 | 2; startS: number; endS: number | null; runWindowId?: string },
   progress: ProgressReporter,
   pageErrors: string[],
@@ -374,7 +375,7 @@ async function analyseStretch(
     throw new Failure(EXIT.noRunner, `no runner was found in any of the ${outcome.frames} frames analysed: nothing was written. Check that the person is in the picture, or try --model heavy.`);
   }
   if (outcome.status !== 'saved' || !outcome.summary) throw new Failure(EXIT.internal, outcome.message ?? `the analysis was not saved${pageErrors.length ? ` (${pageErrors.join('; ')})` : ''}.`);
-  console.log(`pose found in ${outcome.summary.framesWithPose} of ${outcome.summary.frames} frames (${options.model} model), ${clock(options.startS)}-${clock(outcome.summary.endS)} of the file`);
+  console.log(`${name}: pose found in ${outcome.summary.framesWithPose} of ${outcome.summary.frames} frames (${options.model} model), ${clock(options.startS)}-${clock(outcome.summary.endS)} of the file`);
   return outcome.summary;
 }
 
