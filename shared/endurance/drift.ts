@@ -247,7 +247,7 @@ function measureDrift(id: MeasureId, side: Side | null, windows: readonly RunWin
   return { measureId: id, side, label: MEASURES[id].label, unit: MEASURES[id].unit, points, change };
 }
 
-function asymmetryDrift(id: SideMeasureId, windows: readonly RunWindowInput[]): AsymmetryDrift {
+function asymmetryDrift(id: SideMeasureId, windows: readonly RunWindowInput[], names: LegNames): AsymmetryDrift {
   const kind = viewFor(id, 'left', windows) ?? viewFor(id, 'right', windows);
   const points: DriftPoint[] = windows
     .filter((w) => kind === null || w.analysis.view.kind === kind)
@@ -271,7 +271,7 @@ function asymmetryDrift(id: SideMeasureId, windows: readonly RunWindowInput[]): 
         leg: null,
       };
     });
-  const what = `left/right difference in ${lower(MEASURES[id].label)}`;
+  const what = `${names.left.adjective}/${names.right.adjective} difference in ${lower(MEASURES[id].label)}`;
   return { measureId: id, label: MEASURES[id].label, unit: MEASURES[id].unit, points, change: judge(id, points, what, undefined) };
 }
 
@@ -336,7 +336,7 @@ export function driftOf(input: readonly RunWindowInput[]): RunDrift {
   const nearSide = first && first.analysis.view.kind === 'sagittal' && (first.analysis.view.side === 'left' || first.analysis.view.side === 'right') ? first.analysis.view.side : null;
   const names = legNames(nearSide, windows.every((w) => w.sidesKnown));
   const measures = (Object.keys(MEASURES) as MeasureId[]).flatMap((id) => sidesOf(id).map((side) => measureDrift(id, side, windows, names)));
-  const asymmetry = SIDE_MEASURES.filter((id) => MEASURES[id].bilateral).map((id) => asymmetryDrift(id, windows));
+  const asymmetry = SIDE_MEASURES.filter((id) => MEASURES[id].bilateral).map((id) => asymmetryDrift(id, windows, names));
   const findings: Finding[] = [];
   for (const d of measures) {
     if ((DRIFT_FINDING_MEASURES as readonly MeasureId[]).includes(d.measureId) && d.change.towardFatigue === true) findings.push(driftFinding(d, false, names));

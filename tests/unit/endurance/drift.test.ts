@@ -115,3 +115,11 @@ test('one window only: every measure says why it cannot be compared', () => {
   assert.equal(cadence.change.verdict, 'cannot-compare');
   assert.match(cadence.change.text, /only one window measured it/);
 });
+
+test('while a side view has not established which leg is which, every sentence says near and far leg, never left or right', () => {
+  const unconfirmed = (w: RunWindowInput): RunWindowInput => ({ ...w, sidesKnown: false });
+  const d = driftOf([unconfirmed(windowAt(1, { cadenceSpm: 172, contactTimeMs: 240 }, 14)), unconfirmed(windowAt(12, { cadenceSpm: 156, contactTimeMs: 295 }, 15))]);
+  const texts = [...d.measures, ...d.asymmetry].map((m) => m.change.text).concat(d.findings.flatMap((f) => [f.plainText, f.clinicalText]));
+  assert.ok(texts.some((t) => /\bnear\b/.test(t)) && texts.some((t) => /\bfar\b/.test(t)));
+  for (const t of texts) assert.doesNotMatch(t, /\b(left|right)\b/i, t);
+});
