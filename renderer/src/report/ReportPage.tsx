@@ -128,7 +128,7 @@ export function ReportPage({ visitId }: { visitId: string }) {
             visitId={visitId}
             clientName={state.input.client.name}
             visitDate={state.input.current.visit.visitDate}
-            primary={hasContent(state.input.current.visit) || state.input.run !== null}
+            primary={hasContent(state.input.current.visit)}
           />
         )}
       </nav>
