@@ -13,7 +13,7 @@ import { clock } from '../../../shared/endurance/windows.ts';
 import { ErrorNotice, Field } from './ui.tsx';
 
 /** The pose models a clinician chooses from (docs/models.md). */
-export const MODELS: { value: PoseModel; label: string }[] = [
+const MODELS: { value: PoseModel; label: string }[] = [
   { value: 'lite', label: 'Lite (quick preview)' },
   { value: 'full', label: 'Full (recommended)' },
   { value: 'heavy', label: 'Heavy (most accurate, slow)' },
@@ -192,15 +192,7 @@ export function AnalysePanel({ video, onSaved }: { video: VisitVideo; onSaved: (
               name="captureFps"
             />
           </Field>
-          <Field label="Pose model">
-            <select value={model} onChange={(e) => setModel(e.target.value as PoseModel)} disabled={busy} name="model">
-              {MODELS.map((m) => (
-                <option key={m.value} value={m.value}>
-                  {m.label}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <ModelField value={model} onChange={setModel} disabled={busy} name="model" />
           <Field label="From (s)">
             <input type="number" min={0} step={0.1} value={startS} onChange={(e) => setStartS(e.target.value)} disabled={busy} name="startS" />
           </Field>
@@ -226,6 +218,21 @@ export function AnalysePanel({ video, onSaved }: { video: VisitVideo; onSaved: (
         </div>
       )}
     </div>
+  );
+}
+
+/** The pose model to analyse with, as a form field. */
+export function ModelField({ value, onChange, disabled = false, name }: { value: PoseModel; onChange: (model: PoseModel) => void; disabled?: boolean; name: string }) {
+  return (
+    <Field label="Pose model">
+      <select value={value} onChange={(e) => onChange(e.target.value as PoseModel)} disabled={disabled} name={name}>
+        {MODELS.map((m) => (
+          <option key={m.value} value={m.value}>
+            {m.label}
+          </option>
+        ))}
+      </select>
+    </Field>
   );
 }
 

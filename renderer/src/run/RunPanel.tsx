@@ -12,7 +12,7 @@ import { AnalysisError, probeVideo } from '../analysis/index.ts';
 import { analyseAndSave } from '../app/analyse-and-save.ts';
 import { useHost } from '../app/host-context.tsx';
 import { href, RUN_TAB } from '../app/routes.ts';
-import { MODELS } from '../components/AnalysePanel.tsx';
+import { ModelField } from '../components/AnalysePanel.tsx';
 import { ErrorNotice, Field } from '../components/ui.tsx';
 import type { PoseModel } from '../../../shared/pose/track.ts';
 
@@ -229,15 +229,7 @@ export function RunPanel({ video, onSaved }: { video: VisitVideo; onSaved: () =>
         )}
         {!edited && todo > 0 && progress === null && (
           <>
-            <Field label="Pose model">
-              <select value={model} onChange={(e) => setModel(e.target.value as PoseModel)} name="windowModel">
-                {MODELS.map((m) => (
-                  <option key={m.value} value={m.value}>
-                    {m.label}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <ModelField value={model} onChange={setModel} name="windowModel" />
             <button type="button" className="button-primary" onClick={analyseWindows}>
               Analyse {todo} window{todo === 1 ? '' : 's'}
             </button>
