@@ -1,5 +1,5 @@
 /** docs/benchmarks.md from the benchmark's measurements. */
-import type { TimingResult, VideoProbe } from '../../renderer/src/analysis/protocol.ts';
+import type { StageTimes, TimingResult, VideoProbe } from '../../renderer/src/analysis/protocol.ts';
 import type { PoseModel } from '../../shared/pose/track.ts';
 import type { Machine } from './machine.ts';
 
@@ -135,17 +135,18 @@ export function writeReport(results: BenchResults): string {
     '',
     "Each worker's time per frame, ms, from its first frame to its last: waiting for the next decoded frame (demuxing and",
     "decoding, where they do not run ahead), preparing the model's input (the frame itself, or drawn upright into a canvas",
-    "when the file is rotated), PoseLandmarker's detectForVideo (image conversion and the model), posting the landmarks to",
-    'the page. Model loading is excluded. The gait analytics after the pose pass: docs/benchmarks-review.md.',
+    "when the file is rotated), PoseLandmarker's detectForVideo (image conversion and the model), reading the shanks'",
+    'pixels (for which leg is near), posting the landmarks to the page. Model loading is excluded. The gait analytics after',
+    'the pose pass: docs/benchmarks-review.md.',
     '',
   );
-  row('clip', 'frames', 'decode', 'prepare', 'inference', 'post', 'frames/s (both workers)', 'real time');
-  row('---', '---', '---', '---', '---', '---', '---', '---');
+  row('clip', 'frames', 'decode', 'prepare', 'inference', 'pixels', 'post', 'frames/s (both workers)', 'real time');
+  row('---', '---', '---', '---', '---', '---', '---', '---', '---');
   for (const clip of results.clips) {
     const frames = clip.stages.reduce((sum, w) => sum + w.frames, 0);
-    const per = (stage: 'decodeMs' | 'prepareMs' | 'inferenceMs' | 'postMs') => clip.stages.map((w) => f1(w.stages![stage] / w.frames)).join(' / ');
+    const per = (stage: keyof StageTimes) => clip.stages.map((w) => f1(w.stages![stage] / w.frames)).join(' / ');
     const fps = (frames * 1000) / Math.max(...clip.stages.map((w) => w.elapsedMs));
-    row(clip.label, frames, per('decodeMs'), per('prepareMs'), per('inferenceMs'), per('postMs'), f1(fps), `${(fps / clip.probe.fileFps).toFixed(2)}x`);
+    row(clip.label, frames, per('decodeMs'), per('prepareMs'), per('inferenceMs'), per('pixelsMs'), per('postMs'), f1(fps), `${(fps / clip.probe.fileFps).toFixed(2)}x`);
   }
   lines.push('');
 

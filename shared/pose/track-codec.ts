@@ -5,12 +5,16 @@
  *
  * Layout (little-endian): "GLTK" | u16 version | u16 0 | u32 header bytes | header (ASCII JSON,
  * space-padded to 8 bytes) | f64 tMs[n] | i32 i[n] | u8 hasPose[n] padded to 4 |
- * f32 image[posed x 33 x 5: x y z visibility presence] | f32 world[posed x 33 x 3: x y z]
+ * f32 image[posed x 33 x 5: x y z visibility presence] | f32 world[posed x 33 x 3: x y z] |
+ * since version 2, the shanks' pixels: u32 count | per frame that has them: u32 frame (index in
+ * the track) | u8 kind (1 apart: left, right; 2 crossing) | u8 colours | u8 rgb[colours x 3].
+ * Version 1 files (no shank pixels) are read as before.
  */
-import { LANDMARK_COUNT, type ImageLandmark, type LandmarkTrack, type PoseFrame, type WorldLandmark } from './track.ts';
+import { LANDMARK_COUNT, type ImageLandmark, type LandmarkTrack, type PoseFrame, type Rgb, type ShankPixels, type WorldLandmark } from './track.ts';
 
 const MAGIC = [0x47, 0x4c, 0x54, 0x4b];
-export const TRACK_FORMAT_VERSION = 1;
+export const TRACK_FORMAT_VERSION = 2;
+const KIND = { apart: 1, crossing: 2 } as const;
 const IMAGE_VALUES = 5;
 const WORLD_VALUES = 3;
 
@@ -43,7 +47,9 @@ export function encodeTrack(track: LandmarkTrack): Uint8Array {
   const poseOffset = iOffset + n * 4;
   const imageOffset = align(poseOffset + n, 4);
   const worldOffset = imageOffset + posed.length * LANDMARK_COUNT * IMAGE_VALUES * 4;
-  const size = worldOffset + posed.length * LANDMARK_COUNT * WORLD_VALUES * 4;
+  const shanksOffset = worldOffset + posed.length * LANDMARK_COUNT * WORLD_VALUES * 4;
+  const shanks = track.frames.flatMap((f, k) => (f.shanks ? [{ k, colours: shankColours(f.shanks), kind: KIND[f.shanks.kind] }] : []));
+  const size = shanksOffset + 4 + shanks.reduce((sum, e) => sum + 6 + 3 * e.colours.length, 0);
 
   const bytes = new Uint8Array(size);
   const view = new DataView(bytes.buffer);
@@ -75,14 +81,32 @@ export function encodeTrack(track: LandmarkTrack): Uint8Array {
       }
     }
   });
+  view.setUint32(shanksOffset, shanks.length, true);
+  let at = shanksOffset + 4;
+  for (const { k, kind, colours } of shanks) {
+    view.setUint32(at, k, true);
+    bytes[at + 4] = kind;
+    bytes[at + 5] = colours.length;
+    at += 6;
+    for (const c of colours) {
+      bytes.set(c.map((v) => Math.max(0, Math.min(255, Math.round(v)))), at);
+      at += 3;
+    }
+  }
   return bytes;
+}
+
+function shankColours(shanks: ShankPixels): Rgb[] {
+  if (shanks.kind === 'apart') return [shanks.left, shanks.right];
+  if (shanks.pixels.length > 255) throw new TrackFormatError(`a crossing holds ${shanks.pixels.length} pixels, at most 255 are stored`);
+  return shanks.pixels;
 }
 
 export function decodeTrack(bytes: Uint8Array): LandmarkTrack {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length < 12 || MAGIC.some((m, k) => bytes[k] !== m)) throw new TrackFormatError('it does not start with GLTK');
   const version = view.getUint16(4, true);
-  if (version !== TRACK_FORMAT_VERSION) throw new TrackFormatError(`format version ${version} is not known to this GaitLens`);
+  if (version !== 1 && version !== TRACK_FORMAT_VERSION) throw new TrackFormatError(`format version ${version} is not known to this GaitLens`);
   const headerBytes = view.getUint32(8, true);
   if (12 + headerBytes > bytes.length) throw new TrackFormatError('the header is cut short');
   let header: Header;
@@ -100,8 +124,9 @@ export function decodeTrack(bytes: Uint8Array): LandmarkTrack {
   let posed = 0;
   for (let k = 0; k < n; k++) posed += bytes[poseOffset + k] === 1 ? 1 : 0;
   const worldOffset = imageOffset + posed * LANDMARK_COUNT * IMAGE_VALUES * 4;
-  const size = worldOffset + posed * LANDMARK_COUNT * WORLD_VALUES * 4;
-  if (size !== bytes.length) throw new TrackFormatError(`expected ${size} bytes, found ${bytes.length}`);
+  const landmarksEnd = worldOffset + posed * LANDMARK_COUNT * WORLD_VALUES * 4;
+  const shanks = version === 1 ? new Map<number, ShankPixels>() : readShanks(bytes, view, landmarksEnd, n);
+  if (version === 1 && landmarksEnd !== bytes.length) throw new TrackFormatError(`expected ${landmarksEnd} bytes, found ${bytes.length}`);
 
   let image = imageOffset;
   let world = worldOffset;
@@ -131,7 +156,34 @@ export function decodeTrack(bytes: Uint8Array): LandmarkTrack {
       frame.landmarks = landmarks;
       frame.world = worldLandmarks;
     }
+    const shank = shanks.get(k);
+    if (shank) frame.shanks = shank;
     frames.push(frame);
   }
   return { video: header.video, model: header.model, frames };
+}
+
+/** The shank pixels section (version 2), by track index; it must end the file. */
+function readShanks(bytes: Uint8Array, view: DataView, offset: number, frames: number): Map<number, ShankPixels> {
+  const cut = () => new TrackFormatError('the shank pixels are cut short');
+  if (offset + 4 > bytes.length) throw cut();
+  const count = view.getUint32(offset, true);
+  const out = new Map<number, ShankPixels>();
+  let at = offset + 4;
+  for (let e = 0; e < count; e++) {
+    if (at + 6 > bytes.length) throw cut();
+    const k = view.getUint32(at, true);
+    const kind = bytes[at + 4];
+    const n = bytes[at + 5]!;
+    at += 6;
+    if (at + 3 * n > bytes.length) throw cut();
+    const colours: Rgb[] = [];
+    for (let c = 0; c < n; c++, at += 3) colours.push([bytes[at]!, bytes[at + 1]!, bytes[at + 2]!]);
+    if (k >= frames) throw new TrackFormatError(`shank pixels for frame ${k} of ${frames}`);
+    if (kind === KIND.apart && n === 2) out.set(k, { kind: 'apart', left: colours[0]!, right: colours[1]! });
+    else if (kind === KIND.crossing && n > 0) out.set(k, { kind: 'crossing', pixels: colours });
+    else throw new TrackFormatError(`shank pixels of an unknown kind (${kind}, ${n} colours)`);
+  }
+  if (at !== bytes.length) throw new TrackFormatError(`expected ${at} bytes, found ${bytes.length}`);
+  return out;
 }

@@ -52,7 +52,19 @@ export interface PoseFrame {
   landmarks: ImageLandmark[] | null;
   /** 33 world landmarks, or null when no pose was found in this frame. */
   world: WorldLandmark[] | null;
+  /** The shanks' colours read from this frame's pixels (shank-pixels.ts), where they could be read. */
+  shanks?: ShankPixels;
 }
+
+/** A colour: red, green and blue, 0-255. */
+export type Rgb = [number, number, number];
+
+/**
+ * Pixels of the two labelled shanks (knee to ankle) in one frame: each shank's mean colour while
+ * they are apart in the image, or a sample of the pixels where they cross (the near shank's,
+ * whichever label it carries).
+ */
+export type ShankPixels = { kind: 'apart'; left: Rgb; right: Rgb } | { kind: 'crossing'; pixels: Rgb[] };
 
 export type PoseModel = 'lite' | 'full' | 'heavy';
 

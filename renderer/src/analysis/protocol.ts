@@ -78,6 +78,8 @@ export interface StageTimes {
   prepareMs: number;
   /** PoseLandmarker.detectForVideo / detect. */
   inferenceMs: number;
+  /** Reading the shanks' pixels where the landmarks place them (shared/pose/shank-pixels.ts). */
+  pixelsMs: number;
   /** Posting the landmarks to the page. */
   postMs: number;
 }

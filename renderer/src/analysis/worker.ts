@@ -6,7 +6,8 @@
 import { PoseLandmarker, type PoseLandmarkerResult } from '@mediapipe/tasks-vision';
 import { ALL_FORMATS, EncodedPacketSink, Input, InputVideoTrack, UnsupportedInputFormatError, UrlSource, VideoSample, VideoSampleSink } from 'mediabunny';
 import { proposeCaptureRate } from '../../../shared/pose/capture-rate.ts';
-import type { PoseFrame } from '../../../shared/pose/track.ts';
+import { planShankRead, readShankPixels, type PixelRect } from '../../../shared/pose/shank-pixels.ts';
+import type { PoseFrame, ShankPixels } from '../../../shared/pose/track.ts';
 import { AnalysisError, serialiseError, unsupportedCodec } from './errors.ts';
 import { DEFAULT_POSE_MODE, type PoseMode, type RuntimeUrls, type SegmentJob, type StageTimes, type VideoProbe, type WorkerRequest, type WorkerResponse } from './protocol.ts';
 import { buildTimeline, captureTimeMs, frameIndexAt, SAME_FRAME_S, type PacketTiming } from './timeline.ts';
@@ -204,6 +205,37 @@ function poseFrame(i: number, tMs: number, result: PoseLandmarkerResult, previou
   };
 }
 
+/** False once this browser could not read a frame's pixels: the analysis goes on without them. */
+let pixelsReadable = true;
+
+/** RGBA pixels of one region of the upright picture. */
+async function readRect(image: VideoFrame | OffscreenCanvas, rect: PixelRect): Promise<Uint8ClampedArray | Uint8Array> {
+  if (!(image instanceof VideoFrame)) return image.getContext('2d')!.getImageData(rect.x, rect.y, rect.width, rect.height).data;
+  const visible = image.visibleRect!;
+  const buffer = new Uint8Array(rect.width * rect.height * 4);
+  await image.copyTo(buffer, { rect: { x: visible.x + rect.x, y: visible.y + rect.y, width: rect.width, height: rect.height }, format: 'RGBA', colorSpace: 'srgb' });
+  return buffer;
+}
+
+/** The shanks' colours in this frame (shared/pose/shank-pixels.ts), where they can be read. */
+async function shankPixels(image: VideoFrame | OffscreenCanvas, landmarks: NonNullable<PoseFrame['landmarks']>): Promise<ShankPixels | undefined> {
+  if (!pixelsReadable) return undefined;
+  const width = image instanceof VideoFrame ? image.displayWidth : image.width;
+  const height = image instanceof VideoFrame ? image.displayHeight : image.height;
+  // frames with non-square pixels are drawn stretched: their pixels do not map one to one
+  if (image instanceof VideoFrame && (image.visibleRect!.width !== width || image.visibleRect!.height !== height)) return undefined;
+  const read = planShankRead(landmarks, width, height);
+  if (!read) return undefined;
+  try {
+    const pixels = [];
+    for (const rect of read.rects) pixels.push(await readRect(image, rect));
+    return readShankPixels(read, pixels) ?? undefined;
+  } catch {
+    pixelsReadable = false;
+    return undefined;
+  }
+}
+
 const BATCH_FRAMES = 8;
 
 async function analyse(job: SegmentJob): Promise<void> {
@@ -215,7 +247,7 @@ async function analyse(job: SegmentJob): Promise<void> {
   let previous: PoseFrame['landmarks'] = null;
   let started = 0;
   let count = 0;
-  const stages: StageTimes = { decodeMs: 0, prepareMs: 0, inferenceMs: 0, postMs: 0 };
+  const stages: StageTimes = { decodeMs: 0, prepareMs: 0, inferenceMs: 0, pixelsMs: 0, postMs: 0 };
   let mark = performance.now();
   const lap = (stage: keyof StageTimes) => {
     const now = performance.now();
@@ -232,12 +264,17 @@ async function analyse(job: SegmentJob): Promise<void> {
     lap('prepareMs');
     try {
       const frame = poseFrame(i, tMs, poseMode === 'per-frame' ? pose.detect(picture.image) : pose.detectForVideo(picture.image, tMs), previous);
+      lap('inferenceMs');
       previous = frame.landmarks ?? previous;
+      if (frame.landmarks) {
+        const shanks = await shankPixels(picture.image, frame.landmarks);
+        if (shanks) frame.shanks = shanks;
+      }
       batch.push(frame);
     } finally {
       picture.release();
     }
-    lap('inferenceMs');
+    lap('pixelsMs');
     count++;
     if (batch.length === BATCH_FRAMES) {
       post({ type: 'frames', frames: batch });

@@ -24,7 +24,8 @@ test('a header with non-ASCII text survives (escaped to ASCII)', () => {
 
 test('damaged or foreign bytes are refused with a clear error', () => {
   const bytes = encodeTrack(sampleTrack(6));
-  assert.throws(() => decodeTrack(bytes.subarray(0, bytes.length - 4)), (e: unknown) => e instanceof TrackFormatError && /expected \d+ bytes/.test(e.message));
+  assert.throws(() => decodeTrack(bytes.subarray(0, bytes.length - 4)), (e: unknown) => e instanceof TrackFormatError && /cut short/.test(e.message));
+  assert.throws(() => decodeTrack(bytes.subarray(0, bytes.length - 40)), (e: unknown) => e instanceof TrackFormatError && /expected \d+ bytes|cut short/.test(e.message));
   assert.throws(() => decodeTrack(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13])), /does not start with GLTK/);
   const future = bytes.slice();
   future[4] = 9;
@@ -35,4 +36,25 @@ test('a frame with the wrong number of landmarks is not encoded', () => {
   const track = sampleTrack(3);
   track.frames[0]!.landmarks = track.frames[0]!.landmarks!.slice(0, 17);
   assert.throws(() => encodeTrack(track), /has 17 landmarks, expected 33/);
+});
+
+test("the shanks' pixels load back with their frames", () => {
+  const track = sampleTrack(10);
+  track.frames[2]!.shanks = { kind: 'apart', left: [200, 150, 120], right: [40, 40, 60] };
+  track.frames[5]!.shanks = { kind: 'crossing', pixels: Array.from({ length: 64 }, (_, k) => [k, 255 - k, 3 * k] as [number, number, number]) };
+  const back = decodeTrack(encodeTrack(track));
+  assert.deepEqual(back, track);
+  assert.equal(back.frames.filter((f) => f.shanks).length, 2);
+  const cut = encodeTrack(track);
+  assert.throws(() => decodeTrack(cut.subarray(0, cut.length - 10)), /shank pixels are cut short/);
+});
+
+test('a track written before the shank pixels (format version 1) still loads', () => {
+  const track = sampleTrack(12);
+  const v2 = encodeTrack(track);
+  // version 1 is version 2 without the shank section (its count, 0 here)
+  const v1 = v2.slice(0, v2.length - 4);
+  new DataView(v1.buffer).setUint16(4, 1, true);
+  assert.deepEqual(decodeTrack(v1), track);
+  assert.throws(() => decodeTrack(v2.slice(0, v2.length - 3).fill(1, 4, 5)), /expected \d+ bytes/);
 });
