@@ -12,7 +12,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type {} from '../../renderer/src/headless.ts';
 import type { PoseMode } from '../../renderer/src/analysis/protocol.ts';
 import { startBridge, type Bridge } from '../../electron/bridge/server.ts';
-import { decodeTrack, encodeTrack } from '../../shared/pose/track-codec.ts';
+import { decodeTrack, encodeTrack, TRACK_FORMAT_VERSION } from '../../shared/pose/track-codec.ts';
 import type { LandmarkTrack, PoseModel } from '../../shared/pose/track.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -28,11 +28,12 @@ export interface PoseSettings {
 
 export const sha256File = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
-/** What the cached track depends on besides the video: the engine's settings and its pinned packages. */
+/** What the cached track depends on besides the video: the engine's settings, its pinned packages, the track format and how the shanks' pixels are read. */
 function engineKey(settings: PoseSettings): string {
   const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> };
   const versions = ['@mediapipe/tasks-vision', 'mediabunny'].map((name) => `${name}@${lock.packages[`node_modules/${name}`]?.version}`);
-  return [settings.model, settings.mode, `w${settings.workers}`, `${settings.captureFps}fps`, ...versions].join(' ');
+  const pixels = createHash('sha256').update(readFileSync(join(ROOT, 'shared', 'pose', 'shank-pixels.ts'))).digest('hex').slice(0, 12);
+  return [settings.model, settings.mode, `w${settings.workers}`, `${settings.captureFps}fps`, ...versions, `track v${TRACK_FORMAT_VERSION}`, `shank pixels ${pixels}`].join(' ');
 }
 
 export class PoseRunner {

@@ -181,10 +181,14 @@ async function main(): Promise<void> {
       }
       lines.push(row([clip.file.replace(/\.mp4$/, '').slice(0, 44), clip.fps ?? '-', f1(original), ...cells], reencodeWidths));
     }
-    lines.push('', 'Near and far leg (side views): the app\'s call from the image cues, and the label the app gives the leg read as near by eye at crossings (the stance leg = the lower foot; tests/fixtures/validation/identity):');
-    const identityWidths = [44, 5, 7, 6, 10, 6, 26, 6];
-    lines.push(row(['clip', 'fps', 'near', 'conf.', 'exchanged', 'asks', 'by eye', 'match'], identityWidths));
+    lines.push(
+      '',
+      'Near and far leg (side views): the app\'s call from the image cues, the crossings of the shanks read from the pixels (left / right / read: which labelled shank\'s colour the crossing takes; the occlusion cue\'s strength), and the label the app gives the leg read as near by eye at crossings (the stance leg = the lower foot; tests/fixtures/validation/identity):',
+    );
+    const identityWidths = [44, 5, 7, 6, 10, 6, 14, 6, 26, 6];
+    lines.push(row(['clip', 'fps', 'near', 'conf.', 'exchanged', 'asks', 'crossings L/R/n', 'occl.', 'by eye', 'match'], identityWidths));
     const identity = JSON.parse(readFileSync(join(FIXTURES, 'identity', 'clips.json'), 'utf8')) as IdentityFixture;
+    const tally = { decided: 0, decidedChecked: 0, decidedRight: 0, asked: 0, askedChecked: 0 };
     for (const clip of identity.clips) {
       const video = join(VIDEOS, clip.video);
       if (!existsSync(video)) {
@@ -194,6 +198,9 @@ async function main(): Promise<void> {
       const track = await runner.track(video, { model, mode, workers, captureFps: clip.captureFps }, (line) => console.error(line));
       const analysis = analyseTrack(track, { captureFps: clip.captureFps });
       const call = analysis.identity.nearFar;
+      const occlusionCue = call?.cues.find((c) => c.id === 'occlusion');
+      const counts = occlusionCue?.crossings;
+      const occlusion = occlusionCue && { crossings: counts ? `${counts.left}/${counts.right}/${counts.read}` : 'not read', strength: occlusionCue.strength.toFixed(2) };
       // the stance leg at each evidence frame is the lower foot, on the landmarks as the app labels them
       const body = applyLegSwap(extractBody(track), legSwapMask(analysis));
       const lowY = (side: 'left' | 'right', k: number) => Math.max(body[side].heel.y[k]!, body[side].toe.y[k]!);
@@ -206,6 +213,15 @@ async function main(): Promise<void> {
       const byEye = known.length === 0 ? null : known.filter((x) => x === 'left').length * 2 > known.length ? 'left' : known.filter((x) => x === 'right').length * 2 > known.length ? 'right' : null;
       // after the app's identity fixes the near leg carries the label of the side facing the camera
       const appNear = analysis.view.kind === 'sagittal' ? analysis.view.side : null;
+      const checked = byEye !== null && appNear !== null;
+      if (analysis.identity.sides === 'unconfirmed') {
+        tally.asked++;
+        if (checked) tally.askedChecked++;
+      } else {
+        tally.decided++;
+        if (checked) tally.decidedChecked++;
+        if (checked && byEye === appNear) tally.decidedRight++;
+      }
       lines.push(
         row(
           [
@@ -215,6 +231,8 @@ async function main(): Promise<void> {
             call ? call.confidence.toFixed(2) : '-',
             call ? (call.exchanged ? 'yes' : 'no') : '-',
             analysis.identity.sides === 'unconfirmed' ? 'yes' : 'no',
+            occlusion ? occlusion.crossings : '-',
+            occlusion ? occlusion.strength : '-',
             clip.evidence.length === 0 ? 'not read' : `${byEye ?? '?'} (${read.map((x) => x ?? '?').join(',')})`,
             byEye === null || appNear === null ? '-' : byEye === appNear ? 'yes' : 'NO',
           ],
@@ -222,6 +240,9 @@ async function main(): Promise<void> {
         ),
       );
     }
+    lines.push(
+      `The app decided without asking on ${tally.decided} clips (right on ${tally.decidedRight} of the ${tally.decidedChecked} read by eye) and asked on ${tally.asked} (${tally.askedChecked} of them read by eye).`,
+    );
     for (const clip of identity.clips.filter((c) => c.why)) lines.push(`${clip.video.replace(/\.mp4$/, '')}: not read by eye (${clip.why})`);
     console.log([...lines, ...details].join('\n'));
   } finally {

@@ -14,7 +14,7 @@ import { detectEvents, eventList } from './events.ts';
 import { cleanBody, cutoffForRate } from './filters.ts';
 import { evaluateFindings, legNames } from './findings.ts';
 import { applyLegSwap, detectLegSwaps, stretchesToMask } from './identity.ts';
-import { nearFarCall } from './near-far.ts';
+import { nearFarCall, swapShankPixels } from './near-far.ts';
 import { SIDE_MEASURES } from './measures.ts';
 import { computeMetrics } from './metrics.ts';
 import { toJsonNumber } from './series.ts';
@@ -70,7 +70,9 @@ export function analyseTrack(track: LandmarkTrack, options: AnalysisOptions = {}
   };
   const nearSide: Side | null = view.kind === 'sagittal' && (view.side === 'left' || view.side === 'right') ? view.side : null;
   // the side facing the camera is fixed by the direction; when the image evidence puts the other label's leg near, the labels are exchanged for the whole clip
-  const call = nearSide ? nearFarCall(raw, legGuess) : null;
+  const labelMask = auto ? auto.swapped.map((swapped, k) => swapped !== manualMask[k]) : manualMask;
+  const shanks = { pixels: swapShankPixels(track.frames.map((f) => f.shanks), labelMask), tMs };
+  const call = nearSide ? nearFarCall(raw, legGuess, shanks) : null;
   const firm = call !== null && call.near !== null && call.confidence >= AUTO_EXCHANGE_CONFIDENCE;
   const confirmed = nearSide ? options.legsConfirmed : undefined;
   const exchanged = confirmed ? confirmed.exchanged : firm && call.near !== nearSide;

@@ -5,6 +5,8 @@ import { extractBody } from '../../../shared/gait/body.ts';
 import { applyLegSwap, detectLegSwaps, maskToStretches, stretchesToMask } from '../../../shared/gait/identity.ts';
 import { RUNNING_CURVES, type GaitCurves } from '../../support/synthetic/curves.ts';
 import { generateTrack, runningSpec } from '../../support/synthetic/generator.ts';
+import { addShankPixels } from '../../support/synthetic/shank-picture.ts';
+import { OCCLUSION, swapShankPixels, wilsonLowerBound } from '../../../shared/gait/near-far.ts';
 import { rmse } from '../../support/synthetic/compare.ts';
 
 /** Swapped stretches at 120 fps: one stride, two frames, a stride and a half; halved at 60 fps. */
@@ -117,12 +119,14 @@ test('every image cue names the label it puts near, with its numbers; a rear vie
   const a = analyseTrack(generateTrack(runningSpec({ fps: 60, view: 'sagittal-right' })).track);
   const call = a.identity.nearFar!;
   assert.equal(call.near, 'right');
-  assert.deepEqual(call.cues.map((c) => c.id), ['segmentLength', 'visibility', 'contactHeight']);
-  for (const c of call.cues) {
+  assert.deepEqual(call.cues.map((c) => c.id), ['segmentLength', 'visibility', 'contactHeight', 'occlusion']);
+  for (const c of call.cues.slice(0, 3)) {
     assert.equal(c.near, 'right', c.id);
     assert.ok(c.strength > 0 && c.strength <= 1, `${c.id} ${c.strength}`);
     assert.match(c.text, /left.*right/);
   }
+  // a track without the shanks' pixels (analysed before they were read) says so, and counts nothing
+  assert.deepEqual(call.cues[3], { id: 'occlusion', near: null, strength: 0, text: 'Not measured: the pixels were not read when this video was analysed (analyse it again to add it).' });
   assert.equal(analyseTrack(generateTrack(runningSpec({ fps: 60, view: 'rear' })).track).identity.nearFar, null);
 });
 
@@ -150,4 +154,54 @@ test('a side view whose image cues are weak and that nobody answered has unconfi
   assert.equal(a.identity.sides, 'unconfirmed');
   assert.equal(analyseTrack(track, { legsConfirmed: { exchanged: false } }).identity.sides, 'confirmed');
   assert.equal(analyseTrack(generateTrack(runningSpec({ fps: 60, view: 'rear' })).track).identity.sides, 'automatic');
+});
+
+/** A runner facing right whose weak cues cannot tell the legs apart (the camera far, the far leg as visible as the near one). */
+const weakCueSpec = (swaps: { startFrame: number; endFrame: number }[] = []) =>
+  runningSpec({ fps: 60, view: 'sagittal-right', cameraDistanceM: 30, swaps, noise: { seed: 5, jitterPx: 1, farVisibility: 0.97 } });
+
+test('which shank is drawn over the other where they cross decides the near leg when the other cues cannot, and puts exchanged labels back', () => {
+  const colours = { near: [215, 170, 140] as [number, number, number], far: [60, 50, 45] as [number, number, number] };
+  const plain = generateTrack(weakCueSpec()).track;
+  const without = analyseTrack(plain);
+  assert.equal(without.identity.sides, 'unconfirmed', `the weak cues alone (${without.identity.nearFar?.confidence.toFixed(2)}) ask`);
+  // labels as the model gave them: the near (right) leg carries the label right
+  const asGiven = analyseTrack(addShankPixels(plain, () => 'right', colours));
+  const cue = asGiven.identity.nearFar!.cues.find((c) => c.id === 'occlusion')!;
+  assert.equal(cue.near, 'right');
+  assert.ok(cue.crossings!.read >= 8 && cue.crossings!.right === cue.crossings!.read, JSON.stringify(cue.crossings));
+  assert.equal(cue.strength, 1, cue.text);
+  assert.equal(asGiven.identity.sides, 'automatic');
+  assert.equal(asGiven.identity.nearFar!.exchanged, false);
+  // the model calling the near leg left for the whole clip: the crossings say so, and the labels are put back
+  const swappedTrack = generateTrack(weakCueSpec([{ startFrame: 0, endFrame: 1_000_000 }])).track;
+  const exchanged = analyseTrack(addShankPixels(swappedTrack, () => 'left', colours));
+  assert.equal(exchanged.identity.nearFar!.exchanged, true, exchanged.identity.nearFar!.cues.map((c) => c.text).join(' '));
+  assert.equal(exchanged.identity.sides, 'automatic');
+  for (const id of ['kneeFlexionAtIcDeg', 'contactTimeMs'] as const) {
+    assert.ok(Math.abs(exchanged.metrics.perSide.right[id].mean! - asGiven.metrics.perSide.right[id].mean!) < 1, `${id}: right ${exchanged.metrics.perSide.right[id].mean} against ${asGiven.metrics.perSide.right[id].mean}`);
+  }
+  // legs of one colour give nothing to read: the clinician is asked, as before
+  const same = analyseTrack(addShankPixels(plain, () => 'right', { near: colours.near, far: colours.near }));
+  assert.match(same.identity.nearFar!.cues.find((c) => c.id === 'occlusion')!.text, /No crossing of the shanks could be read/);
+  assert.equal(same.identity.sides, 'unconfirmed');
+});
+
+test('the occlusion cue counts only crossings that agree beyond chance', () => {
+  assert.equal(wilsonLowerBound(0, 0), 0);
+  assert.ok(Math.abs(wilsonLowerBound(10, 10) - 0.7225) < 1e-3);
+  assert.ok(wilsonLowerBound(3, 3) < 0.5, 'three crossings alone are not enough');
+  assert.ok(wilsonLowerBound(7, 9) < 0.5, '7 of 9 could be chance');
+  // a short clip with few crossings: they agree, but too few to count
+  const plain = generateTrack(runningSpec({ fps: 60, durationS: 1.2, view: 'sagittal-right', cameraDistanceM: 30, noise: { seed: 5, jitterPx: 1, farVisibility: 0.97 } })).track;
+  const cue = analyseTrack(addShankPixels(plain, () => 'right', { near: [215, 170, 140], far: [60, 50, 45] })).identity.nearFar!.cues.find((c) => c.id === 'occlusion')!;
+  assert.ok(cue.crossings!.read >= 1 && cue.crossings!.read <= 4, JSON.stringify(cue.crossings));
+  assert.equal(cue.strength, 0, cue.text);
+  assert.ok(OCCLUSION.fullLowerBound > 0.5);
+});
+
+test('shank colours follow the leg labels when they are exchanged for a stretch', () => {
+  const pixels = [{ kind: 'apart' as const, left: [1, 2, 3] as [number, number, number], right: [4, 5, 6] as [number, number, number] }, undefined, { kind: 'crossing' as const, pixels: [[1, 2, 3] as [number, number, number]] }];
+  assert.deepEqual(swapShankPixels(pixels, [true, true, true]), [{ kind: 'apart', left: [4, 5, 6], right: [1, 2, 3] }, undefined, pixels[2]]);
+  assert.deepEqual(swapShankPixels(pixels, [false, false, false]), pixels);
 });
