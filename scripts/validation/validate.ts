@@ -1,9 +1,9 @@
 /**
  * npm run validate: the app's real pipeline (pose in Chromium, then shared/gait) on each clip
- * annotated in tests/fixtures/validation, and on copies of the slow-motion clip keeping every
- * 2nd, 4th and 8th frame (120, 60 and 30 fps), against the annotations (docs/validation.md);
- * then cadence on x264 re-encodes (crf 18 and 28) of those clips and of the 60 fps clip against
- * each original.
+ * annotated in tests/fixtures/validation, on copies of the slow-motion clip keeping every
+ * 2nd, 4th and 8th frame (120, 60 and 30 fps) and on a copy of the 60 fps clip keeping every 2nd
+ * (30 fps), against the annotations (docs/validation.md); then cadence on x264 re-encodes
+ * (crf 18 and 28) of those clips against each original.
  *
  *   npm run validate -- [--mode tracking-smoothed|tracking|per-frame] [--model lite|full|heavy]
  *                       [--workers 1|2] [--events]
@@ -29,8 +29,11 @@ import { PoseRunner, sha256File } from './pose-runner.ts';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'validation');
 const VIDEOS = process.env.GAITLENS_TEST_VIDEOS ?? join(ROOT, '..', 'shared', 'data', 'videos');
-const SLOW_MOTION = 'treadmill-sagittal-right-slowmo-nominal30fps-mhuang24-lab.mp4';
-const SUBSAMPLING = [2, 4, 8];
+/** Clips also analysed as copies keeping every k-th frame: the same events at lower frame rates. */
+const SUBSAMPLING: Record<string, number[]> = {
+  'treadmill-sagittal-right-slowmo-nominal30fps-mhuang24-lab.mp4': [2, 4, 8],
+  'treadmill-sagittal-right-60fps-mhuang24-IMG_5396.mp4': [2],
+};
 
 const { values } = parseArgs({
   options: {
@@ -68,8 +71,6 @@ function subsampled(video: string, k: number, cacheDir: string): string {
   return out;
 }
 
-/** Clips whose cadence is also checked on re-encoded copies, besides the annotated ones (the 60 fps clip of issue 20). */
-const REENCODED_ALSO = ['treadmill-sagittal-right-60fps-mhuang24-IMG_5396.mp4'];
 const REENCODE_CRF = [18, 28];
 
 /** The same frames re-encoded with x264 at this crf, as a clinic's export or a messaging app would. */
@@ -92,12 +93,6 @@ function kindCells(result: KindResult, fps: number): string[] {
   return [`${s.n}/${result.annotated}`, String(result.missed), String(result.extra.length), f1(s.medianAbsFrames), f2(s.meanSignedFrames), ms === null ? '-' : `${ms >= 0 ? '+' : ''}${ms.toFixed(0)}`];
 }
 
-/** The file's own frame rate, for a clip filmed at the rate it plays at. */
-function track0Fps(video: string): number {
-  const [num, den] = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v', '-show_entries', 'stream=r_frame_rate', '-of', 'csv=p=0', video], { encoding: 'utf8' }).trim().split('/').map(Number);
-  return num! / (den ?? 1);
-}
-
 async function main(): Promise<void> {
   const annotations = readdirSync(FIXTURES)
     .filter((f) => f.endsWith('.json'))
@@ -109,8 +104,7 @@ async function main(): Promise<void> {
     const runs: Run[] = annotations.flatMap((annotation) => {
       const video = join(VIDEOS, annotation.video);
       const base: Run = { annotation, label: annotation.video.replace(/\.mp4$/, ''), video, k: 1, fps: annotation.captureFps };
-      if (annotation.video !== SLOW_MOTION) return [base];
-      return [base, ...SUBSAMPLING.map((k) => ({ ...base, video: subsampled(video, k, runner.cacheDir), k, fps: annotation.captureFps / k }))];
+      return [base, ...(SUBSAMPLING[annotation.video] ?? []).map((k) => ({ ...base, video: subsampled(video, k, runner.cacheDir), k, fps: annotation.captureFps / k }))];
     });
     const widths = [44, 5, 6, 4, 5, 5, 6, 6, 6, 4, 5, 5, 6, 6, 8, 8, 7, 6, 8, 8, 6, 8];
     const lines = [
@@ -162,7 +156,7 @@ async function main(): Promise<void> {
     lines.push('', 'Cadence (steps/min, whole clip, as the app shows it) on re-encoded copies of the same frames (x264), against the original:');
     const reencodeWidths = [44, 5, 9, ...REENCODE_CRF.flatMap(() => [9, 7])];
     lines.push(row(['clip', 'fps', 'original', ...REENCODE_CRF.flatMap((crf) => [`crf ${crf}`, 'change'])], reencodeWidths));
-    const clips = [...annotations.map((a) => ({ file: a.video, fps: a.captureFps })), ...REENCODED_ALSO.map((file) => ({ file, fps: null }))];
+    const clips = annotations.map((a) => ({ file: a.video, fps: a.captureFps }));
     for (const clip of clips) {
       const video = join(VIDEOS, clip.file);
       if (!existsSync(video)) {
@@ -170,8 +164,8 @@ async function main(): Promise<void> {
         continue;
       }
       const cadenceOf = async (path: string) => {
-        const track = await runner.track(path, { model, mode, workers, captureFps: clip.fps ?? track0Fps(path) }, (line) => console.error(line));
-        return analyseTrack(track, clip.fps ? { captureFps: clip.fps } : {}).metrics.cadenceSpm.mean;
+        const track = await runner.track(path, { model, mode, workers, captureFps: clip.fps }, (line) => console.error(line));
+        return analyseTrack(track, { captureFps: clip.fps }).metrics.cadenceSpm.mean;
       };
       const original = await cadenceOf(video);
       const cells: string[] = [];
@@ -179,7 +173,7 @@ async function main(): Promise<void> {
         const value = await cadenceOf(reencoded(video, crf, runner.cacheDir));
         cells.push(f1(value), f2(value === null || original === null ? null : value - original));
       }
-      lines.push(row([clip.file.replace(/\.mp4$/, '').slice(0, 44), clip.fps ?? '-', f1(original), ...cells], reencodeWidths));
+      lines.push(row([clip.file.replace(/\.mp4$/, '').slice(0, 44), clip.fps, f1(original), ...cells], reencodeWidths));
     }
     lines.push(
       '',
