@@ -258,6 +258,14 @@ function footOverGround(limb: Limb, from: number, to: number): number[] {
  */
 const LANDED_SPEED_FRACTION = 0.8;
 
+/**
+ * Longest run of frames, as a fraction of the stride, in which the stance foot's landmarks may
+ * leave the ground level without ending the stance: 3 frames at 60 fps, 1 at 30. On the 60 fps
+ * treadmill clip the near heel's landmark rose 50 px for 3 frames in mid-stance, which put a
+ * toe-off 11 frames early (docs/validation.md).
+ */
+const MAX_STANCE_GLITCH_PERIOD = 0.06;
+
 /** Speed (pixels per frame) at which x falls over [from, to], by least squares; null when unknown. */
 function fallingSpeed(x: readonly number[], from: number, to: number): number | null {
   let count = 0;
@@ -326,6 +334,8 @@ function sagittalFoot(input: EventInput, side: Side, period: number): FootEvents
   const half = Math.max(2, Math.round(0.3 * period));
   const w = Math.max(3, Math.round(0.08 * period));
   const tol = 0.04 * input.legLengthPx;
+  // the foot's landmarks can leave the ground for a few frames mid-stance where the image is blurred (60 fps clip, frames 81-83): a stance is not cut by that
+  const maxGlitch = Math.max(1, Math.round(MAX_STANCE_GLITCH_PERIOD * period));
   const n = relX.length;
   const stances: Stance[] = [];
   for (const a of localMaxima(relX, half)) {
@@ -338,7 +348,10 @@ function sagittalFoot(input: EventInput, side: Side, period: number): FootEvents
     let s = centre;
     while (s - 1 >= a && lowSmooth[s - 1]! >= -tol) s--;
     let e = centre;
-    while (e + 1 <= to && lowSmooth[e + 1]! >= -tol) e++;
+    for (let k = centre + 1; k <= to; k++) {
+      if (lowSmooth[k]! >= -tol) e = k;
+      else if (k - e > maxGlitch) break;
+    }
     const mid = Math.round((s + e) / 2);
     const speed = mid - s >= Math.max(2, Math.round(0.05 * period)) ? fallingSpeed(heelX, s, mid) : null;
     stances.push({ a, s, e, end: p < n - 1 ? e : n - 1, lowRaw: footOverGround(input.filled[side], a, p), speed });

@@ -8,16 +8,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyseTrack } from '../../../shared/gait/analyse.ts';
 import type { LandmarkTrack } from '../../../shared/pose/track.ts';
-import { compareKind, summariseErrors, type Annotation } from '../../../scripts/validation/compare.ts';
+import { compareKind, contactErrorsMs, summariseErrors, type Annotation } from '../../../scripts/validation/compare.ts';
+import { eventTimingErrorMs } from '../../../shared/gait/measure-error.ts';
 import { REPO_ROOT, testVideo, VIDEOS } from '../../support/videos.ts';
 import { engineWith } from './api.ts';
 import { expect, test } from './fixtures.ts';
 
 test.describe.configure({ timeout: 180_000 });
 
-const annotation = JSON.parse(
-  readFileSync(join(REPO_ROOT, 'tests', 'fixtures', 'validation', VIDEOS.treadmillLeft30.replace(/\.mp4$/, '.json')), 'utf8'),
-) as Annotation;
+const annotationOf = (video: string) =>
+  JSON.parse(readFileSync(join(REPO_ROOT, 'tests', 'fixtures', 'validation', video.replace(/\.mp4$/, '.json')), 'utf8')) as Annotation;
+const annotation = annotationOf(VIDEOS.treadmillLeft30);
 
 test('the 30 fps treadmill clip: initial contacts on the annotated frames (median error 0-1 frame, no bias), toe-offs within a frame', async ({ app, bridge }) => {
   const found = testVideo(VIDEOS.treadmillLeft30);
@@ -39,4 +40,32 @@ test('the 30 fps treadmill clip: initial contacts on the annotated frames (media
   expect(Math.abs(icErrors.meanSignedFrames!), report).toBeLessThanOrEqual(0.5);
   expect(to.missed, report).toBe(0);
   expect(toErrors.medianAbsFrames!, report).toBeLessThanOrEqual(1);
+});
+
+test('the 60 fps treadmill clip: every event found, toe-offs within a frame, contact time within its stated error', async ({ app, bridge }) => {
+  // a heel landmark off the ground for 3 frames mid-stance (frames 81-83) ended one stance early: a toe-off 11 frames
+  // early and contact time 22 ms short on average, beyond the +/- 17 ms the app states at 60 fps
+  const found = testVideo(VIDEOS.treadmillRight60);
+  test.skip('skip' in found, 'skip' in found ? found.skip : '');
+  if (!('path' in found)) return;
+  const annotation60 = annotationOf(VIDEOS.treadmillRight60);
+  const url = await engineWith(app, bridge.origin, found.path);
+  const track: LandmarkTrack = await app.evaluate((url) => window.gaitlensEngine!.analyseVideo({ url }), url);
+  const detected = analyseTrack(track).events.map((e) => ({ side: e.side, type: e.type, frame: e.frame }));
+
+  // half a step (21 frames at 168 steps/min): the same event of the other foot is a step away
+  const ic = compareKind(annotation60, detected, 'IC', 1, 10);
+  const to = compareKind(annotation60, detected, 'TO', 1, 10);
+  const icErrors = summariseErrors(ic);
+  const toErrors = summariseErrors(to);
+  const contactMs = contactErrorsMs(ic, to, annotation60, 1, 60);
+  const meanContactMs = contactMs.reduce((a, b) => a + b, 0) / contactMs.length;
+  const report = `IC ${JSON.stringify(icErrors)}, TO ${JSON.stringify(toErrors)}, contact time mean error ${meanContactMs.toFixed(1)} ms over ${contactMs.length}`;
+  expect(ic.missed, report).toBe(0);
+  expect(to.missed, report).toBe(0);
+  expect(Math.abs(icErrors.meanSignedFrames!), report).toBeLessThanOrEqual(1);
+  expect(toErrors.medianAbsFrames!, report).toBeLessThanOrEqual(1);
+  expect(Math.abs(toErrors.meanSignedFrames!), report).toBeLessThanOrEqual(0.5);
+  expect(contactMs.length, report).toBeGreaterThanOrEqual(15);
+  expect(Math.abs(meanContactMs), report).toBeLessThanOrEqual(eventTimingErrorMs(60));
 });
