@@ -211,7 +211,7 @@ export const SOURCES = {
     citation:
       "GaitLens validation of its gait events against frame-by-frame annotations by eye of real treadmill clips at 30-240 fps (docs/validation.md, npm run validate): one annotator's reading, not a published study.",
     usedFor:
-      'Side-view initial contact and toe-off within 1 frame at 30 and 60 fps and within 15 ms at 120 and 240 fps: the event-timing part of each timing measure\'s error and of each value read at an event.',
+      'Side-view initial contact and toe-off within 33 ms (1 frame at 30 fps, 2 at 60, 4 at 120, 8 at 240): the event-timing part of each timing measure\'s error and of each value read at an event.',
   },
   gaitlensScreening: {
     id: 'gaitlensScreening',

@@ -43,9 +43,9 @@ test('the 30 fps treadmill clip: every initial contact found, within a frame at 
   expect(toErrors.medianAbsFrames!, report).toBeLessThanOrEqual(1);
 });
 
-test('the 60 fps treadmill clip: every event found, toe-offs within a frame, contact time within its stated error', async ({ app, bridge }) => {
+test('the 60 fps treadmill clip: every event found, toe-offs within a frame, contact time within 15 ms on average and within its stated error', async ({ app, bridge }) => {
   // a heel landmark off the ground for 3 frames mid-stance (frames 81-83) ended one stance early: a toe-off 11 frames
-  // early and contact time 22 ms short on average, beyond the +/- 17 ms the app states at 60 fps
+  // early (counted as missed) and contact time 22 ms short on average, beyond issue 20's 15 ms at 60 fps
   const found = testVideo(VIDEOS.treadmillRight60);
   test.skip('skip' in found, 'skip' in found ? found.skip : '');
   if (!('path' in found)) return;
@@ -68,5 +68,6 @@ test('the 60 fps treadmill clip: every event found, toe-offs within a frame, con
   expect(toErrors.medianAbsFrames!, report).toBeLessThanOrEqual(1);
   expect(Math.abs(toErrors.meanSignedFrames!), report).toBeLessThanOrEqual(0.5);
   expect(contactMs.length, report).toBeGreaterThanOrEqual(15);
+  expect(Math.abs(meanContactMs), report).toBeLessThanOrEqual(15);
   expect(Math.abs(meanContactMs), report).toBeLessThanOrEqual(eventTimingErrorMs(60));
 });

@@ -161,22 +161,22 @@ test('a change within the stride-to-stride 95% interval is no real change; beyon
   assert.equal(c.verdict, 'no-real-change');
 });
 
-test('a change smaller than the two values\' measurement errors combined is never progress (contact time at 60 fps: 16.7 ms each, 23.6 combined)', () => {
+test('a change smaller than the two values\' measurement errors combined is never progress (contact time at 60 fps: 33 ms each, 46.7 combined)', () => {
   const m = typical.metrics;
   const s = m.perSide.right.contactTimeMs;
   assert.ok(s.mean !== null && s.error !== null);
-  assert.ok(Math.abs(s.error.value - 1000 / 60) < 0.01, `contact time error at 60 fps: ${s.error.value}`);
+  assert.ok(Math.abs(s.error.value - 33) < 0.01, `contact time error at 60 fps: ${s.error.value}`);
   const combined = Math.hypot(s.error.value, s.error.value);
-  // a steady runner: a spread of 1 ms would call a 20 ms change real
+  // a steady runner: a spread of 1 ms would call a 40 ms change real
   const at = (vid: string, d: number) =>
     visit(vid, vid === 'v1' ? '2025-01-10' : '2025-02-10', [{ ...typical, id: vid, metrics: withSummary(m, 'contactTimeMs', 'right', { sd: 1, mean: s.mean! + d }) }]);
-  const small = changeOf(compareVisits([at('v1', 0), at('v2', -20)], 'v1', 'v2'), 'contactTimeMs', 'right');
+  const small = changeOf(compareVisits([at('v1', 0), at('v2', -40)], 'v1', 'v2'), 'contactTimeMs', 'right');
   assert.equal(small.verdict, 'no-real-change');
   assert.equal(small.errorFrom, 'measurement');
   assert.ok(Math.abs(small.error! - combined) < 0.01);
-  assert.match(small.text, /within the two values' measurement errors at their videos' frame rates, combined, 23\.6 ms/);
-  assert.equal(changeOf(compareVisits([at('v1', 0), at('v2', -30)], 'v1', 'v2'), 'contactTimeMs', 'right').verdict, 'decreased');
-  // the same 20 ms between two 30 fps visits: 47 ms combined
+  assert.match(small.text, /within the two values' measurement errors at their videos' frame rates, combined, 46\.7 ms/);
+  assert.equal(changeOf(compareVisits([at('v1', 0), at('v2', -50)], 'v1', 'v2'), 'contactTimeMs', 'right').verdict, 'decreased');
+  // between two 30 fps visits: 47 ms combined
   const at30 = (vid: string, d: number) =>
     visit(vid, vid === 'v1' ? '2025-01-10' : '2025-02-10', [
       { ...typical, id: vid, metrics: withSummary(m, 'contactTimeMs', 'right', { sd: 1, mean: s.mean! + d, error: { ...s.error!, value: 1000 / 30 } }) },
