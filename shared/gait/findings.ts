@@ -150,7 +150,10 @@ function finding(f: Omit<Finding, 'level'>): Finding {
 
 const uniq = (xs: SourceId[]) => [...new Set(xs)];
 
-/** An asymmetry no larger than this many standard errors of the difference is flagged as possible noise, with at most NOISE_CONFIDENCE. */
+/**
+ * An asymmetry no larger than this many standard errors of the difference, or than the two values'
+ * measurement errors combined, is flagged as possible noise, with at most NOISE_CONFIDENCE.
+ */
 const NOISE_SE = 2;
 const NOISE_CONFIDENCE = 0.3;
 
@@ -361,10 +364,21 @@ export const RULES: FindingRule[] = [
         // the difference against its own standard error from the stride-to-stride spread: the far leg's noisy events easily make a difference of noise
         const se = Math.sqrt((l.sd ?? 0) ** 2 / Math.max(1, l.n) + (r.sd ?? 0) ** 2 / Math.max(1, r.n));
         const withinNoise = e.differenceAbs <= NOISE_SE * se;
+        // the two values' event-timing errors at the video's frame rate (measure-error.ts), combined: each foot's events can be off by
+        // themselves (on the 60 fps clip the near foot's IC came 2 frames late and the far foot's 1 early), while the pose model's
+        // angle error (Stenum 2021, against markers) is the same model's on both legs and is left out
+        const lt = l.error?.timing ?? null;
+        const rt = r.error?.timing ?? null;
+        const measured = lt !== null && rt !== null ? Math.hypot(lt, rt) : null;
+        const withinError = measured !== null && e.differenceAbs <= measured;
         const farLeg = ctx.farSide === null ? null : ctx.names[ctx.farSide].adjective === 'far' ? 'far (partly hidden)' : `${ctx.farSide} (far, partly hidden)`;
-        const noise = withinNoise
-          ? ` The difference is within the stride-to-stride spread (${NOISE_SE} standard errors = ${amount(printedValue(NOISE_SE * se, def.unit), def.unit)}): it may be measurement noise${farLeg ? `, above all on the ${farLeg} leg` : ''}.`
-          : '';
+        const noise =
+          (withinNoise
+            ? ` The difference is within the stride-to-stride spread (${NOISE_SE} standard errors = ${amount(printedValue(NOISE_SE * se, def.unit), def.unit)}): it may be measurement noise${farLeg ? `, above all on the ${farLeg} leg` : ''}.`
+            : '') +
+          (withinError
+            ? ` The difference is within the two values' event-timing errors combined (${amount(printedValue(measured, def.unit), def.unit)} at this video's frame rate): it may come from the measuring, not from the runner.`
+            : '');
         const values = [context(id, 'left', e.left), context(id, 'right', e.right)];
         const sides = values.map((v) => stated(v, ctx.names, 'short')).join(', ');
         const size = isAngle ? stated(t, ctx.names, 'short') : `${stated(t, ctx.names, 'short')} (difference ${amount(printedValue(e.differenceAbs, def.unit), def.unit)})`;
@@ -381,7 +395,7 @@ export const RULES: FindingRule[] = [
                 ? thresholdRef('Healthy runners differ 2-3° between sides in joint angles.', 'angleAsymmetryDeg')
                 : thresholdRef('Over 10% SI is a vendor heuristic, not validated.', 'timeAsymmetryPct'),
             ],
-            confidence: withinNoise ? Math.min(l.confidence, r.confidence, NOISE_CONFIDENCE) : Math.min(l.confidence, r.confidence),
+            confidence: withinNoise || withinError ? Math.min(l.confidence, r.confidence, NOISE_CONFIDENCE) : Math.min(l.confidence, r.confidence),
             sources: isAngle ? ['symmetry2023', 'malisoux2024'] : ['vendorSymmetry', 'malisoux2024'],
           }),
         );

@@ -132,10 +132,10 @@ test('every rule and threshold names known sources', () => {
 test('an asymmetry within the stride-to-stride spread (the far leg\'s noisy values) is shown but flagged as possible noise, with low confidence', () => {
   const a = run({}, { calibration: { kind: 'height', heightCm: 178 } });
   const knee = (side: 'left' | 'right', mean: number, sd: number, n: number) => ({ ...a.metrics.perSide[side].kneeFlexionAtIcDeg, mean, sd, n, confidence: 0.8 });
-  const ctx = (sd: number, n: number) => {
+  const ctx = (sd: number, n: number, right = 15) => {
     const perSide = {
       left: { ...a.metrics.perSide.left, kneeFlexionAtIcDeg: knee('left', 20, sd, n) },
-      right: { ...a.metrics.perSide.right, kneeFlexionAtIcDeg: knee('right', 15, sd, n) },
+      right: { ...a.metrics.perSide.right, kneeFlexionAtIcDeg: knee('right', right, sd, n) },
     };
     return { view: 'sagittal' as const, gait: 'running' as const, dutyFactorPct: 35, calibrated: true, cadenceSpm: a.metrics.cadenceSpm, cycleCadenceSpm: null, farSide: 'left' as const, names: legNames('right', true), trunkLeanDeg: a.metrics.trunkLeanDeg, perSide, symmetry: symmetryOf(['kneeFlexionAtIcDeg'], perSide.left, perSide.right) };
   };
@@ -143,8 +143,34 @@ test('an asymmetry within the stride-to-stride spread (the far leg\'s noisy valu
   assert.ok(noisy, 'still shown');
   assert.equal(noisy.level, 'low');
   assert.match(noisy.plainText, /measurement noise.*left \(far/);
-  const clear = evaluateFindings(ctx(1, 8)).findings.find((f) => f.id === 'asymmetry')!;
-  assert.ok(clear.confidence > 0.3 && !/noise/.test(clear.plainText));
+  // 15 deg apart: beyond the spread and beyond the two values' event-timing errors at 60 fps (4.5 and 6.0 deg here)
+  const clear = evaluateFindings(ctx(1, 8, 5)).findings.find((f) => f.id === 'asymmetry')!;
+  assert.ok(clear.confidence > 0.3 && !/noise|measuring/.test(clear.plainText), clear.plainText);
+});
+
+test('an asymmetry within the two values\' event-timing errors (as on the 60 fps clip, whose near foot\'s contacts came 2 frames late) is shown but flagged, with low confidence', () => {
+  const a = run({}, { calibration: { kind: 'height', heightCm: 178 } });
+  const contact = (side: 'left' | 'right', mean: number) => {
+    const m = a.metrics.perSide[side].contactTimeMs;
+    assert.equal(m.error!.timing, 33, 'contact time takes the event timing error whole: 33 ms at 60 fps');
+    return { ...m, mean, sd: 1, n: 8, confidence: 0.8 };
+  };
+  const ctx = (left: number, right: number) => {
+    const perSide = {
+      left: { ...a.metrics.perSide.left, contactTimeMs: contact('left', left) },
+      right: { ...a.metrics.perSide.right, contactTimeMs: contact('right', right) },
+    };
+    return { view: 'sagittal' as const, gait: 'running' as const, dutyFactorPct: 35, calibrated: true, cadenceSpm: a.metrics.cadenceSpm, cycleCadenceSpm: null, farSide: 'left' as const, names: legNames('right', true), trunkLeanDeg: a.metrics.trunkLeanDeg, perSide, symmetry: symmetryOf(['contactTimeMs'], perSide.left, perSide.right) };
+  };
+  // 40 ms apart (SI 17%): over the 10% cut-off, within 33 and 33 ms combined (46.7 ms)
+  const within = evaluateFindings(ctx(260, 220)).findings.find((f) => f.id === 'asymmetry')!;
+  assert.ok(within, 'still shown');
+  assert.equal(within.level, 'low');
+  assert.match(within.plainText, /within the two values' event-timing errors combined \(47 ms at this video's frame rate\): it may come from the measuring/);
+  assert.match(within.clinicalText, /measuring/);
+  // 60 ms apart: beyond them
+  const beyond = evaluateFindings(ctx(270, 210)).findings.find((f) => f.id === 'asymmetry')!;
+  assert.ok(beyond.confidence > 0.3 && !/measuring/.test(beyond.plainText), beyond.plainText);
 });
 
 test('while a side view\'s left and right are unconfirmed, every finding names the near and the far leg and never left or right', () => {
