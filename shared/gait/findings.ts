@@ -372,13 +372,11 @@ export const RULES: FindingRule[] = [
         const measured = lt !== null && rt !== null ? Math.hypot(lt, rt) : null;
         const withinError = measured !== null && e.differenceAbs <= measured;
         const farLeg = ctx.farSide === null ? null : ctx.names[ctx.farSide].adjective === 'far' ? 'far (partly hidden)' : `${ctx.farSide} (far, partly hidden)`;
-        const noise =
-          (withinNoise
-            ? ` The difference is within the stride-to-stride spread (${NOISE_SE} standard errors = ${amount(printedValue(NOISE_SE * se, def.unit), def.unit)}): it may be measurement noise${farLeg ? `, above all on the ${farLeg} leg` : ''}.`
-            : '') +
-          (withinError
-            ? ` The difference is within the two values' event-timing errors combined (${amount(printedValue(measured, def.unit), def.unit)} at this video's frame rate): it may come from the measuring, not from the runner.`
-            : '');
+        const within = [
+          withinNoise ? `the stride-to-stride spread (${NOISE_SE} standard errors = ${amount(printedValue(NOISE_SE * se, def.unit), def.unit)})` : null,
+          withinError ? `the two values' event-timing errors combined (${amount(printedValue(measured, def.unit), def.unit)} at this video's frame rate)` : null,
+        ].filter((w) => w !== null);
+        const noise = within.length > 0 ? ` The difference is within ${within.join(' and within ')}: it may be measurement noise rather than a difference between the legs${withinNoise && farLeg ? `, above all on the ${farLeg} leg` : ''}.` : '';
         const values = [context(id, 'left', e.left), context(id, 'right', e.right)];
         const sides = values.map((v) => stated(v, ctx.names, 'short')).join(', ');
         const size = isAngle ? stated(t, ctx.names, 'short') : `${stated(t, ctx.names, 'short')} (difference ${amount(printedValue(e.differenceAbs, def.unit), def.unit)})`;
