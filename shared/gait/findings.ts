@@ -152,7 +152,7 @@ const uniq = (xs: SourceId[]) => [...new Set(xs)];
 
 /**
  * An asymmetry no larger than this many standard errors of the difference, or than the two values'
- * measurement errors combined, is flagged as possible noise, with at most NOISE_CONFIDENCE.
+ * event-timing errors combined, is flagged as possible noise, with at most NOISE_CONFIDENCE.
  */
 const NOISE_SE = 2;
 const NOISE_CONFIDENCE = 0.3;

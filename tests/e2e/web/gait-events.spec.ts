@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { analyseTrack } from '../../../shared/gait/analyse.ts';
 import type { LandmarkTrack } from '../../../shared/pose/track.ts';
 import { compareKind, contactErrorsMs, summariseErrors, type Annotation } from '../../../scripts/validation/compare.ts';
-import { eventTimingErrorMs } from '../../../shared/gait/measure-error.ts';
 import { REPO_ROOT, testVideo, VIDEOS } from '../../support/videos.ts';
 import { engineWith } from './api.ts';
 import { expect, test } from './fixtures.ts';
@@ -43,7 +42,7 @@ test('the 30 fps treadmill clip: every initial contact found, within a frame at 
   expect(toErrors.medianAbsFrames!, report).toBeLessThanOrEqual(1);
 });
 
-test('the 60 fps treadmill clip: every event found, toe-offs within a frame, contact time within 15 ms on average and within its stated error', async ({ app, bridge }) => {
+test('the 60 fps treadmill clip: every event found, toe-offs within a frame, contact time within 15 ms on average', async ({ app, bridge }) => {
   // a heel landmark off the ground for 3 frames mid-stance (frames 81-83) ended one stance early: a toe-off 11 frames
   // early (counted as missed) and contact time 22 ms short on average, beyond issue 20's 15 ms at 60 fps
   const found = testVideo(VIDEOS.treadmillRight60);
@@ -69,7 +68,6 @@ test('the 60 fps treadmill clip: every event found, toe-offs within a frame, con
   expect(Math.abs(toErrors.meanSignedFrames!), report).toBeLessThanOrEqual(0.5);
   expect(contactMs.length, report).toBeGreaterThanOrEqual(15);
   expect(Math.abs(meanContactMs), report).toBeLessThanOrEqual(15);
-  expect(Math.abs(meanContactMs), report).toBeLessThanOrEqual(eventTimingErrorMs(60));
 });
 
 test('the slow-motion lab clip at its file rate (no capture rate given): asked to check the capture rate, not called walking', async ({ app, bridge }) => {
