@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { analyseTrack } from '../../../shared/gait/analyse.ts';
 import type { LandmarkTrack } from '../../../shared/pose/track.ts';
 import { compareKind, contactErrorsMs, summariseErrors, type Annotation } from '../../../scripts/validation/compare.ts';
@@ -17,22 +18,30 @@ test.describe.configure({ timeout: 180_000 });
 
 const annotationOf = (video: string) =>
   JSON.parse(readFileSync(join(REPO_ROOT, 'tests', 'fixtures', 'validation', video.replace(/\.mp4$/, '.json')), 'utf8')) as Annotation;
-const annotation = annotationOf(VIDEOS.treadmillLeft30);
+
+/** The app's default pose pass on a clip, in Chromium. */
+async function poseTrack(app: Page, origin: string, path: string): Promise<LandmarkTrack> {
+  const url = await engineWith(app, origin, path);
+  return app.evaluate((url) => window.gaitlensEngine!.analyseVideo({ url }), url);
+}
+
+/** The detected events against a clip's annotation, matched within maxGap frames, as `npm run validate` does. */
+function compared(video: string, track: LandmarkTrack, maxGap: number) {
+  const annotation = annotationOf(video);
+  const detected = analyseTrack(track).events.map((e) => ({ side: e.side, type: e.type, frame: e.frame }));
+  const ic = compareKind(annotation, detected, 'IC', 1, maxGap);
+  const to = compareKind(annotation, detected, 'TO', 1, maxGap);
+  const icErrors = summariseErrors(ic);
+  const toErrors = summariseErrors(to);
+  return { annotation, ic, to, icErrors, toErrors, report: `IC ${JSON.stringify(icErrors)}, TO ${JSON.stringify(toErrors)}, extra IC ${ic.extra.map((e) => e.frame)}` };
+}
 
 test('the 30 fps treadmill clip: every initial contact found, within a frame at the median and on average, toe-offs within a frame', async ({ app, bridge }) => {
   const found = testVideo(VIDEOS.treadmillLeft30);
   test.skip('skip' in found, 'skip' in found ? found.skip : '');
   if (!('path' in found)) return;
-  const url = await engineWith(app, bridge.origin, found.path);
-  const track: LandmarkTrack = await app.evaluate((url) => window.gaitlensEngine!.analyseVideo({ url }), url);
-  const detected = analyseTrack(track).events.map((e) => ({ side: e.side, type: e.type, frame: e.frame }));
-
   // half a step (10.7 frames at 168 steps/min): the same event of the other foot is a step away
-  const ic = compareKind(annotation, detected, 'IC', 1, 5);
-  const to = compareKind(annotation, detected, 'TO', 1, 5);
-  const icErrors = summariseErrors(ic);
-  const toErrors = summariseErrors(to);
-  const report = `IC ${JSON.stringify(icErrors)}, TO ${JSON.stringify(toErrors)}, extra IC ${ic.extra.map((e) => e.frame)}`;
+  const { ic, to, icErrors, toErrors, report } = compared(VIDEOS.treadmillLeft30, await poseTrack(app, bridge.origin, found.path), 5);
   expect(ic.missed, report).toBe(0);
   expect(ic.extra.length, report).toBeLessThanOrEqual(1);
   expect(icErrors.medianAbsFrames!, report).toBeLessThanOrEqual(1);
@@ -48,19 +57,11 @@ test('the 60 fps treadmill clip: every event found, toe-offs within a frame, con
   const found = testVideo(VIDEOS.treadmillRight60);
   test.skip('skip' in found, 'skip' in found ? found.skip : '');
   if (!('path' in found)) return;
-  const annotation60 = annotationOf(VIDEOS.treadmillRight60);
-  const url = await engineWith(app, bridge.origin, found.path);
-  const track: LandmarkTrack = await app.evaluate((url) => window.gaitlensEngine!.analyseVideo({ url }), url);
-  const detected = analyseTrack(track).events.map((e) => ({ side: e.side, type: e.type, frame: e.frame }));
-
   // half a step (21 frames at 168 steps/min): the same event of the other foot is a step away
-  const ic = compareKind(annotation60, detected, 'IC', 1, 10);
-  const to = compareKind(annotation60, detected, 'TO', 1, 10);
-  const icErrors = summariseErrors(ic);
-  const toErrors = summariseErrors(to);
-  const contactMs = contactErrorsMs(ic, to, annotation60, 1, 60);
+  const { annotation, ic, to, icErrors, toErrors, report: events } = compared(VIDEOS.treadmillRight60, await poseTrack(app, bridge.origin, found.path), 10);
+  const contactMs = contactErrorsMs(ic, to, annotation, 1, 60);
   const meanContactMs = contactMs.reduce((a, b) => a + b, 0) / contactMs.length;
-  const report = `IC ${JSON.stringify(icErrors)}, TO ${JSON.stringify(toErrors)}, contact time mean error ${meanContactMs.toFixed(1)} ms over ${contactMs.length}`;
+  const report = `${events}, contact time mean error ${meanContactMs.toFixed(1)} ms over ${contactMs.length}`;
   expect(ic.missed, report).toBe(0);
   expect(to.missed, report).toBe(0);
   expect(Math.abs(icErrors.meanSignedFrames!), report).toBeLessThanOrEqual(1);
@@ -76,9 +77,7 @@ test('the slow-motion lab clip at its file rate (no capture rate given): asked t
   const found = testVideo(VIDEOS.treadmillSlowmo);
   test.skip('skip' in found, 'skip' in found ? found.skip : '');
   if (!('path' in found)) return;
-  const url = await engineWith(app, bridge.origin, found.path);
-  const track: LandmarkTrack = await app.evaluate((url) => window.gaitlensEngine!.analyseVideo({ url }), url);
-  const a = analyseTrack(track);
+  const a = analyseTrack(await poseTrack(app, bridge.origin, found.path));
   const ids = a.findings.map((f) => f.id);
   const duty = (['left', 'right'] as const).map((s) => a.metrics.perSide[s].dutyFactorPct.mean);
   expect(ids, `findings ${ids}, duty factor ${duty}`).toContain('check-capture-rate');
