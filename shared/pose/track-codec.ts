@@ -7,15 +7,19 @@
  * space-padded to 8 bytes) | f64 tMs[n] | i32 i[n] | u8 hasPose[n] padded to 4 |
  * f32 image[posed x 33 x 5: x y z visibility presence] | f32 world[posed x 33 x 3: x y z] |
  * since version 2, the shanks' pixels: u32 count | per frame that has them: u32 frame (index in
- * the track) | u8 kind (1 apart: left, right; 2 crossing) | u8 colours | u8 rgb[colours x 3].
- * Version 1 files (no shank pixels) are read as before.
+ * the track) | u8 kind (1 apart: left, right; 2 crossing) | u8 colours | u8 rgb[colours x 3] |
+ * since version 3, the shoes' motion: u32 count | per foot and frame that has it: u32 frame |
+ * u8 side (0 left, 1 right) | i16 dx, i16 dy (tenths of a pixel) | i8 correlation (hundredths).
+ * Version 1 files (no shank pixels) and version 2 files (no shoe motion) are read as before.
  */
-import { LANDMARK_COUNT, type ImageLandmark, type LandmarkTrack, type PoseFrame, type Rgb, type ShankPixels, type WorldLandmark } from './track.ts';
+import { LANDMARK_COUNT, type FootMotion, type ImageLandmark, type LandmarkTrack, type PoseFrame, type Rgb, type ShankPixels, type WorldLandmark } from './track.ts';
 
 const MAGIC = [0x47, 0x4c, 0x54, 0x4b];
-export const TRACK_FORMAT_VERSION = 2;
+export const TRACK_FORMAT_VERSION = 3;
 const KIND = { apart: 1, crossing: 2 } as const;
 const IMAGE_VALUES = 5;
+const FOOT_SIDES = ['left', 'right'] as const;
+const FOOT_BYTES = 10;
 const WORLD_VALUES = 3;
 
 interface Header {
@@ -49,7 +53,9 @@ export function encodeTrack(track: LandmarkTrack): Uint8Array {
   const worldOffset = imageOffset + posed.length * LANDMARK_COUNT * IMAGE_VALUES * 4;
   const shanksOffset = worldOffset + posed.length * LANDMARK_COUNT * WORLD_VALUES * 4;
   const shanks = track.frames.flatMap((f, k) => (f.shanks ? [{ k, colours: shankColours(f.shanks), kind: KIND[f.shanks.kind] }] : []));
-  const size = shanksOffset + 4 + shanks.reduce((sum, e) => sum + 6 + 3 * e.colours.length, 0);
+  const feetOffset = shanksOffset + 4 + shanks.reduce((sum, e) => sum + 6 + 3 * e.colours.length, 0);
+  const feet = track.frames.flatMap((f, k) => FOOT_SIDES.flatMap((side, code) => (f.feet?.[side] ? [{ k, code, motion: f.feet[side] }] : [])));
+  const size = feetOffset + 4 + feet.length * FOOT_BYTES;
 
   const bytes = new Uint8Array(size);
   const view = new DataView(bytes.buffer);
@@ -93,6 +99,17 @@ export function encodeTrack(track: LandmarkTrack): Uint8Array {
       at += 3;
     }
   }
+  view.setUint32(feetOffset, feet.length, true);
+  at = feetOffset + 4;
+  const tenths = (v: number) => Math.max(-32768, Math.min(32767, Math.round(v * 10)));
+  for (const { k, code, motion } of feet) {
+    view.setUint32(at, k, true);
+    bytes[at + 4] = code;
+    view.setInt16(at + 5, tenths(motion.dx), true);
+    view.setInt16(at + 7, tenths(motion.dy), true);
+    view.setInt8(at + 9, Math.max(-100, Math.min(100, Math.round(motion.score * 100))));
+    at += FOOT_BYTES;
+  }
   return bytes;
 }
 
@@ -106,7 +123,7 @@ export function decodeTrack(bytes: Uint8Array): LandmarkTrack {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length < 12 || MAGIC.some((m, k) => bytes[k] !== m)) throw new TrackFormatError('it does not start with GLTK');
   const version = view.getUint16(4, true);
-  if (version !== 1 && version !== TRACK_FORMAT_VERSION) throw new TrackFormatError(`format version ${version} is not known to this GaitLens`);
+  if (version < 1 || version > TRACK_FORMAT_VERSION) throw new TrackFormatError(`format version ${version} is not known to this GaitLens`);
   const headerBytes = view.getUint32(8, true);
   if (12 + headerBytes > bytes.length) throw new TrackFormatError('the header is cut short');
   let header: Header;
@@ -125,8 +142,9 @@ export function decodeTrack(bytes: Uint8Array): LandmarkTrack {
   for (let k = 0; k < n; k++) posed += bytes[poseOffset + k] === 1 ? 1 : 0;
   const worldOffset = imageOffset + posed * LANDMARK_COUNT * IMAGE_VALUES * 4;
   const landmarksEnd = worldOffset + posed * LANDMARK_COUNT * WORLD_VALUES * 4;
-  const shanks = version === 1 ? new Map<number, ShankPixels>() : readShanks(bytes, view, landmarksEnd, n);
-  if (version === 1 && landmarksEnd !== bytes.length) throw new TrackFormatError(`expected ${landmarksEnd} bytes, found ${bytes.length}`);
+  const shanks = version === 1 ? { frames: new Map<number, ShankPixels>(), end: landmarksEnd } : readShanks(bytes, view, landmarksEnd, n);
+  const feet = version < 3 ? { frames: new Map<number, PoseFrame['feet']>(), end: shanks.end } : readFeet(bytes, view, shanks.end, n);
+  if (feet.end !== bytes.length) throw new TrackFormatError(`expected ${feet.end} bytes, found ${bytes.length}`);
 
   let image = imageOffset;
   let world = worldOffset;
@@ -156,15 +174,17 @@ export function decodeTrack(bytes: Uint8Array): LandmarkTrack {
       frame.landmarks = landmarks;
       frame.world = worldLandmarks;
     }
-    const shank = shanks.get(k);
+    const shank = shanks.frames.get(k);
     if (shank) frame.shanks = shank;
+    const motion = feet.frames.get(k);
+    if (motion) frame.feet = motion;
     frames.push(frame);
   }
   return { video: header.video, model: header.model, frames };
 }
 
-/** The shank pixels section (version 2), by track index; it must end the file. */
-function readShanks(bytes: Uint8Array, view: DataView, offset: number, frames: number): Map<number, ShankPixels> {
+/** The shank pixels section (version 2 on), by track index, and where it ends. */
+function readShanks(bytes: Uint8Array, view: DataView, offset: number, frames: number): { frames: Map<number, ShankPixels>; end: number } {
   const cut = () => new TrackFormatError('the shank pixels are cut short');
   if (offset + 4 > bytes.length) throw cut();
   const count = view.getUint32(offset, true);
@@ -184,6 +204,22 @@ function readShanks(bytes: Uint8Array, view: DataView, offset: number, frames: n
     else if (kind === KIND.crossing && n > 0) out.set(k, { kind: 'crossing', pixels: colours });
     else throw new TrackFormatError(`shank pixels of an unknown kind (${kind}, ${n} colours)`);
   }
-  if (at !== bytes.length) throw new TrackFormatError(`expected ${at} bytes, found ${bytes.length}`);
-  return out;
+  return { frames: out, end: at };
+}
+
+/** The shoe motion section (version 3 on), by track index, and where it ends. */
+function readFeet(bytes: Uint8Array, view: DataView, offset: number, frames: number): { frames: Map<number, PoseFrame['feet']>; end: number } {
+  if (offset + 4 > bytes.length) throw new TrackFormatError('the shoe motion is cut short');
+  const count = view.getUint32(offset, true);
+  const end = offset + 4 + count * FOOT_BYTES;
+  if (end > bytes.length) throw new TrackFormatError('the shoe motion is cut short');
+  const out = new Map<number, NonNullable<PoseFrame['feet']>>();
+  for (let at = offset + 4; at < end; at += FOOT_BYTES) {
+    const k = view.getUint32(at, true);
+    const side = FOOT_SIDES[bytes[at + 4]!];
+    if (k >= frames || !side) throw new TrackFormatError(`shoe motion for frame ${k} of ${frames}, side ${bytes[at + 4]}`);
+    const motion: FootMotion = { dx: view.getInt16(at + 5, true) / 10, dy: view.getInt16(at + 7, true) / 10, score: view.getInt8(at + 9) / 100 };
+    out.set(k, { ...out.get(k), [side]: motion });
+  }
+  return { frames: out, end };
 }

@@ -54,6 +54,15 @@ export interface PoseFrame {
   world: WorldLandmark[] | null;
   /** The shanks' colours read from this frame's pixels (shank-pixels.ts), where they could be read. */
   shanks?: ShankPixels;
+  /** How each labelled foot's shoe moved from the previous frame to this one, read from the pixels (foot-motion.ts), where it could be read. */
+  feet?: Partial<Record<'left' | 'right', FootMotion>>;
+}
+
+/** A shoe patch's displacement between two frames (pixels of the upright frame, x right, y down) and its correlation (-1 to 1). */
+export interface FootMotion {
+  dx: number;
+  dy: number;
+  score: number;
 }
 
 /** A colour: red, green and blue, 0-255. */

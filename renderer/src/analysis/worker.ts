@@ -6,8 +6,9 @@
 import { PoseLandmarker, type PoseLandmarkerResult } from '@mediapipe/tasks-vision';
 import { ALL_FORMATS, EncodedPacketSink, Input, InputVideoTrack, UnsupportedInputFormatError, UrlSource, VideoSample, VideoSampleSink } from 'mediabunny';
 import { proposeCaptureRate } from '../../../shared/pose/capture-rate.ts';
+import { footPatch, footPatchRect, patchMotion, searchRect, type FootPatch } from '../../../shared/pose/foot-motion.ts';
 import { planShankRead, readShankPixels, type PixelRect } from '../../../shared/pose/shank-pixels.ts';
-import type { PoseFrame, ShankPixels } from '../../../shared/pose/track.ts';
+import type { FootMotion, PoseFrame, ShankPixels } from '../../../shared/pose/track.ts';
 import { AnalysisError, serialiseError, unsupportedCodec } from './errors.ts';
 import { DEFAULT_POSE_MODE, type PoseMode, type RuntimeUrls, type SegmentJob, type StageTimes, type VideoProbe, type WorkerRequest, type WorkerResponse } from './protocol.ts';
 import { buildTimeline, captureTimeMs, frameIndexAt, SAME_FRAME_S, type PacketTiming } from './timeline.ts';
@@ -236,6 +237,48 @@ async function shankPixels(image: VideoFrame | OffscreenCanvas, landmarks: NonNu
   }
 }
 
+const inside = (inner: PixelRect, outer: PixelRect) =>
+  inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+
+/**
+ * How each shoe moved since the previous frame (shared/pose/foot-motion.ts): the previous frame's
+ * patches found in this frame, and this frame's patches kept in `patches` for the next. A foot
+ * whose patch cannot be placed has no motion here and none in the next frame.
+ */
+async function footMotion(
+  image: VideoFrame | OffscreenCanvas,
+  landmarks: NonNullable<PoseFrame['landmarks']>,
+  patches: Partial<Record<'left' | 'right', FootPatch>>,
+): Promise<PoseFrame['feet']> {
+  if (!pixelsReadable) return undefined;
+  const width = image instanceof VideoFrame ? image.displayWidth : image.width;
+  const height = image instanceof VideoFrame ? image.displayHeight : image.height;
+  if (image instanceof VideoFrame && (image.visibleRect!.width !== width || image.visibleRect!.height !== height)) return undefined;
+  const feet: Partial<Record<'left' | 'right', FootMotion>> = {};
+  try {
+    for (const side of ['left', 'right'] as const) {
+      const previous = patches[side];
+      const plan = footPatchRect(landmarks, side, width, height);
+      delete patches[side];
+      let read: { rect: PixelRect; rgba: ArrayLike<number> } | null = null;
+      if (previous) {
+        const rect = searchRect(previous, width, height);
+        read = { rect, rgba: await readRect(image, rect) };
+        const motion = patchMotion(previous, read.rgba, rect);
+        if (motion) feet[side] = motion;
+      }
+      if (!plan) continue;
+      // this frame's patch usually lies inside the region just read
+      if (!read || !inside(plan.rect, read.rect)) read = { rect: plan.rect, rgba: await readRect(image, plan.rect) };
+      patches[side] = footPatch(read.rgba, read.rect, plan);
+    }
+  } catch {
+    pixelsReadable = false;
+    return undefined;
+  }
+  return feet.left || feet.right ? feet : undefined;
+}
+
 const BATCH_FRAMES = 8;
 
 async function analyse(job: SegmentJob): Promise<void> {
@@ -245,6 +288,7 @@ async function analyse(job: SegmentJob): Promise<void> {
   const first = job.timestamps[0]!;
   let batch: PoseFrame[] = [];
   let previous: PoseFrame['landmarks'] = null;
+  const patches: Partial<Record<'left' | 'right', FootPatch>> = {};
   let started = 0;
   let count = 0;
   const stages: StageTimes = { decodeMs: 0, prepareMs: 0, inferenceMs: 0, pixelsMs: 0, postMs: 0 };
@@ -269,6 +313,11 @@ async function analyse(job: SegmentJob): Promise<void> {
       if (frame.landmarks) {
         const shanks = await shankPixels(picture.image, frame.landmarks);
         if (shanks) frame.shanks = shanks;
+        const feet = await footMotion(picture.image, frame.landmarks, patches);
+        if (feet) frame.feet = feet;
+      } else {
+        delete patches.left;
+        delete patches.right;
       }
       batch.push(frame);
     } finally {

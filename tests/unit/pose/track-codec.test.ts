@@ -49,12 +49,28 @@ test("the shanks' pixels load back with their frames", () => {
   assert.throws(() => decodeTrack(cut.subarray(0, cut.length - 10)), /shank pixels are cut short/);
 });
 
-test('a track written before the shank pixels (format version 1) still loads', () => {
+test("the shoes' motion loads back with its frames, to a tenth of a pixel", () => {
+  const track = sampleTrack(10);
+  track.frames[3]!.feet = { left: { dx: -31.4, dy: 2.5, score: 0.97 } };
+  track.frames[4]!.feet = { left: { dx: 0, dy: -0.1, score: -0.2 }, right: { dx: 12.3, dy: -4, score: 0.5 } };
+  track.frames[6]!.feet = { right: { dx: 4000, dy: 0.04, score: 0.5 } };
+  const back = decodeTrack(encodeTrack(track));
+  assert.deepEqual(back.frames.slice(0, 6), track.frames.slice(0, 6));
+  // beyond the stored range the value is clamped, below a twentieth of a pixel it reads 0
+  assert.deepEqual(back.frames[6]!.feet, { right: { dx: 3276.7, dy: 0, score: 0.5 } });
+  const bytes = encodeTrack(track);
+  assert.throws(() => decodeTrack(bytes.subarray(0, bytes.length - 5)), /shoe motion is cut short/);
+});
+
+test('tracks written before the shank pixels (version 1) or the shoe motion (version 2) still load', () => {
   const track = sampleTrack(12);
-  const v2 = encodeTrack(track);
-  // version 1 is version 2 without the shank section (its count, 0 here)
-  const v1 = v2.slice(0, v2.length - 4);
+  const v3 = encodeTrack(track);
+  // version 2 is version 3 without the shoe motion section, version 1 also without the shank section (their counts, 0 here)
+  const v2 = v3.slice(0, v3.length - 4);
+  new DataView(v2.buffer).setUint16(4, 2, true);
+  assert.deepEqual(decodeTrack(v2), track);
+  const v1 = v3.slice(0, v3.length - 8);
   new DataView(v1.buffer).setUint16(4, 1, true);
   assert.deepEqual(decodeTrack(v1), track);
-  assert.throws(() => decodeTrack(v2.slice(0, v2.length - 3).fill(1, 4, 5)), /expected \d+ bytes/);
+  assert.throws(() => decodeTrack(v3.slice(0, v3.length - 3).fill(1, 4, 5)), /expected \d+ bytes/);
 });
