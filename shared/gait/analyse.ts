@@ -15,6 +15,7 @@ import { cleanBody, cutoffForRate } from './filters.ts';
 import { evaluateFindings, legNames } from './findings.ts';
 import { applyLegSwap, detectLegSwaps, stretchesToMask } from './identity.ts';
 import { nearFarCall, swapShankPixels } from './near-far.ts';
+import { mirrorShoeMotion, shoeMotion, swapShoeMotion, usableShoeMotion } from './shoe-motion.ts';
 import { SIDE_MEASURES } from './measures.ts';
 import { computeMetrics } from './metrics.ts';
 import { toJsonNumber } from './series.ts';
@@ -83,13 +84,15 @@ export function analyseTrack(track: LandmarkTrack, options: AnalysisOptions = {}
   const filtered = orient(cleaned.filtered);
   const filled = orient(cleaned.filled);
   const rawOriented = orient(raw);
+  const labelledMotion = swapShoeMotion(shoeMotion(track), exchanged ? labelMask.map((swapped) => !swapped) : labelMask);
+  const motion = usableShoeMotion(flip ? mirrorShoeMotion(labelledMotion) : labelledMotion, rawOriented, filtered);
 
   const seg = segmentLengthsPx(filtered, view.kind, nearSide);
   const calibration = calibrate(seg, options.calibration, { width, height }, view.kind, client);
   const angles = computeAngles(filtered, view.kind);
   const anglesRaw = computeAngles(rawOriented, view.kind);
 
-  const detection = detectEvents({ filtered, filled, view: view.kind, legLengthPx: seg.legLength });
+  const detection = detectEvents({ filtered, filled, view: view.kind, legLengthPx: seg.legLength, shoeMotion: motion });
   const events = eventList(detection, frameIndex, tMs, options.eventEdits);
   const metrics = computeMetrics({
     view: view.kind,

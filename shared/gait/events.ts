@@ -11,7 +11,9 @@
  * extreme on, the first frame from which the heel is carried back at (nearly) its stance speed,
  * the belt's or the runner's. The heel landmark's height settles 1-2 frames after the heel is
  * down on real clips, and the foot hovers low over the belt before it lands, so a vertical
- * criterion put IC 2-3 frames late at 30 fps (docs/validation.md).
+ * criterion put IC 2-3 frames late at 30 fps (docs/validation.md). Where the track holds the
+ * shoes' motion read from the pixels (shoe-motion.ts), IC is then refined by the same rule on the
+ * shoe's own image, which the landmarks' smoothing does not delay.
  * Rear/front view (depth is not seen): toe-off is where the toe is lowest in the image (the
  * stance foot nears the camera on a treadmill, then lifts); initial contact is where the heel's
  * descent from its swing-phase top (which flattens as the foot swings away from the camera)
@@ -22,6 +24,7 @@
 import { midpoint } from './body.ts';
 import type { BodySeries, Limb } from './body.ts';
 import { argMax, argMin, median, percentile } from './series.ts';
+import type { ShoeMotion } from './shoe-motion.ts';
 import { SIDES } from './types.ts';
 import type { EventRef, EventType, GaitEvent, Side, ViewKind } from './types.ts';
 
@@ -218,6 +221,8 @@ export interface EventInput {
   filled: BodySeries;
   view: ViewKind;
   legLengthPx: number;
+  /** The shoes' motion read from the pixels (shoe-motion.ts), labelled and oriented as the body; absent for tracks without it. */
+  shoeMotion?: ShoeMotion;
 }
 
 export interface FootEvents {
@@ -313,6 +318,43 @@ function landingFrame(heelX: readonly number[], a: number, end: number, stanceSp
   return null;
 }
 
+/**
+ * The same rule on the shoe's own image (pose/foot-motion.ts): the fraction of its stance speed
+ * at which the shoe counts as landed. The patch moves with the shoe, without the landmarks'
+ * smoothing: before contact it moves back at about half its stance speed (foot retraction), on
+ * the ground at the full speed, so contact is where the speed crosses the middle. On the
+ * annotated treadmill clips 0.65-0.8 all put IC within 0.5 frame on average at 30 and 60 fps
+ * (docs/validation.md, experiment 13).
+ */
+const PIXEL_LANDED_SPEED_FRACTION = 0.75;
+
+/**
+ * Initial contact from the shoe's pixels, near the landmarks' estimate `ic`: the shoe patch's
+ * motion back relative to the hip (`back`, pixels per frame from k to k + 1) against its speed
+ * just after `ic`. The first two frames running carried at PIXEL_LANDED_SPEED_FRACTION or more of
+ * it place contact: the speed over k..k+1 belongs to time k + 0.5, the crossing is interpolated
+ * from the frame before, and IC is the first frame at or after it (the first frame on the
+ * ground). Null where the pixels were not read well enough around it: `ic` stands.
+ */
+function pixelLandingFrame(back: readonly number[], ic: number, from: number, to: number, stanceTo: number): number | null {
+  const stance: number[] = [];
+  for (let k = ic + 1; k <= stanceTo; k++) if (Number.isFinite(back[k])) stance.push(back[k]!);
+  if (stance.length < 2) return null;
+  const speed = median(stance);
+  if (!(speed > 0)) return null;
+  const threshold = PIXEL_LANDED_SPEED_FRACTION * speed;
+  const known: number[] = [];
+  for (let k = from; k <= stanceTo; k++) if (Number.isFinite(back[k])) known.push(k);
+  for (let j = 0; j + 1 < known.length && known[j]! <= to; j++) {
+    const k = known[j]!;
+    if (back[k]! < threshold || back[known[j + 1]!]! < threshold) continue;
+    const before = k > 0 ? back[k - 1]! : Number.NaN;
+    const t = Number.isFinite(before) && before < threshold ? k - 0.5 + (threshold - before) / (back[k]! - before) : k;
+    return Math.ceil(t);
+  }
+  return null;
+}
+
 interface Stance {
   /** The ankle's forward extreme relative to the hip (late swing). */
   a: number;
@@ -358,11 +400,26 @@ function sagittalFoot(input: EventInput, side: Side, period: number): FootEvents
   }
   // where the clip ends in early stance, the foot's speed from its other stances (the belt's or the runner's does not change within a clip)
   const clipSpeed = median(stances.flatMap((st) => (st.speed === null ? [] : [st.speed])));
+  // the shoe's motion back relative to the hip, from frame k to k + 1
+  const shoeDx = input.shoeMotion?.[side].dx;
+  const back = shoeDx ? shoeDx.map((dx, k) => -(dx - (hip.x[k + 1]! - hip.x[k]!))) : null;
   const out: FootEvents = { ic: [], to: [] };
   for (const { a, s, e, end, lowRaw, speed } of stances) {
     const stanceSpeed = speed ?? clipSpeed;
     // a plateau that touches the clip's edge is cut: its event is unknown
-    const ic = s > 0 && stanceSpeed > 0 ? landingFrame(heelX, a, end, stanceSpeed) : null;
+    const fromLandmarks = s > 0 && stanceSpeed > 0 ? landingFrame(heelX, a, end, stanceSpeed) : null;
+    const fromPixels =
+      fromLandmarks !== null && back
+        ? pixelLandingFrame(
+            back,
+            fromLandmarks,
+            // not bound by the forward extreme: it comes from the same lagging landmarks
+            Math.max(0, fromLandmarks - Math.max(2, Math.round(0.12 * period))),
+            Math.min(end, fromLandmarks + Math.max(1, Math.round(0.05 * period))),
+            Math.min(end, fromLandmarks + Math.max(2, Math.round(0.15 * period))),
+          )
+        : null;
+    const ic = fromPixels ?? fromLandmarks;
     const toe = e < n - 1 ? hingeFrame(lowRaw, Math.max(0, e - w), Math.min(n - 1, e + w), 'lifting') : null;
     if (ic !== null && ic > 0) out.ic.push(ic);
     // the foot leaves the ground after it has landed (a plateau cut short by the clip's end can put the fit before it)

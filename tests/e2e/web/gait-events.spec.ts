@@ -36,7 +36,7 @@ function compared(video: string, track: LandmarkTrack, maxGap: number) {
   return { annotation, ic, to, icErrors, toErrors, report: `IC ${JSON.stringify(icErrors)}, TO ${JSON.stringify(toErrors)}, extra IC ${ic.extra.map((e) => e.frame)}` };
 }
 
-test('the 30 fps treadmill clip: every initial contact found, within a frame at the median and on average, toe-offs within a frame', async ({ app, bridge }) => {
+test('the 30 fps treadmill clip: every initial contact found, within a frame at the median and half a frame on average, toe-offs within a frame', async ({ app, bridge }) => {
   const found = testVideo(VIDEOS.treadmillLeft30);
   test.skip('skip' in found, 'skip' in found ? found.skip : '');
   if (!('path' in found)) return;
@@ -45,15 +45,16 @@ test('the 30 fps treadmill clip: every initial contact found, within a frame at 
   expect(ic.missed, report).toBe(0);
   expect(ic.extra.length, report).toBeLessThanOrEqual(1);
   expect(icErrors.medianAbsFrames!, report).toBeLessThanOrEqual(1);
-  // over the whole clip the mean is -0.73 frame (early in the last strides: docs/validation.md), over frames 0-100 0.00
-  expect(Math.abs(icErrors.meanSignedFrames!), report).toBeLessThanOrEqual(1);
+  // from the landmarks alone -0.73 frame (early in the last strides: docs/validation.md); with the shoes' pixels -0.45
+  expect(Math.abs(icErrors.meanSignedFrames!), report).toBeLessThanOrEqual(0.5);
   expect(to.missed, report).toBe(0);
   expect(toErrors.medianAbsFrames!, report).toBeLessThanOrEqual(1);
 });
 
-test('the 60 fps treadmill clip: every event found, toe-offs within a frame, contact time within 15 ms on average', async ({ app, bridge }) => {
+test('the 60 fps treadmill clip: every event found, initial contacts and toe-offs within a frame, contact time within 15 ms on average', async ({ app, bridge }) => {
   // a heel landmark off the ground for 3 frames mid-stance (frames 81-83) ended one stance early: a toe-off 11 frames
-  // early (counted as missed) and contact time 22 ms short on average, beyond issue 20's 15 ms at 60 fps
+  // early (counted as missed) and contact time 22 ms short on average, beyond issue 20's 15 ms at 60 fps;
+  // from the landmarks alone the near foot's initial contacts came 2.2 frames late (median |error| 2, mean +0.56)
   const found = testVideo(VIDEOS.treadmillRight60);
   test.skip('skip' in found, 'skip' in found ? found.skip : '');
   if (!('path' in found)) return;
@@ -64,7 +65,8 @@ test('the 60 fps treadmill clip: every event found, toe-offs within a frame, con
   const report = `${events}, contact time mean error ${meanContactMs.toFixed(1)} ms over ${contactMs.length}`;
   expect(ic.missed, report).toBe(0);
   expect(to.missed, report).toBe(0);
-  expect(Math.abs(icErrors.meanSignedFrames!), report).toBeLessThanOrEqual(1);
+  expect(icErrors.medianAbsFrames!, report).toBeLessThanOrEqual(1);
+  expect(Math.abs(icErrors.meanSignedFrames!), report).toBeLessThanOrEqual(0.5);
   expect(toErrors.medianAbsFrames!, report).toBeLessThanOrEqual(1);
   expect(Math.abs(toErrors.meanSignedFrames!), report).toBeLessThanOrEqual(0.5);
   expect(contactMs.length, report).toBeGreaterThanOrEqual(15);

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyseTrack } from '../../../shared/gait/analyse.ts';
 import { hingeFrame, localMaxima, stridePeriod, stridePeriodFrames } from '../../../shared/gait/events.ts';
+import { Landmark } from '../../../shared/pose/track.ts';
 import { generateTrack, runningSpec } from '../../support/synthetic/generator.ts';
 import { eventErrorsFrames, percentileOf } from '../../support/synthetic/compare.ts';
 
@@ -133,6 +134,42 @@ test('a heel landmark that settles late (as on real 30 fps clips): initial conta
     const { track, truth } = generateTrack(runningSpec({ fps, noise: { seed: 1, heelSettleCm: 3, heelSettleMs: 60 } }));
     const errs = eventErrorsFrames(analyseTrack(track), truth, fps, 'IC');
     assert.ok(errs.length >= 20 && Math.max(...errs) <= 1, `${fps} fps: IC max error ${Math.max(...errs).toFixed(2)} frames`);
+  }
+});
+
+test("feet whose landmarks lag (the pose model's smoothing, as on the near foot of a real 60 fps clip): initial contact from the shoes' pixels", () => {
+  for (const fps of [30, 60]) {
+    const lag = fps === 60 ? 3 : 2;
+    const { track, truth } = generateTrack(runningSpec({ fps }));
+    const feet: number[] = [Landmark.leftAnkle, Landmark.leftHeel, Landmark.leftFootIndex, Landmark.rightAnkle, Landmark.rightHeel, Landmark.rightFootIndex];
+    const { width, height } = track.video;
+    const heel = (k: number, side: 'left' | 'right') => track.frames[k]!.landmarks![side === 'left' ? Landmark.leftHeel : Landmark.rightHeel]!;
+    // the shoe's pixels move with the true foot; its landmarks are drawn `lag` frames late
+    const lagged = {
+      ...track,
+      frames: track.frames.map((f, k) => ({
+        ...f,
+        landmarks: f.landmarks!.map((l, j) => (feet.includes(j) ? track.frames[Math.max(0, k - lag)]!.landmarks![j]! : l)),
+      })),
+    };
+    const withPixels = {
+      ...lagged,
+      frames: lagged.frames.map((f, k) =>
+        k === 0
+          ? f
+          : {
+              ...f,
+              feet: Object.fromEntries(
+                (['left', 'right'] as const).map((side) => [side, { dx: (heel(k, side).x - heel(k - 1, side).x) * width, dy: (heel(k, side).y - heel(k - 1, side).y) * height, score: 0.95 }]),
+              ),
+            },
+      ),
+    };
+    const late = eventErrorsFrames(analyseTrack(lagged), truth, fps, 'IC');
+    const errs = eventErrorsFrames(analyseTrack(withPixels), truth, fps, 'IC');
+    assert.ok(percentileOf(late, 50) >= lag - 1, `${fps} fps, landmarks alone: IC median error ${percentileOf(late, 50).toFixed(2)} frames`);
+    // the synthetic swing foot already moves back at up to 70% of its stance speed, the threshold: up to 1.3 frames early at 60 fps
+    assert.ok(errs.length >= 20 && percentileOf(errs, 50) <= 1 && Math.max(...errs) <= 1.5, `${fps} fps, with the pixels: IC median error ${percentileOf(errs, 50).toFixed(2)}, max ${Math.max(...errs).toFixed(2)} frames`);
   }
 });
 
