@@ -3,7 +3,7 @@
  * detector: at index k, how the shoe patch taken at frame k moved by frame k + 1 (pixels, x
  * right, y down); NaN where it was not read or not found with confidence.
  */
-import { PATCH_ALONG_FOOT, PATCH_BELOW_HEEL } from '../pose/foot-motion.ts';
+import { PATCH_CELLS, PATCH_SIZE_FOOT } from '../pose/foot-motion.ts';
 import type { LandmarkTrack } from '../pose/track.ts';
 import type { BodySeries } from './body.ts';
 import { median } from './series.ts';
@@ -52,48 +52,24 @@ export function mirrorShoeMotion(motion: ShoeMotion): ShoeMotion {
 }
 
 /**
- * Where the other leg passes this close to a patch's centre (share of the foot's length: the
- * patch's half-width and a shank's), the patch may hold that leg: in a side view the near leg
- * swings past the far foot, and the far foot's patch then follows it. On the slow-motion clip,
- * whose legs cross often, IC mean error at 120 fps +1.38 -> +0.25 frame and at 240 fps +3.67 ->
- * +1.00 with this; the 30 fps clip -0.21 -> -0.27 (docs/validation.md, experiment 13).
+ * Feet shorter than this (pixels, heel to toe, median over the clip) are not followed: the
+ * patch, 16 cells of at least a pixel, is then wider than 0.4 of the foot and holds more belt
+ * than shoe, and the belt moves as a landed shoe does. On the slow-motion lab clip (480x360, the
+ * runner about 200 px tall) the heavy model's contacts came 15-28 ms early from the pixels.
  */
-export const CLEAR_OF_OTHER_LEG = 0.4;
-
-const segmentDistance = (px: number, py: number, ax: number, ay: number, bx: number, by: number) => {
-  const ex = bx - ax;
-  const ey = by - ay;
-  const length2 = ex * ex + ey * ey;
-  const t = length2 > 0 ? Math.max(0, Math.min(1, ((px - ax) * ex + (py - ay) * ey) / length2)) : 0;
-  return Math.hypot(px - ax - t * ex, py - ay - t * ey);
-};
+export const MIN_FOOT_PX = PATCH_CELLS / PATCH_SIZE_FOOT;
 
 /**
- * The motion where the patch was on this foot alone: NaN where the raw heel landmark (which placed
- * the patch) is off the smoothed heel, and where the other leg's shank or foot (raw landmarks)
- * passes within CLEAR_OF_OTHER_LEG of the patch's centre. `raw` and `filtered` are labelled and
- * oriented as the motion.
+ * The motion where the patch was on this foot: NaN for feet under MIN_FOOT_PX and where the raw
+ * heel landmark (which placed the patch) is off the smoothed heel. `raw` and `filtered` are
+ * labelled and oriented as the motion.
  */
 export function usableShoeMotion(motion: ShoeMotion, raw: BodySeries, filtered: BodySeries): ShoeMotion {
   const keep = (side: Side) => {
     const { heel, toe } = filtered[side];
     const footLength = median(heel.x.map((x, k) => Math.hypot(toe.x[k]! - x, toe.y[k]! - heel.y[k]!)).filter(Number.isFinite));
-    const own = raw[side];
-    const other = raw[side === 'left' ? 'right' : 'left'];
-    const usable = (k: number) => {
-      const hx = own.heel.x[k]!;
-      const hy = own.heel.y[k]!;
-      if (!(Math.hypot(hx - heel.x[k]!, hy - heel.y[k]!) <= OFF_FOOT_SHARE * footLength)) return false;
-      const length = Math.hypot(own.toe.x[k]! - hx, own.toe.y[k]! - hy);
-      const cx = hx + PATCH_ALONG_FOOT * (own.toe.x[k]! - hx);
-      const cy = hy + PATCH_ALONG_FOOT * (own.toe.y[k]! - hy) + PATCH_BELOW_HEEL * length;
-      const chain = [other.knee, other.ankle, other.heel, other.toe];
-      for (let j = 0; j + 1 < chain.length; j++) {
-        const d = segmentDistance(cx, cy, chain[j]!.x[k]!, chain[j]!.y[k]!, chain[j + 1]!.x[k]!, chain[j + 1]!.y[k]!);
-        if (d < CLEAR_OF_OTHER_LEG * footLength) return false;
-      }
-      return true;
-    };
+    const own = raw[side].heel;
+    const usable = (k: number) => footLength >= MIN_FOOT_PX && Math.hypot(own.x[k]! - heel.x[k]!, own.y[k]! - heel.y[k]!) <= OFF_FOOT_SHARE * footLength;
     const m = motion[side];
     return { dx: m.dx.map((v, k) => (usable(k) ? v : Number.NaN)), dy: m.dy.map((v, k) => (usable(k) ? v : Number.NaN)) };
   };

@@ -45,7 +45,7 @@ test('the 30 fps treadmill clip: every initial contact found, within a frame at 
   expect(ic.missed, report).toBe(0);
   expect(ic.extra.length, report).toBeLessThanOrEqual(1);
   expect(icErrors.medianAbsFrames!, report).toBeLessThanOrEqual(1);
-  // from the landmarks alone -0.73 frame (early in the last strides: docs/validation.md); with the shoes' pixels -0.45
+  // from the landmarks alone -0.73 frame (early in the last strides: docs/validation.md); with the shoes' pixels -0.21
   expect(Math.abs(icErrors.meanSignedFrames!), report).toBeLessThanOrEqual(0.5);
   expect(to.missed, report).toBe(0);
   expect(toErrors.medianAbsFrames!, report).toBeLessThanOrEqual(1);
