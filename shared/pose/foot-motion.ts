@@ -9,7 +9,7 @@
  * below, on the heel counter and sole: right above the point that lands, so the foot's rotation
  * after a heel strike hardly moves it (the position was chosen on the shared clips:
  * docs/validation.md). It is read downsampled to PATCH_CELLS cells across, whatever the video's
- * resolution, which bounds the cost (about 2 ms a frame for both feet).
+ * resolution, which bounds the cost (2-4 ms a frame for both feet here: docs/speed.md).
  */
 import { Landmark, type FootMotion, type ImageLandmark } from './track.ts';
 import type { PixelRect } from './shank-pixels.ts';
@@ -23,8 +23,8 @@ export const PATCH_SIZE_FOOT = 0.4;
 export const SEARCH_RADIUS_FOOT = 0.5;
 /** Cells across the downsampled patch. */
 export const PATCH_CELLS = 16;
-/** Feet shorter than this (pixels, heel to toe) are too small to read. */
-const MIN_FOOT_PX = 12;
+/** Feet shorter than this (pixels, heel to toe) are not read at all (the analysis uses feet of 40 px and more: gait/shoe-motion.ts). */
+const UNREAD_FOOT_PX = 12;
 
 /** A shoe patch read from one frame: where, at what downsampling, and its grey cells (zero mean). */
 export interface FootPatch {
@@ -43,7 +43,7 @@ export function footPatchRect(landmarks: readonly ImageLandmark[], side: 'left' 
   const hx = heel.x * width;
   const hy = heel.y * height;
   const length = Math.hypot(toe.x * width - hx, toe.y * height - hy);
-  if (!Number.isFinite(length) || length < MIN_FOOT_PX) return null;
+  if (!Number.isFinite(length) || length < UNREAD_FOOT_PX) return null;
   // at least PATCH_SIZE_FOOT across: a smaller patch on a small shoe holds more of what is behind it than of the shoe
   const factor = Math.max(1, Math.ceil((PATCH_SIZE_FOOT * length) / PATCH_CELLS));
   const size = PATCH_CELLS * factor;
