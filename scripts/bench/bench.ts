@@ -11,6 +11,7 @@ import { chromium, type Page } from '@playwright/test';
 import type {} from '../../renderer/src/headless.ts';
 import { startBridge } from '../../electron/bridge/server.ts';
 import type { Services } from '../../electron/services/services.ts';
+import { modelInputFactor } from '../../renderer/src/analysis/model-input.ts';
 import type { PoseModel } from '../../shared/pose/track.ts';
 import { describeMachine, samplePeakMemory } from './machine.ts';
 import { writeReport, type BenchResults, type ClipResult, type EndToEnd, type Inference, type Legacy } from './report.ts';
@@ -206,7 +207,16 @@ async function main(): Promise<void> {
         endS: Number.isFinite(endS) ? endS : undefined,
       });
       log(`  full, 2 workers, by stage: ${stages.workers.map((w) => `inference ${(w.stages!.inferenceMs / w.frames).toFixed(1)} ms/frame`).join(', ')}`);
-      clips.push({ ...clip, probe, decode, endToEnd: endToEnds, inference: inferences, stages: stages.workers });
+      let stagesFullSize;
+      if (modelInputFactor(probe.width, probe.height) > 1) {
+        const before = await page.evaluate(({ url, endS }) => window.gaitlensEngine!.timeStages({ url, model: 'full', workers: 2, endS, fullSizeModelInput: true }), {
+          url,
+          endS: Number.isFinite(endS) ? endS : undefined,
+        });
+        stagesFullSize = before.workers;
+        log(`  full, 2 workers, by stage, given at full size: ${before.framesPerSecond.toFixed(1)} frames/s (scaled: ${stages.framesPerSecond.toFixed(1)})`);
+      }
+      clips.push({ ...clip, probe, decode, endToEnd: endToEnds, inference: inferences, stages: stages.workers, stagesFullSize });
     }
     const legacyResults = await legacy(page, await attach(bridge.services, join(videosDir, CLIPS[0]!.file)));
     const results: BenchResults = {

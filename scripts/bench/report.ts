@@ -41,6 +41,8 @@ export interface ClipResult {
   inference: Inference[];
   /** The full model on two workers, timed stage by stage (renderer/src/analysis/benchmark.ts timeStages). */
   stages: TimingResult[];
+  /** The same with the model given every frame at full size (clips whose frames the engine scales down): the before. */
+  stagesFullSize?: TimingResult[];
 }
 
 export interface BenchResults {
@@ -134,19 +136,25 @@ export function writeReport(results: BenchResults): string {
     '## Where the time goes (full model, two workers)',
     '',
     "Each worker's time per frame, ms, from its first frame to its last: waiting for the next decoded frame (demuxing and",
-    "decoding, where they do not run ahead), preparing the model's input (the frame itself, or drawn upright into a canvas",
-    "when the file is rotated), PoseLandmarker's detectForVideo (image conversion and the model), reading the shanks'",
-    'pixels (for which leg is near), posting the landmarks to the page. Model loading is excluded. The gait analytics after',
-    'the pose pass: docs/benchmarks-review.md.',
+    "decoding, where they do not run ahead), preparing the model's input (the frame itself; scaled down from the decoded",
+    "planes when its long side is over 1280 px, renderer/src/analysis/model-input.ts; drawn upright into a canvas when the",
+    "file is rotated), PoseLandmarker's detectForVideo (image conversion and the model), reading the shanks' and shoes'",
+    'pixels, posting the landmarks to the page. Model loading is excluded. Rows "given at full size (before)" time the same',
+    'frames with the model given every frame at full size, as the engine did before scaling, in the same run. The gait',
+    'analytics after the pose pass: docs/benchmarks-review.md.',
     '',
   );
   row('clip', 'frames', 'decode', 'prepare', 'inference', 'pixels', 'post', 'frames/s (both workers)', 'real time');
   row('---', '---', '---', '---', '---', '---', '---', '---', '---');
+  const stageRow = (label: string, clip: ClipResult, stages: TimingResult[]) => {
+    const frames = stages.reduce((sum, w) => sum + w.frames, 0);
+    const per = (stage: keyof StageTimes) => stages.map((w) => f1(w.stages![stage] / w.frames)).join(' / ');
+    const fps = (frames * 1000) / Math.max(...stages.map((w) => w.elapsedMs));
+    row(label, frames, per('decodeMs'), per('prepareMs'), per('inferenceMs'), per('pixelsMs'), per('postMs'), f1(fps), `${(fps / clip.probe.fileFps).toFixed(2)}x`);
+  };
   for (const clip of results.clips) {
-    const frames = clip.stages.reduce((sum, w) => sum + w.frames, 0);
-    const per = (stage: keyof StageTimes) => clip.stages.map((w) => f1(w.stages![stage] / w.frames)).join(' / ');
-    const fps = (frames * 1000) / Math.max(...clip.stages.map((w) => w.elapsedMs));
-    row(clip.label, frames, per('decodeMs'), per('prepareMs'), per('inferenceMs'), per('pixelsMs'), per('postMs'), f1(fps), `${(fps / clip.probe.fileFps).toFixed(2)}x`);
+    stageRow(clip.label, clip, clip.stages);
+    if (clip.stagesFullSize) stageRow(`${clip.label}, given at full size (before)`, clip, clip.stagesFullSize);
   }
   lines.push('');
 

@@ -28,12 +28,12 @@ export interface PoseSettings {
 
 export const sha256File = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
-/** What the cached track depends on besides the video: the engine's settings, its pinned packages, the track format and how the pixels are read. */
+/** What the cached track depends on besides the video: the engine's settings, its pinned packages, the track format, how the pixels are read and what the model is given. */
 function engineKey(settings: PoseSettings): string {
   const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> };
   const versions = ['@mediapipe/tasks-vision', 'mediabunny'].map((name) => `${name}@${lock.packages[`node_modules/${name}`]?.version}`);
   const pixels = createHash('sha256');
-  for (const file of ['shank-pixels.ts', 'foot-motion.ts']) pixels.update(readFileSync(join(ROOT, 'shared', 'pose', file)));
+  for (const file of ['shared/pose/shank-pixels.ts', 'shared/pose/foot-motion.ts', 'renderer/src/analysis/model-input.ts']) pixels.update(readFileSync(join(ROOT, file)));
   return [settings.model, settings.mode, `w${settings.workers}`, `${settings.captureFps}fps`, ...versions, `track v${TRACK_FORMAT_VERSION}`, `pixels ${pixels.digest('hex').slice(0, 12)}`].join(' ');
 }
 

@@ -12,6 +12,8 @@ export interface TimingOptions {
   startS?: number;
   endS?: number;
   workers: 1 | 2;
+  /** The model gets every frame at full size (the engine before renderer/src/analysis/model-input.ts). */
+  fullSizeModelInput?: boolean;
 }
 
 export interface WorkerTimings {
@@ -25,7 +27,15 @@ function jobs(probed: ProbeResult, options: TimingOptions): SegmentJob[] {
   const url = new URL(options.url, document.baseURI).href;
   const parts = splitRange(framesInWindow(probed.timestamps, options.startS, options.endS), options.workers);
   const { probe, timestamps } = probed;
-  return parts.map((part) => ({ url, timestamps, ...part, rotation: probe.rotation, fileFps: probe.fileFps, captureFps: probe.fileFps }));
+  return parts.map((part) => ({
+    url,
+    timestamps,
+    ...part,
+    rotation: probe.rotation,
+    fileFps: probe.fileFps,
+    captureFps: probe.fileFps,
+    fullSizeModelInput: options.fullSizeModelInput,
+  }));
 }
 
 const summarise = (workers: TimingResult[]): WorkerTimings => ({

@@ -46,6 +46,8 @@ export interface SegmentJob {
   rotation: VideoProbe['rotation'];
   fileFps: number;
   captureFps: number;
+  /** Benchmark only: the model gets every frame at full size, as before model-input.ts, for a before and after in one run. */
+  fullSizeModelInput?: boolean;
 }
 
 export type WorkerRequest =

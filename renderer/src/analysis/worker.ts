@@ -10,6 +10,8 @@ import { footPatch, footPatchRect, patchMotion, searchRect, type FootPatch } fro
 import { planShankRead, readShankPixels, type PixelRect } from '../../../shared/pose/shank-pixels.ts';
 import type { FootMotion, PoseFrame, ShankPixels } from '../../../shared/pose/track.ts';
 import { AnalysisError, serialiseError, unsupportedCodec } from './errors.ts';
+import { isYuv420, modelInputFactor, scaledRgba, yuvMatrix } from './model-input.ts';
+import { storedRect, uprightPixels, type Rotation } from './upright.ts';
 import { DEFAULT_POSE_MODE, type PoseMode, type RuntimeUrls, type SegmentJob, type StageTimes, type VideoProbe, type WorkerRequest, type WorkerResponse } from './protocol.ts';
 import { buildTimeline, captureTimeMs, frameIndexAt, SAME_FRAME_S, type PacketTiming } from './timeline.ts';
 
@@ -168,17 +170,72 @@ function decodeProblem(job: SegmentJob, next: number, error: unknown): AnalysisE
   );
 }
 
-/** An upright picture of the sample: the frame itself, or drawn rotated when the file says so. */
-function uprightPicture(job: SegmentJob, sample: VideoSample, canvas: { current: OffscreenCanvas | null }): { image: VideoFrame | OffscreenCanvas; release(): void } {
-  if (job.rotation === 0) {
-    const frame = sample.toVideoFrame();
-    return { image: frame, release: () => frame.close() };
-  }
+/** A decoded frame, with what it takes to read it upright. */
+interface Picture {
+  /** The decoded frame as stored, or the sample drawn upright into a canvas. */
+  image: VideoFrame | OffscreenCanvas;
+  /** Clockwise degrees that still turn `image` upright (0 for a canvas). */
+  rotation: Rotation;
+  /** The upright picture's size. */
+  width: number;
+  height: number;
+  /** False for frames with non-square pixels, whose stored pixels do not map one to one onto the picture. */
+  squarePixels: boolean;
+  release(): void;
+}
+
+/**
+ * The sample as a picture: the decoded frame itself when it is upright, or when it is large
+ * enough to be scaled down for the model (then turned upright in the worker, upright.ts);
+ * otherwise drawn rotated into a canvas.
+ */
+function uprightPicture(job: SegmentJob, sample: VideoSample, canvas: { current: OffscreenCanvas | null }): Picture {
   const width = sample.displayWidth;
   const height = sample.displayHeight;
+  if (job.rotation === 0 || (!job.fullSizeModelInput && modelInputFactor(width, height) > 1)) {
+    const frame = sample.toVideoFrame();
+    const visible = frame.visibleRect!;
+    const squarePixels = visible.width === frame.displayWidth && visible.height === frame.displayHeight;
+    if (job.rotation === 0 || (squarePixels && isYuv420(frame.format))) {
+      return { image: frame, rotation: job.rotation, width, height, squarePixels, release: () => frame.close() };
+    }
+    frame.close();
+  }
   if (!canvas.current || canvas.current.width !== width || canvas.current.height !== height) canvas.current = new OffscreenCanvas(width, height);
   sample.draw(canvas.current.getContext('2d')!, 0, 0, width, height);
-  return { image: canvas.current, release: () => {} };
+  return { image: canvas.current, rotation: 0, width, height, squarePixels: true, release: () => {} };
+}
+
+/**
+ * What the pose model is given: a large frame scaled down from its decoded planes and turned
+ * upright (model-input.ts, upright.ts), anything else as it is. Landmarks are shares of the
+ * upright picture, so they do not change meaning.
+ */
+async function modelInput(job: SegmentJob, picture: Picture, buffer: { current: Uint8Array | null }): Promise<VideoFrame | OffscreenCanvas | ImageData> {
+  const { image } = picture;
+  if (job.fullSizeModelInput || !(image instanceof VideoFrame) || !isYuv420(image.format) || !picture.squarePixels) return image;
+  const factor = modelInputFactor(picture.width, picture.height);
+  if (factor === 1) return image;
+  const visible = image.visibleRect!;
+  const size = image.allocationSize();
+  if (!buffer.current || buffer.current.length !== size) buffer.current = new Uint8Array(size);
+  const layout = await image.copyTo(buffer.current);
+  const scaled = scaledRgba(
+    {
+      format: image.format,
+      width: visible.width,
+      height: visible.height,
+      data: buffer.current,
+      layout,
+      matrix: yuvMatrix(image.colorSpace.matrix),
+      fullRange: image.colorSpace.fullRange ?? false,
+    },
+    factor,
+  );
+  if (picture.rotation === 0) return new ImageData(scaled.rgba, scaled.width, scaled.height);
+  const upright = uprightPixels(new Uint32Array(scaled.rgba.buffer), scaled.width, scaled.height, picture.rotation);
+  const turned = picture.rotation === 180;
+  return new ImageData(new Uint8ClampedArray(upright.buffer), turned ? scaled.width : scaled.height, turned ? scaled.height : scaled.width);
 }
 
 const TORSO_AND_LEGS = [11, 12, 23, 24, 25, 26, 27, 28];
@@ -210,26 +267,26 @@ function poseFrame(i: number, tMs: number, result: PoseLandmarkerResult, previou
 let pixelsReadable = true;
 
 /** RGBA pixels of one region of the upright picture. */
-async function readRect(image: VideoFrame | OffscreenCanvas, rect: PixelRect): Promise<Uint8ClampedArray | Uint8Array> {
+async function readRect(picture: Picture, rect: PixelRect): Promise<Uint8ClampedArray | Uint8Array> {
+  const { image, rotation } = picture;
   if (!(image instanceof VideoFrame)) return image.getContext('2d')!.getImageData(rect.x, rect.y, rect.width, rect.height).data;
   const visible = image.visibleRect!;
-  const buffer = new Uint8Array(rect.width * rect.height * 4);
-  await image.copyTo(buffer, { rect: { x: visible.x + rect.x, y: visible.y + rect.y, width: rect.width, height: rect.height }, format: 'RGBA', colorSpace: 'srgb' });
-  return buffer;
+  const stored = storedRect(rect, rotation, visible.width, visible.height);
+  const buffer = new Uint8Array(stored.width * stored.height * 4);
+  await image.copyTo(buffer, { rect: { x: visible.x + stored.x, y: visible.y + stored.y, width: stored.width, height: stored.height }, format: 'RGBA', colorSpace: 'srgb' });
+  if (rotation === 0) return buffer;
+  return new Uint8Array(uprightPixels(new Uint32Array(buffer.buffer), stored.width, stored.height, rotation).buffer);
 }
 
 /** The shanks' colours in this frame (shared/pose/shank-pixels.ts), where they can be read. */
-async function shankPixels(image: VideoFrame | OffscreenCanvas, landmarks: NonNullable<PoseFrame['landmarks']>): Promise<ShankPixels | undefined> {
-  if (!pixelsReadable) return undefined;
-  const width = image instanceof VideoFrame ? image.displayWidth : image.width;
-  const height = image instanceof VideoFrame ? image.displayHeight : image.height;
+async function shankPixels(picture: Picture, landmarks: NonNullable<PoseFrame['landmarks']>): Promise<ShankPixels | undefined> {
   // frames with non-square pixels are drawn stretched: their pixels do not map one to one
-  if (image instanceof VideoFrame && (image.visibleRect!.width !== width || image.visibleRect!.height !== height)) return undefined;
-  const read = planShankRead(landmarks, width, height);
+  if (!pixelsReadable || !picture.squarePixels) return undefined;
+  const read = planShankRead(landmarks, picture.width, picture.height);
   if (!read) return undefined;
   try {
     const pixels = [];
-    for (const rect of read.rects) pixels.push(await readRect(image, rect));
+    for (const rect of read.rects) pixels.push(await readRect(picture, rect));
     return readShankPixels(read, pixels) ?? undefined;
   } catch {
     pixelsReadable = false;
@@ -246,14 +303,12 @@ const inside = (inner: PixelRect, outer: PixelRect) =>
  * whose patch cannot be placed has no motion here and none in the next frame.
  */
 async function footMotion(
-  image: VideoFrame | OffscreenCanvas,
+  picture: Picture,
   landmarks: NonNullable<PoseFrame['landmarks']>,
   patches: Partial<Record<'left' | 'right', FootPatch>>,
 ): Promise<PoseFrame['feet']> {
-  if (!pixelsReadable) return undefined;
-  const width = image instanceof VideoFrame ? image.displayWidth : image.width;
-  const height = image instanceof VideoFrame ? image.displayHeight : image.height;
-  if (image instanceof VideoFrame && (image.visibleRect!.width !== width || image.visibleRect!.height !== height)) return undefined;
+  if (!pixelsReadable || !picture.squarePixels) return undefined;
+  const { width, height } = picture;
   const feet: Partial<Record<'left' | 'right', FootMotion>> = {};
   try {
     for (const side of ['left', 'right'] as const) {
@@ -263,13 +318,13 @@ async function footMotion(
       let read: { rect: PixelRect; rgba: ArrayLike<number> } | null = null;
       if (previous) {
         const rect = searchRect(previous, width, height);
-        read = { rect, rgba: await readRect(image, rect) };
+        read = { rect, rgba: await readRect(picture, rect) };
         const motion = patchMotion(previous, read.rgba, rect);
         if (motion) feet[side] = motion;
       }
       if (!plan) continue;
       // this frame's patch usually lies inside the region just read
-      if (!read || !inside(plan.rect, read.rect)) read = { rect: plan.rect, rgba: await readRect(image, plan.rect) };
+      if (!read || !inside(plan.rect, read.rect)) read = { rect: plan.rect, rgba: await readRect(picture, plan.rect) };
       patches[side] = footPatch(read.rgba, read.rect, plan);
     }
   } catch {
@@ -285,6 +340,7 @@ async function analyse(job: SegmentJob): Promise<void> {
   if (!landmarker) throw new AnalysisError('internal', 'The analysis worker was not given a model.');
   const pose = await landmarker;
   const canvas = { current: null as OffscreenCanvas | null };
+  const planes = { current: null as Uint8Array | null };
   const first = job.timestamps[0]!;
   let batch: PoseFrame[] = [];
   let previous: PoseFrame['landmarks'] = null;
@@ -305,15 +361,16 @@ async function analyse(job: SegmentJob): Promise<void> {
     } else lap('decodeMs');
     const tMs = captureTimeMs(job.timestamps[i]!, first, job.fileFps, job.captureFps);
     const picture = uprightPicture(job, sample, canvas);
-    lap('prepareMs');
     try {
-      const frame = poseFrame(i, tMs, poseMode === 'per-frame' ? pose.detect(picture.image) : pose.detectForVideo(picture.image, tMs), previous);
+      const input = await modelInput(job, picture, planes);
+      lap('prepareMs');
+      const frame = poseFrame(i, tMs, poseMode === 'per-frame' ? pose.detect(input) : pose.detectForVideo(input, tMs), previous);
       lap('inferenceMs');
       previous = frame.landmarks ?? previous;
       if (frame.landmarks) {
-        const shanks = await shankPixels(picture.image, frame.landmarks);
+        const shanks = await shankPixels(picture, frame.landmarks);
         if (shanks) frame.shanks = shanks;
-        const feet = await footMotion(picture.image, frame.landmarks, patches);
+        const feet = await footMotion(picture, frame.landmarks, patches);
         if (feet) frame.feet = feet;
       } else {
         delete patches.left;
@@ -354,7 +411,8 @@ async function inferenceOnly(job: SegmentJob): Promise<void> {
   const frames: { tMs: number; frame: VideoFrame }[] = [];
   try {
     for await (const { i, sample } of decodeSegment(job)) {
-      const picture = uprightPicture(job, sample, canvas);
+      // upright frames as they are, others drawn upright: the model alone is timed
+      const picture = uprightPicture({ ...job, fullSizeModelInput: true }, sample, canvas);
       try {
         const source = picture.image instanceof VideoFrame ? picture.image : new VideoFrame(picture.image, { timestamp: 0 });
         const buffer = new Uint8Array(source.allocationSize());
