@@ -97,3 +97,17 @@ test('fewer than three contacts, or contacts spanning under two steps, give no c
   assert.equal(fitOf([0, 10, 350], 350), null);
   assert.ok(fitOf([0, 350, 700]));
 });
+
+test('two contacts a quarter step off do not make a lattice of two thirds of the step win (slow-motion clip, crf 18 copy)', () => {
+  // the heavy model's contacts on a re-encode of the slow-motion lab clip, frames at 240 fps; annotated: 33, 128, 236, 331, 441, 536, 645, 742, 852
+  const frames = [31, 109, 240, 309, 331, 445, 508, 652, 737, 857];
+  const contacts = frames.map((f, i) => ({ tMs: (f * 1000) / 240, side: i % 2 === 0 ? ('left' as const) : ('right' as const) }));
+  // the feet's cycle gave a stride of 199.9 frames
+  const fit = cadenceFromContacts(contacts, (500 * 199.9) / 240);
+  // 109 and 508 are 19 and 28 frames early (a quarter step is 26): 309 is a spurious contact
+  const onSteps = [31, 109, 240, 331, 445, 652, 737, 857];
+  assert.ok(fit, 'a cadence');
+  assert.equal(fit.steps, 8, `steps: ${fit.steps} at ${fit.spm.toFixed(1)} steps/min`);
+  assert.ok(Math.abs(fit.spm - 140.7) < 2.5, `${fit.spm}`);
+  assert.ok(fit.used >= onSteps.length - 1, `used ${fit.used}`);
+});
