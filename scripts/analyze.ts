@@ -256,6 +256,11 @@ async function run({ bridge, browser, videoPath, model, captureFps, startS, endA
   await page.exposeFunction('reportProgress', (done: number, total: number) => {
     if (!values.quiet) progress.update(done, total);
   });
+  let delegateReason = '';
+  await page.exposeFunction('reportDelegate', (reason: string) => {
+    if (reason !== delegateReason) console.log(`${basename(videoPath)}: ${reason}`);
+    delegateReason = reason;
+  });
   await page.goto(bridge.url);
   await page.goto(`${bridge.origin}/headless.html`);
   await page.waitForSelector('body[data-engine-ready]', { state: 'attached' });
@@ -362,8 +367,13 @@ async function analyseStretch(
       const w = window as unknown as {
         gaitlensEngine: { analyseAndSave: (o: unknown) => Promise<{ status: string; summary?: AnalysisSummary; message?: string; frames?: number; code?: string }> };
         reportProgress: (done: number, total: number) => void;
+        reportDelegate: (reason: string) => void;
       };
-      return w.gaitlensEngine.analyseAndSave({ ...o, onProgress: (p: { framesDone: number; framesTotal: number }) => w.reportProgress(p.framesDone, p.framesTotal) });
+      return w.gaitlensEngine.analyseAndSave({
+        ...o,
+        onProgress: (p: { framesDone: number; framesTotal: number }) => w.reportProgress(p.framesDone, p.framesTotal),
+        onDelegate: (choice: { reason: string }) => w.reportDelegate(choice.reason),
+      });
     },
     options,
   );

@@ -2,7 +2,7 @@
  * headless.html: the analysis engine without the UI, for the headless command, the end-to-end
  * tests and the benchmark. Sets `window.gaitlensEngine` and then `<body data-engine-ready>`.
  */
-import { analyseVideo, AnalysisError, probeVideo, type VideoProbe } from './analysis/index.ts';
+import { analyseVideo, AnalysisError, compareDelegates, probeVideo, type VideoProbe } from './analysis/index.ts';
 import { timeDecoding, timeInference, timeStages } from './analysis/benchmark.ts';
 import { connect } from './api/transport.ts';
 import { analyseAndSave, type AnalyseAndSaveOptions, type AnalyseAndSaveOutcome } from './app/analyse-and-save.ts';
@@ -16,6 +16,7 @@ new PerformanceObserver((list) => {
 const engine = {
   probeVideo,
   analyseVideo,
+  compareDelegates,
   AnalysisError,
   timeDecoding,
   timeInference,

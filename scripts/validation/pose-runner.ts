@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type {} from '../../renderer/src/headless.ts';
+import type { PoseDelegate } from '../../renderer/src/analysis/delegate.ts';
 import type { PoseMode } from '../../renderer/src/analysis/protocol.ts';
 import { startBridge, type Bridge } from '../../electron/bridge/server.ts';
 import { decodeTrack, encodeTrack, TRACK_FORMAT_VERSION } from '../../shared/pose/track-codec.ts';
@@ -24,6 +25,8 @@ export interface PoseSettings {
   workers: 1 | 2;
   /** The rate the clip was filmed at, as the clinician would set it (the landmarker's timestamps follow it). */
   captureFps: number;
+  /** Where the model runs: the CPU unless asked (the app's automatic choice would depend on the machine). */
+  delegate: PoseDelegate;
 }
 
 export const sha256File = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -34,7 +37,8 @@ function engineKey(settings: PoseSettings): string {
   const versions = ['@mediapipe/tasks-vision', 'mediabunny'].map((name) => `${name}@${lock.packages[`node_modules/${name}`]?.version}`);
   const pixels = createHash('sha256');
   for (const file of ['shared/pose/shank-pixels.ts', 'shared/pose/foot-motion.ts', 'renderer/src/analysis/model-input.ts']) pixels.update(readFileSync(join(ROOT, file)));
-  return [settings.model, settings.mode, `w${settings.workers}`, `${settings.captureFps}fps`, ...versions, `track v${TRACK_FORMAT_VERSION}`, `pixels ${pixels.digest('hex').slice(0, 12)}`].join(' ');
+  // the GPU named only when used, so that the CPU's tracks keep their keys
+  return [settings.model, settings.mode, `w${settings.workers}`, `${settings.captureFps}fps`, ...(settings.delegate === 'GPU' ? ['GPU'] : []), ...versions, `track v${TRACK_FORMAT_VERSION}`, `pixels ${pixels.digest('hex').slice(0, 12)}`].join(' ');
 }
 
 export class PoseRunner {
@@ -81,8 +85,8 @@ export class PoseRunner {
     const video = await api['visits.attachVideo']({ visitId: visit.id, source: { kind: 'path', path: videoPath } });
     const started = Date.now();
     const track = await this.page.evaluate(
-      ({ url, model, poseMode, workers, captureFps }) => window.gaitlensEngine!.analyseVideo({ url, model, poseMode, workers, captureFps }),
-      { url: `media/${encodeURIComponent(video.mediaId)}`, model: settings.model, poseMode: settings.mode, workers: settings.workers, captureFps: settings.captureFps },
+      ({ url, model, poseMode, workers, captureFps, delegate }) => window.gaitlensEngine!.analyseVideo({ url, model, poseMode, workers, captureFps, delegate }),
+      { url: `media/${encodeURIComponent(video.mediaId)}`, model: settings.model, poseMode: settings.mode, workers: settings.workers, captureFps: settings.captureFps, delegate: settings.delegate },
     );
     log(`pose: ${videoPath.split('/').pop()} (${track.frames.length} frames, ${settings.model}, ${settings.mode}) in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     writeFileSync(cached, encodeTrack(track));

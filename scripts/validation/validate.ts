@@ -6,7 +6,11 @@
  * (crf 18 and 28) of those clips against each original.
  *
  *   npm run validate -- [--mode tracking-smoothed|tracking|per-frame] [--model lite|full|heavy]
- *                       [--workers 1|2] [--events]
+ *                       [--workers 1|2] [--delegate CPU|GPU] [--clip TEXT] [--events]
+ *
+ * --delegate: where the pose model runs (default the CPU, whatever the machine has: the app's
+ * automatic choice would make the results depend on it). --clip: only the clips whose file name
+ * holds TEXT.
  *
  * Pose tracks are cached (GAITLENS_VALIDATION_CACHE, default ~/.cache/gaitlens-validation), so a
  * change to the analytics re-runs in seconds. --events lists every annotated event beside the
@@ -22,6 +26,7 @@ import { extractBody } from '../../shared/gait/body.ts';
 import { applyLegSwap, legSwapMask } from '../../shared/gait/identity.ts';
 import { eventTimingErrorMs } from '../../shared/gait/measure-error.ts';
 import type { PoseModel } from '../../shared/pose/track.ts';
+import type { PoseDelegate } from '../../renderer/src/analysis/delegate.ts';
 import { DEFAULT_POSE_MODE, type PoseMode } from '../../renderer/src/analysis/protocol.ts';
 import { annotatedCadenceSpm, compareKind, contactErrorsMs, detectedCadenceSpm, dutyFactorErrorsPct, mean, nearLabelOf, stanceLabelFromFeet, summariseErrors, type Annotation, type IdentityEvidence, type KindResult } from './compare.ts';
 import { PoseRunner, sha256File } from './pose-runner.ts';
@@ -41,12 +46,18 @@ const { values } = parseArgs({
     model: { type: 'string', default: 'full' },
     workers: { type: 'string', default: '2' },
     events: { type: 'boolean', default: false },
+    delegate: { type: 'string', default: 'CPU' },
+    clip: { type: 'string', default: '' },
   },
 });
 const mode = values.mode as PoseMode;
 if (!['tracking-smoothed', 'tracking', 'per-frame'].includes(mode)) throw new Error(`--mode ${mode}: tracking-smoothed, tracking or per-frame`);
 const model = values.model as PoseModel;
 const workers = Number(values.workers) as 1 | 2;
+const delegate = values.delegate.toUpperCase() as PoseDelegate;
+if (delegate !== 'CPU' && delegate !== 'GPU') throw new Error(`--delegate ${values.delegate}: CPU or GPU`);
+/** Only the clips whose file name holds this text (all when empty). */
+const chosen = (file: string) => file.includes(values.clip);
 
 interface IdentityFixture {
   /** Clips without evidence say why (`why`): no crossing could be read. */
@@ -96,7 +107,8 @@ function kindCells(result: KindResult, fps: number): string[] {
 async function main(): Promise<void> {
   const annotations = readdirSync(FIXTURES)
     .filter((f) => f.endsWith('.json'))
-    .map((f) => JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as Annotation);
+    .map((f) => JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as Annotation)
+    .filter((a) => chosen(a.video));
   const missing = annotations.filter((a) => !existsSync(join(VIDEOS, a.video)));
   if (missing.length > 0) throw new Error(`clips not found in ${VIDEOS}: ${missing.map((a) => a.video).join(', ')} (set GAITLENS_TEST_VIDEOS)`);
   const runner = await PoseRunner.start();
@@ -108,14 +120,14 @@ async function main(): Promise<void> {
     });
     const widths = [44, 5, 6, 4, 5, 5, 6, 6, 6, 4, 5, 5, 6, 6, 8, 8, 7, 6, 8, 8, 6, 8];
     const lines = [
-      `GaitLens validation ${new Date().toISOString().slice(0, 10)}: pose ${model}, ${mode}, ${workers} worker(s)`,
+      `GaitLens validation ${new Date().toISOString().slice(0, 10)}: pose ${model}, ${mode}, ${workers} worker(s), ${delegate} delegate`,
       'IC/TO: matched/annotated, missed, extra, median |error| (frames), mean signed error (frames, ms); contact time: mean signed and mean |error| (ms), and the error the app states at this rate;',
       'duty factor: mean signed error (percentage points); cadence (steps/min) over the annotated range: detected, annotated, error; and the whole clip\'s as the app shows it',
       row(['clip', 'fps', 'IC n', 'miss', 'extra', 'med|e|', 'mean', 'ms', 'TO n', 'miss', 'extra', 'med|e|', 'mean', 'ms', 'contact', '|contact|', 'stated', 'duty', 'cadence', 'annot.', 'error', 'clip'], widths),
     ];
     const details: string[] = [];
     for (const run of runs) {
-      const track = await runner.track(run.video, { model, mode, workers, captureFps: run.fps }, (line) => console.error(line));
+      const track = await runner.track(run.video, { model, mode, workers, delegate, captureFps: run.fps }, (line) => console.error(line));
       const analysis = analyseTrack(track, { captureFps: run.fps });
       const detected = analysis.events.map((e) => ({ side: e.side, type: e.type, frame: e.frame }));
       const cadence = annotatedCadenceSpm(run.annotation);
@@ -164,7 +176,7 @@ async function main(): Promise<void> {
         continue;
       }
       const cadenceOf = async (path: string) => {
-        const track = await runner.track(path, { model, mode, workers, captureFps: clip.fps }, (line) => console.error(line));
+        const track = await runner.track(path, { model, mode, workers, delegate, captureFps: clip.fps }, (line) => console.error(line));
         return analyseTrack(track, { captureFps: clip.fps }).metrics.cadenceSpm.mean;
       };
       const original = await cadenceOf(video);
@@ -183,13 +195,13 @@ async function main(): Promise<void> {
     lines.push(row(['clip', 'fps', 'near', 'conf.', 'exchanged', 'asks', 'crossings L/R/n', 'occl.', 'by eye', 'match'], identityWidths));
     const identity = JSON.parse(readFileSync(join(FIXTURES, 'identity', 'clips.json'), 'utf8')) as IdentityFixture;
     const tally = { decided: 0, decidedChecked: 0, decidedRight: 0, asked: 0, askedChecked: 0 };
-    for (const clip of identity.clips) {
+    for (const clip of identity.clips.filter((c) => chosen(c.video))) {
       const video = join(VIDEOS, clip.video);
       if (!existsSync(video)) {
         lines.push(`${clip.video}: not found in ${VIDEOS}, skipped`);
         continue;
       }
-      const track = await runner.track(video, { model, mode, workers, captureFps: clip.captureFps }, (line) => console.error(line));
+      const track = await runner.track(video, { model, mode, workers, delegate, captureFps: clip.captureFps }, (line) => console.error(line));
       const analysis = analyseTrack(track, { captureFps: clip.captureFps });
       const call = analysis.identity.nearFar;
       const occlusionCue = call?.cues.find((c) => c.id === 'occlusion');

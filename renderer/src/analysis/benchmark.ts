@@ -75,7 +75,7 @@ export async function timeInference(options: TimingOptions & { model: PoseModel 
   const segments = jobs(await probeOnce(options.url), options);
   const workers = segments.map(() => new AnalysisWorker());
   try {
-    workers.forEach((worker) => worker.send({ type: 'load', runtime: runtimeUrls(options.model), mode: DEFAULT_POSE_MODE }));
+    workers.forEach((worker) => worker.send({ type: 'load', runtime: runtimeUrls(options.model), mode: DEFAULT_POSE_MODE, delegate: 'CPU' }));
     await Promise.all(segments.map((job, k) => workers[k]!.request({ type: 'inference', job }, (m) => (m.type === 'ready' ? true : undefined))));
     return summarise(await Promise.all(workers.map((worker) => worker.request({ type: 'go' }, timing))));
   } finally {
@@ -91,7 +91,7 @@ export async function timeStages(options: TimingOptions & { model: PoseModel }):
   const segments = jobs(await probeOnce(options.url), options);
   const workers = segments.map(() => new AnalysisWorker());
   try {
-    workers.forEach((worker) => worker.send({ type: 'load', runtime: runtimeUrls(options.model), mode: DEFAULT_POSE_MODE }));
+    workers.forEach((worker) => worker.send({ type: 'load', runtime: runtimeUrls(options.model), mode: DEFAULT_POSE_MODE, delegate: 'CPU' }));
     return summarise(await Promise.all(segments.map((job, k) => workers[k]!.request({ type: 'analyse', job }, timing))));
   } finally {
     workers.forEach((worker) => worker.terminate());

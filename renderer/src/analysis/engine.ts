@@ -3,6 +3,7 @@
  * joins their tracks in order, reports progress and cancels. No decoding or inference here.
  */
 import type { LandmarkTrack, PoseFrame, PoseModel } from '../../../shared/pose/track.ts';
+import { chooseDelegate, compareLandmarks, gpuFailed, DELEGATE_CHECK_FRAMES, isSoftwareRenderer, type DelegateChoice, type DelegateComparison, type PoseDelegate } from './delegate.ts';
 import { AnalysisError, cancelled } from './errors.ts';
 import { DEFAULT_POSE_MODE, MODEL_FILES, type PoseMode, type RuntimeUrls, type SegmentJob, type TimingResult, type VideoProbe, type WorkerRequest, type WorkerResponse } from './protocol.ts';
 import { framesInWindow, splitRange, type FrameRange } from './timeline.ts';
@@ -33,6 +34,14 @@ export interface AnalyseOptions {
   endS?: number;
   /** Workers (each with its own landmarker); defaults to 2 where the computer has 2 cores or more. */
   workers?: 1 | 2;
+  /**
+   * Where the pose model runs (delegate.ts): 'auto' (the default) checks a real graphics processor
+   * against the CPU on the clip's first frames and uses it if it agrees; 'CPU' and 'GPU' run there
+   * unchecked (the benchmark and the validation, which measure one or the other).
+   */
+  delegate?: 'auto' | PoseDelegate;
+  /** Told where the pose model runs, and why, before the first frame is analysed. */
+  onDelegate?: (choice: DelegateChoice) => void;
   signal?: AbortSignal;
   onProgress?: (progress: AnalysisProgress) => void;
 }
@@ -144,6 +153,47 @@ function checkCaptureFps(captureFps: number | null | undefined, fileFps: number)
 }
 
 /**
+ * The job's first DELEGATE_CHECK_FRAMES frames through a CPU and a GPU landmarker (IMAGE mode),
+ * each in a worker of its own (a second landmarker cannot load in the same worker: tasks-vision's
+ * WASM loader runs once), their landmarks compared. The workers are listed in `checkers`, for the
+ * caller to end.
+ */
+async function checkGpu(runtime: RuntimeUrls, job: SegmentJob, checkers: AnalysisWorker[]): Promise<DelegateComparison> {
+  const first = { ...job, end: Math.min(job.end, job.start + DELEGATE_CHECK_FRAMES) };
+  const [cpu, gpu] = await Promise.all(
+    (['CPU', 'GPU'] as const).map(async (delegate) => {
+      const worker = new AnalysisWorker();
+      checkers.push(worker);
+      worker.send({ type: 'load', runtime, mode: 'per-frame', delegate });
+      const frames: PoseFrame[] = [];
+      await worker.request<TimingResult>(
+        { type: 'analyse', job: first },
+        (message) => (message.type === 'done' ? message.timing : undefined),
+        (message) => {
+          if (message.type === 'frames') frames.push(...message.frames);
+        },
+      );
+      return frames;
+    }),
+  );
+  return compareLandmarks(cpu!.map((frame, k) => [frame.landmarks, gpu![k]?.landmarks ?? null] as const));
+}
+
+/** The check analyseVideo makes of a real graphics processor, made on request (on any renderer) over the window's first frames. */
+export async function compareDelegates(options: Pick<AnalyseOptions, 'url' | 'model' | 'startS' | 'endS' | 'captureFps'>): Promise<DelegateComparison> {
+  const prober = new AnalysisWorker();
+  const checkers: AnalysisWorker[] = [];
+  try {
+    const { probe, timestamps } = await probeWith(prober, options.url);
+    const { range } = plan(timestamps, { ...options, workers: 1 });
+    const job: SegmentJob = { url: absolute(options.url), timestamps, ...range, rotation: probe.rotation, fileFps: probe.fileFps, captureFps: checkCaptureFps(options.captureFps, probe.fileFps) };
+    return await checkGpu(runtimeUrls(options.model ?? 'full'), job, checkers);
+  } finally {
+    [prober, ...checkers].forEach((worker) => worker.terminate());
+  }
+}
+
+/**
  * Runs pose detection on every frame of the window and returns the landmark track, frames in
  * order, each with its index in the whole file and its capture time.
  */
@@ -151,7 +201,9 @@ export async function analyseVideo(options: AnalyseOptions): Promise<LandmarkTra
   const model = options.model ?? 'full';
   const runtime = runtimeUrls(model);
   const workers: AnalysisWorker[] = [new AnalysisWorker()];
-  const stopAll = () => workers.forEach((worker) => worker.terminate());
+  /** The workers that check a graphics processor against the CPU, while they run. */
+  const checkers: AnalysisWorker[] = [];
+  const stopAll = () => [...workers, ...checkers].forEach((worker) => worker.terminate());
   try {
     return await cancellable(options.signal, stopAll, run());
   } finally {
@@ -159,16 +211,39 @@ export async function analyseVideo(options: AnalyseOptions): Promise<LandmarkTra
   }
 
   async function run(): Promise<LandmarkTrack> {
-    // The model loads while the container is read; the second worker starts loading at once too.
     const mode = options.poseMode ?? DEFAULT_POSE_MODE;
-    workers[0]!.send({ type: 'load', runtime, mode });
-    if ((options.workers ?? defaultWorkers()) === 2) {
-      workers.push(new AnalysisWorker());
-      workers[1]!.send({ type: 'load', runtime, mode });
+    const requested = options.delegate ?? 'auto';
+    const count = options.workers ?? defaultWorkers();
+    const renderer = await workers[0]!.request({ type: 'renderer' }, (message) => (message.type === 'renderer' ? message.renderer : undefined));
+    const check = requested === 'auto' && renderer !== null && !isSoftwareRenderer(renderer);
+    const load = (delegate: PoseDelegate) => {
+      workers[0]!.send({ type: 'load', runtime, mode, delegate });
+      if (count === 2) {
+        workers.push(new AnalysisWorker());
+        workers[1]!.send({ type: 'load', runtime, mode, delegate });
+      }
+    };
+    // Without a graphics processor to check, the model loads while the container is read, in both workers at once.
+    let choice: DelegateChoice | null = null;
+    if (!check) {
+      choice = requested === 'GPU' ? chooseDelegate(renderer, null, 'GPU') : chooseDelegate(renderer, null);
+      load(choice.delegate);
     }
     const { probe, timestamps } = await probeWith(workers[0]!, options.url);
     const captureFps = checkCaptureFps(options.captureFps, probe.fileFps);
     const { range, parts } = plan(timestamps, options);
+    const url = absolute(options.url);
+    const jobOf = (part: FrameRange): SegmentJob => ({ url, timestamps, ...part, rotation: probe.rotation, fileFps: probe.fileFps, captureFps });
+    if (!choice) {
+      // a graphics processor that cannot run the model at all leaves it to the processor, with the reason
+      choice = await checkGpu(runtime, jobOf(range), checkers).then(
+        (comparison) => chooseDelegate(renderer, comparison),
+        (error: unknown) => gpuFailed(renderer, error instanceof Error ? error.message : String(error)),
+      );
+      checkers.splice(0).forEach((worker) => worker.terminate());
+      load(choice.delegate);
+    }
+    options.onDelegate?.(choice);
     const total = range.end - range.start;
     const results: PoseFrame[][] = parts.map(() => []);
     const partTotals = parts.map((p) => p.end - p.start);
@@ -188,18 +263,16 @@ export async function analyseVideo(options: AnalyseOptions): Promise<LandmarkTra
         parts: results.map((r, k) => ({ done: r.length, total: partTotals[k]! })),
       });
     };
-    const url = absolute(options.url);
     await Promise.all(
-      parts.map((part, k) => {
-        const job: SegmentJob = { url, timestamps, ...part, rotation: probe.rotation, fileFps: probe.fileFps, captureFps };
-        return workers[k]!.request<TimingResult>(
-          { type: 'analyse', job },
+      parts.map((part, k) =>
+        workers[k]!.request<TimingResult>(
+          { type: 'analyse', job: jobOf(part) },
           (message) => (message.type === 'done' ? message.timing : undefined),
           (message) => {
             if (message.type === 'frames') report(message.frames, k);
           },
-        );
-      }),
+        ),
+      ),
     );
     return {
       video: {

@@ -1,6 +1,7 @@
 /** Messages between the main thread (engine.ts) and an analysis worker (worker.ts). */
 import type { CaptureRateProposal } from '../../../shared/pose/capture-rate.ts';
 import type { PoseFrame, PoseModel } from '../../../shared/pose/track.ts';
+import type { PoseDelegate } from './delegate.ts';
 import type { SerialisedError } from './errors.ts';
 
 export interface VideoProbe {
@@ -51,7 +52,9 @@ export interface SegmentJob {
 }
 
 export type WorkerRequest =
-  | { type: 'load'; runtime: RuntimeUrls; mode: PoseMode }
+  | { type: 'load'; runtime: RuntimeUrls; mode: PoseMode; delegate: PoseDelegate }
+  /** The WebGL renderer this worker would draw with (delegate.ts). */
+  | { type: 'renderer' }
   | { type: 'probe'; url: string }
   | { type: 'analyse'; job: SegmentJob }
   | { type: 'decode'; job: SegmentJob }
@@ -88,6 +91,7 @@ export interface StageTimes {
 
 export type WorkerResponse =
   | { type: 'loaded' }
+  | { type: 'renderer'; renderer: string | null }
   | { type: 'probed'; probe: VideoProbe; timestamps: Float64Array }
   | FramesMessage
   | { type: 'ready' }

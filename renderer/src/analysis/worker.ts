@@ -1,6 +1,7 @@
 /**
  * An analysis worker (an ES-module Web Worker): demuxes with mediabunny, decodes with WebCodecs
- * and runs one PoseLandmarker (VIDEO mode, CPU delegate, one pose) on its share of the frames.
+ * and runs one PoseLandmarker (VIDEO mode, one pose; on the CPU, or the GPU where delegate.ts
+ * chose it) on its share of the frames.
  * Everything heavy happens here, so the page stays responsive.
  */
 import { PoseLandmarker, type PoseLandmarkerResult } from '@mediapipe/tasks-vision';
@@ -9,6 +10,7 @@ import { proposeCaptureRate } from '../../../shared/pose/capture-rate.ts';
 import { footPatch, footPatchRect, patchMotion, searchRect, type FootPatch } from '../../../shared/pose/foot-motion.ts';
 import { planShankRead, readShankPixels, type PixelRect } from '../../../shared/pose/shank-pixels.ts';
 import type { FootMotion, PoseFrame, ShankPixels } from '../../../shared/pose/track.ts';
+import type { PoseDelegate } from './delegate.ts';
 import { AnalysisError, serialiseError, unsupportedCodec } from './errors.ts';
 import { isYuv420, modelInputFactor, scaledRgba, yuvMatrix } from './model-input.ts';
 import { storedRect, uprightPixels, type Rotation } from './upright.ts';
@@ -38,12 +40,12 @@ let landmarker: Promise<PoseLandmarker> | null = null;
 let poseMode: PoseMode = DEFAULT_POSE_MODE;
 let go = () => {};
 
-async function loadLandmarker(runtime: RuntimeUrls, mode: PoseMode): Promise<PoseLandmarker> {
+async function loadLandmarker(runtime: RuntimeUrls, mode: PoseMode, delegate: PoseDelegate): Promise<PoseLandmarker> {
   try {
     return await PoseLandmarker.createFromOptions(
       { wasmLoaderPath: runtime.wasmLoader, wasmBinaryPath: runtime.wasmBinary },
       {
-        baseOptions: { modelAssetPath: runtime.model, delegate: 'CPU' },
+        baseOptions: { modelAssetPath: runtime.model, delegate },
         runningMode: mode === 'per-frame' ? 'IMAGE' : 'VIDEO',
         // MediaPipe smooths the landmarks only when it tracks a single pose
         numPoses: mode === 'tracking' ? 2 : 1,
@@ -447,11 +449,26 @@ async function inferenceOnly(job: SegmentJob): Promise<void> {
   }
 }
 
+/** The WebGL renderer's name (the graphics processor, or software rendering); null without WebGL. */
+function webglRenderer(): string | null {
+  let gl: WebGL2RenderingContext | null = null;
+  try {
+    gl = new OffscreenCanvas(1, 1).getContext('webgl2');
+  } catch {
+    return null;
+  }
+  if (!gl) return null;
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  return renderer;
+}
+
 async function handle(request: WorkerRequest): Promise<void> {
   switch (request.type) {
     case 'load':
       poseMode = request.mode;
-      landmarker = loadLandmarker(request.runtime, request.mode);
+      landmarker = loadLandmarker(request.runtime, request.mode, request.delegate);
       // Errors surface when a job awaits the landmarker; this only reports readiness.
       landmarker.then(() => post({ type: 'loaded' }), () => {});
       return;
@@ -468,6 +485,8 @@ async function handle(request: WorkerRequest): Promise<void> {
       return inferenceOnly(request.job);
     case 'go':
       return go();
+    case 'renderer':
+      return post({ type: 'renderer', renderer: webglRenderer() });
   }
 }
 

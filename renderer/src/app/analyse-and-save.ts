@@ -17,6 +17,7 @@ export interface AnalyseAndSaveOptions {
   workers?: 1 | 2;
   signal?: AbortSignal;
   onProgress?: AnalyseOptions['onProgress'];
+  onDelegate?: AnalyseOptions['onDelegate'];
   /** Called when the pose pass is done and the analysis is being saved. */
   onSaving?: () => void;
 }

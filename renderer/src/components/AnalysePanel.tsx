@@ -3,6 +3,7 @@ import { containerNeedsConversion } from '../../../shared/contract/containers.ts
 import type { AnalysisSummary, VisitVideo } from '../../../shared/contract/entities.ts';
 import type { PoseModel } from '../../../shared/pose/track.ts';
 import { AnalysisError, probeVideo, type VideoProbe } from '../analysis/index.ts';
+import type { DelegateChoice } from '../analysis/delegate.ts';
 import { codecName } from '../analysis/errors.ts';
 import { framesShare, progressText, saving, startProgress, withFrames, type ProgressTracker } from '../analysis/progress-estimate.ts';
 import { analyseAndSave } from '../app/analyse-and-save.ts';
@@ -31,7 +32,8 @@ type State =
   /** This computer cannot decode it: it is converted to H.264 (`what` names what could not be decoded). */
   | { status: 'convert'; what: string }
   | { status: 'idle'; probe: VideoProbe }
-  | { status: 'running'; probe: VideoProbe; progress: ProgressTracker; startedAt: number };
+  /** delegate: where the pose model runs and why (analysis/delegate.ts), once the engine has chosen. */
+  | { status: 'running'; probe: VideoProbe; progress: ProgressTracker; startedAt: number; delegate: DelegateChoice | null };
 
 /** Seconds since `start` (performance.now() ms). */
 const since = (start: number) => (performance.now() - start) / 1000;
@@ -114,7 +116,7 @@ export function AnalysePanel({ video, onSaved }: { video: VisitVideo; onSaved: (
     const startedAt = performance.now();
     const update = (next: (p: ProgressTracker) => ProgressTracker) =>
       setState((s) => (s.status === 'running' ? { ...s, progress: next(s.progress) } : s));
-    setState({ status: 'running', probe, progress: startProgress(), startedAt });
+    setState({ status: 'running', probe, progress: startProgress(), startedAt, delegate: null });
     try {
       const outcome = await analyseAndSave(host.api, {
         visitVideoId: video.id,
@@ -125,6 +127,7 @@ export function AnalysePanel({ video, onSaved }: { video: VisitVideo; onSaved: (
         endS: end,
         signal: controller.signal,
         onProgress: (p) => update((tracker) => withFrames(tracker, since(startedAt), p.framesDone, p.framesTotal, p.parts)),
+        onDelegate: (delegate) => setState((s) => (s.status === 'running' ? { ...s, delegate } : s)),
         onSaving: () => update((tracker) => saving(tracker, since(startedAt))),
       });
       setState({ status: 'idle', probe });
@@ -173,6 +176,11 @@ export function AnalysePanel({ video, onSaved }: { video: VisitVideo; onSaved: (
         <div className="progress-block" role="status" aria-label="Analysis progress">
           <progress max={1} value={framesShare(state.progress)} />
           <ProgressLine tracker={state.progress} startedAt={state.startedAt} />
+          {state.delegate && (
+            <p className="small muted" data-testid="pose-delegate">
+              {state.delegate.reason}
+            </p>
+          )}
           <button type="button" className="button-secondary" onClick={() => abort.current?.abort()}>
             Cancel
           </button>

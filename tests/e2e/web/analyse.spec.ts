@@ -103,6 +103,8 @@ test('an analysis can be cancelled and saves nothing', async ({ app, bridge }) =
   const panel = app.getByLabel(`Analysis of ${VIDEOS.treadmillLeft30}`);
   await panel.getByRole('button', { name: 'Analyse' }).click();
   await expect(panel.getByTestId('analysis-progress')).toContainText('frames/s', { timeout: 30_000 });
+  // where the pose model runs, and why (CI has no graphics processor)
+  await expect(panel.getByTestId('pose-delegate')).toContainText(/^The pose model runs on the (processor|graphics processor)/);
   await panel.getByRole('button', { name: 'Cancel' }).click();
   await expect(panel.getByRole('status')).toContainText('Analysis cancelled. Nothing was saved.');
   await expect(panel.getByTestId('analysis-summary')).toHaveCount(0);

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { DELEGATE_TOLERANCE, type DelegateChoice } from '../../../renderer/src/analysis/delegate.ts';
 import type { GaitLensEngine } from '../../../renderer/src/headless.ts';
 import type { LandmarkTrack, PoseFrame } from '../../../shared/pose/track.ts';
 import { Landmark } from '../../../shared/pose/track.ts';
@@ -18,10 +19,18 @@ import { expect, test } from './fixtures.ts';
 // Model loading and inference share 2 cores in CI: give each test room beyond the suite's 60 s.
 test.describe.configure({ timeout: 120_000 });
 
-type Analyse = Omit<Parameters<GaitLensEngine['analyseVideo']>[0], 'signal' | 'onProgress'>;
+type Analyse = Omit<Parameters<GaitLensEngine['analyseVideo']>[0], 'signal' | 'onProgress' | 'onDelegate'>;
 
 const analyse = (app: Page, options: Analyse): Promise<LandmarkTrack> =>
   app.evaluate((options) => window.gaitlensEngine!.analyseVideo(options), options);
+
+/** The track, and where the engine ran the pose model and why. */
+const analyseTold = (app: Page, options: Analyse): Promise<{ track: LandmarkTrack; choice: DelegateChoice | null }> =>
+  app.evaluate(async (options) => {
+    let choice: DelegateChoice | null = null;
+    const track = await window.gaitlensEngine!.analyseVideo({ ...options, onDelegate: (told) => (choice = told) });
+    return { track, choice };
+  }, options);
 
 /**
  * The runner is found in at least 95% of frames, with sane landmarks: on both sides the shoulder
@@ -157,6 +166,32 @@ test('one worker and two workers give the same frames', async ({ app, bridge }) 
   expect(two.frames.map((frame) => [frame.i, frame.tMs])).toEqual(one.frames.map((frame) => [frame.i, frame.tMs]));
   // The second worker's landmarker starts fresh mid-clip (no tracking history), so not bit-identical.
   expect(meanDistance(one, two)).toBeLessThan(0.02);
+});
+
+test('the pose model runs on the CPU where graphics are drawn in software, and says why; the GPU delegate, checked on the same frames, gives the CPU landmarks', async ({ app, bridge }) => {
+  const url = await engineWith(app, bridge.origin, video(VIDEOS.treadmillLeft30));
+  const clip = { url, model: 'full', startS: 0, endS: 0.3, workers: 1 } as const;
+  const auto = await analyseTold(app, clip);
+  expect(auto.choice?.renderer).toBeTruthy();
+  if (/swiftshader|llvmpipe/i.test(auto.choice!.renderer!)) {
+    // no graphics processor (as in CI): not even checked
+    expect(auto.choice).toMatchObject({ delegate: 'CPU', comparison: null });
+    expect(auto.choice!.reason).toContain('no graphics processor was found');
+  } else {
+    expect(auto.choice!.comparison?.frames).toBe(9);
+  }
+  // the check, made on request: the first 9 frames through both delegates (MediaPipe's GPU delegate runs on software WebGL too, slowly)
+  const comparison = await app.evaluate((options) => window.gaitlensEngine!.compareDelegates(options), clip);
+  expect(comparison).toMatchObject({ frames: 9, poseMismatches: 0 });
+  expect(comparison.medianShare).toBeLessThan(DELEGATE_TOLERANCE.medianShare);
+  expect(comparison.meanShare).toBeLessThan(DELEGATE_TOLERANCE.meanShare);
+  // and the whole analysis on the GPU: the same frames and landmarks as on the CPU
+  const gpu = await analyseTold(app, { ...clip, delegate: 'GPU' });
+  expect(gpu.choice).toMatchObject({ delegate: 'GPU', comparison: null });
+  expect(gpu.track.frames.map((frame) => frame.i)).toEqual(auto.track.frames.map((frame) => frame.i));
+  expectRunnerFound(gpu.track);
+  expect(meanDistance(auto.track, gpu.track)).toBeGreaterThan(0);
+  expect(meanDistance(auto.track, gpu.track)).toBeLessThan(DELEGATE_TOLERANCE.meanShare);
 });
 
 test('a variable-frame-rate clip keeps its real frame times', async ({ app, bridge }) => {
