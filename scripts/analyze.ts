@@ -207,9 +207,10 @@ async function main(): Promise<void> {
       // the report is printed in the browser that runs the analysis
       printReport: (site, visitId) => printReportPage(browser!, site, visitId),
     });
+    // the graphics processor left on: the engine checks it against the processor before using it (docs/analysis-engine.md)
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
     await run({ bridge, browser, videoPath, model, captureFps, startS, endArg, windows, workers, heightCm, intake, outDir, pdfPath, values });
   } catch (error) {

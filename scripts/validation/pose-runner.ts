@@ -56,7 +56,8 @@ export class PoseRunner {
     this.cacheDir = cacheDir;
   }
 
-  static async start(cacheDir = process.env.GAITLENS_VALIDATION_CACHE ?? join(homedir(), '.cache', 'gaitlens-validation')): Promise<PoseRunner> {
+  /** `gpu`: the browser may use a graphics processor (for the GPU delegate); otherwise WebGL is drawn in software, as on a machine without one. */
+  static async start(gpu = false, cacheDir = process.env.GAITLENS_VALIDATION_CACHE ?? join(homedir(), '.cache', 'gaitlens-validation')): Promise<PoseRunner> {
     const rendererDir = join(ROOT, 'dist', 'renderer');
     if (!existsSync(join(rendererDir, 'headless.html'))) throw new Error('the app is not built: run "npm run build" first.');
     mkdirSync(cacheDir, { recursive: true });
@@ -64,7 +65,7 @@ export class PoseRunner {
     const bridge = await startBridge({ dataDir, rendererDir, appVersion: 'validate' });
     const browser = await chromium.launch({
       executablePath: process.env.GAITLENS_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: ['--no-sandbox', ...(gpu ? [] : ['--disable-gpu']), '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     const page = await browser.newPage();
     await page.route('**/*', (route) => (route.request().url().startsWith(`${bridge.origin}/`) ? route.continue() : route.abort('blockedbyclient')));

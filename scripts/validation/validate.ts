@@ -9,7 +9,8 @@
  *                       [--workers 1|2] [--delegate CPU|GPU] [--clip TEXT] [--events]
  *
  * --delegate: where the pose model runs (default the CPU, whatever the machine has: the app's
- * automatic choice would make the results depend on it). --clip: only the clips whose file name
+ * automatic choice would make the results depend on it; with GPU the browser may use a graphics
+ * processor, else MediaPipe's GPU path runs on software WebGL). --clip: only the clips whose file name
  * holds TEXT.
  *
  * Pose tracks are cached (GAITLENS_VALIDATION_CACHE, default ~/.cache/gaitlens-validation), so a
@@ -111,7 +112,7 @@ async function main(): Promise<void> {
     .filter((a) => chosen(a.video));
   const missing = annotations.filter((a) => !existsSync(join(VIDEOS, a.video)));
   if (missing.length > 0) throw new Error(`clips not found in ${VIDEOS}: ${missing.map((a) => a.video).join(', ')} (set GAITLENS_TEST_VIDEOS)`);
-  const runner = await PoseRunner.start();
+  const runner = await PoseRunner.start(delegate === 'GPU');
   try {
     const runs: Run[] = annotations.flatMap((annotation) => {
       const video = join(VIDEOS, annotation.video);
