@@ -35,6 +35,7 @@ export function analysisJson(file: string, track: LandmarkTrack, summary: Analys
     gait: gait.gait,
     calibration: gait.calibration,
     identity: gait.identity,
+    footTracking: gait.footTracking,
     events: gait.events,
     strides: gait.strides,
     angles: gait.angles,

@@ -16,6 +16,7 @@ import { printReportPage } from '../electron/bridge/print-report.ts';
 import { startBridge, type Bridge } from '../electron/bridge/server.ts';
 import { ServiceError } from '../shared/contract/dispatch.ts';
 import type { ErrorCode } from '../shared/contract/result.ts';
+import { feetLostAdvice } from '../shared/gait/foot-tracking.ts';
 import { analyseTrack } from '../shared/gait/analyse.ts';
 import { summariseVisit } from '../shared/gait/visit-summary.ts';
 import { draftPlan } from '../shared/plan/generate.ts';
@@ -322,9 +323,14 @@ async function run({ bridge, browser, videoPath, model, captureFps, startS, endA
   }
   const cadence = gait.metrics.cadenceSpm.mean;
   console.log(
-    `${basename(videoPath)}: ${gait.view.kind} view, ${gait.gait.kind}, ${gait.events.length} gait events, cadence ${cadence === null ? 'not measured' : `${cadence.toFixed(1)} steps/min`}, ` +
+    `${basename(videoPath)}: ${gait.view.kind} view, ${gait.gait.kind}, ${gait.events.length} gait events, cadence ${cadence === null ? 'not measured' : `${cadence.toFixed(1)} steps/min${gait.metrics.cadenceSpm.notReliable ? ' (not reliable)' : ''}`}, ` +
       `${gait.findings.length} finding(s) -> ${outFile}`,
   );
+  if (gait.footTracking.lost) {
+    console.log(
+      `${basename(videoPath)}: the pose model lost the feet in ${gait.footTracking.offPathPct}% of their readings: the foot strikes, the toe-offs and every value timed from them (all but trunk lean) are marked not reliable and left out of the findings and the report. ${feetLostAdvice(model)}`,
+    );
+  }
 
   if (values.plan) {
     // drafted as the app's plan screen drafts it, then marked for the clinician's review

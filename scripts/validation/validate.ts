@@ -119,12 +119,13 @@ async function main(): Promise<void> {
       const base: Run = { annotation, label: annotation.video.replace(/\.mp4$/, ''), video, k: 1, fps: annotation.captureFps };
       return [base, ...(SUBSAMPLING[annotation.video] ?? []).map((k) => ({ ...base, video: subsampled(video, k, runner.cacheDir), k, fps: annotation.captureFps / k }))];
     });
-    const widths = [44, 5, 6, 4, 5, 5, 6, 6, 6, 4, 5, 5, 6, 6, 8, 8, 7, 6, 8, 8, 6, 8];
+    const widths = [44, 5, 6, 4, 5, 5, 6, 6, 6, 4, 5, 5, 6, 6, 8, 8, 7, 6, 8, 8, 6, 8, 11];
     const lines = [
       `GaitLens validation ${new Date().toISOString().slice(0, 10)}: pose ${model}, ${mode}, ${workers} worker(s), ${delegate} delegate`,
       'IC/TO: matched/annotated, missed, extra, median |error| (frames), mean signed error (frames, ms); contact time: mean signed and mean |error| (ms), and the error the app states at this rate;',
-      'duty factor: mean signed error (percentage points); cadence (steps/min) over the annotated range: detected, annotated, error; and the whole clip\'s as the app shows it',
-      row(['clip', 'fps', 'IC n', 'miss', 'extra', 'med|e|', 'mean', 'ms', 'TO n', 'miss', 'extra', 'med|e|', 'mean', 'ms', 'contact', '|contact|', 'stated', 'duty', 'cadence', 'annot.', 'error', 'clip'], widths),
+      'duty factor: mean signed error (percentage points); cadence (steps/min) over the annotated range: detected, annotated, error; and the whole clip\'s as the app shows it;',
+      'feet off: the share of foot readings off their path (%; "lost" above 12%: the app marks the timing values not reliable, shared/gait/foot-tracking.ts)',
+      row(['clip', 'fps', 'IC n', 'miss', 'extra', 'med|e|', 'mean', 'ms', 'TO n', 'miss', 'extra', 'med|e|', 'mean', 'ms', 'contact', '|contact|', 'stated', 'duty', 'cadence', 'annot.', 'error', 'clip', 'feet off'], widths),
     ];
     const details: string[] = [];
     for (const run of runs) {
@@ -154,6 +155,7 @@ async function main(): Promise<void> {
             f1(cadence),
             f1(detectedCadence === null || cadence === null ? null : detectedCadence - cadence),
             f1(analysis.metrics.cadenceSpm.mean),
+            `${analysis.footTracking.offPathPct.toFixed(1)}${analysis.footTracking.lost ? ' lost' : ''}`,
           ],
           widths,
         ),

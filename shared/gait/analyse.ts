@@ -9,6 +9,7 @@
 import type { LandmarkTrack } from '../pose/track.ts';
 import { anglesToJson, computeAngles } from './angles.ts';
 import { extractBody, mirrorX } from './body.ts';
+import { FEET_LOST_GAIT_REASON, footTracking } from './foot-tracking.ts';
 import { calibrate, segmentLengthsPx } from './calibration.ts';
 import { detectEvents, eventList } from './events.ts';
 import { cleanBody, cutoffForRate } from './filters.ts';
@@ -88,6 +89,7 @@ export function analyseTrack(track: LandmarkTrack, options: AnalysisOptions = {}
   const motion = usableShoeMotion(flip ? mirrorShoeMotion(labelledMotion) : labelledMotion, rawOriented, filtered);
 
   const seg = segmentLengthsPx(filtered, view.kind, nearSide);
+  const feet = footTracking(raw, seg.legLength, sampleRateHz);
   const calibration = calibrate(seg, options.calibration, { width, height }, view.kind, client);
   const angles = computeAngles(filtered, view.kind);
   const anglesRaw = computeAngles(rawOriented, view.kind);
@@ -113,19 +115,24 @@ export function analyseTrack(track: LandmarkTrack, options: AnalysisOptions = {}
   const perSide = Object.fromEntries(
     SIDES.map((side) => [
       side,
-      Object.fromEntries(SIDE_MEASURES.map((id) => [id, marked(id, side, metrics.perSide[side][id], side === farSide ? 'far' : side === nearSide ? 'near' : null, view.kind, included)])),
+      Object.fromEntries(SIDE_MEASURES.map((id) => [id, marked(id, side, metrics.perSide[side][id], side === farSide ? 'far' : side === nearSide ? 'near' : null, view.kind, included, feet)])),
     ]),
   ) as Record<Side, SideMetrics>;
-  const trunkLeanDeg = marked('trunkLeanDeg', null, metrics.trunkLeanDeg, null, view.kind, included);
+  const whole = <K extends 'cadenceSpm' | 'stepTimeMs' | 'strideTimeMs' | 'trunkLeanDeg' | 'stepWidthCm'>(id: K) => marked(id, null, metrics[id], null, view.kind, included, feet);
+  const cadenceSpm = whole('cadenceSpm');
+  const trunkLeanDeg = whole('trunkLeanDeg');
   const trustedSides = { left: trustedSide(perSide.left), right: trustedSide(perSide.right) };
+  // running or walking is told by the duty factor, timed from the feet
+  const gait: GaitAnalysis['gait'] = feet.lost ? { kind: 'unknown', reason: FEET_LOST_GAIT_REASON, dutyFactorPct: metrics.gait.dutyFactorPct } : metrics.gait;
   const symmetry = symmetryOf(SIDE_MEASURES, trustedSides.left, trustedSides.right);
   const { findings, notEvaluated } = evaluateFindings({
     view: view.kind,
-    gait: metrics.gait.kind,
+    gait: gait.kind,
     dutyFactorPct: metrics.gait.dutyFactorPct,
     calibrated: calibration.pxPerCm !== null,
-    cadenceSpm: metrics.cadenceSpm,
+    cadenceSpm: trusted(cadenceSpm),
     cycleCadenceSpm: detection.stridePeriodFrames ? (120 * sampleRateHz) / detection.stridePeriodFrames : null,
+    feetLost: feet.lost,
     farSide,
     names: legNames(nearSide, sides !== 'unconfirmed'),
     trunkLeanDeg: trusted(trunkLeanDeg),
@@ -143,7 +150,7 @@ export function analyseTrack(track: LandmarkTrack, options: AnalysisOptions = {}
       durationMs: toJsonNumber(durationMs, 1) ?? 0,
     },
     view,
-    gait: metrics.gait,
+    gait,
     calibration: {
       ...calibration,
       pxPerCm: toJsonNumber(calibration.pxPerCm ?? Number.NaN, 4),
@@ -158,6 +165,7 @@ export function analyseTrack(track: LandmarkTrack, options: AnalysisOptions = {}
       nearFar: call && { ...call, exchanged },
       sides,
     },
+    footTracking: feet,
     cleaning: { sampleRateHz: toJsonNumber(sampleRateHz, 3) ?? 0, cutoffHz: toJsonNumber(cutoffHz, 3) ?? 0, ...cleaned.report },
     frames: { frame: frameIndex, tMs: tMs.map((t) => toJsonNumber(t, 3) ?? 0) },
     angles: anglesToJson(angles),
@@ -165,12 +173,12 @@ export function analyseTrack(track: LandmarkTrack, options: AnalysisOptions = {}
     events: events.map((e) => ({ ...e, tMs: toJsonNumber(e.tMs, 3) ?? 0 })),
     strides: metrics.strides,
     metrics: {
-      cadenceSpm: metrics.cadenceSpm,
+      cadenceSpm,
       cadenceBasis: metrics.cadenceBasis,
-      stepTimeMs: metrics.stepTimeMs,
-      strideTimeMs: metrics.strideTimeMs,
+      stepTimeMs: whole('stepTimeMs'),
+      strideTimeMs: whole('strideTimeMs'),
       trunkLeanDeg,
-      stepWidthCm: metrics.stepWidthCm,
+      stepWidthCm: whole('stepWidthCm'),
       perSide,
       footStrike: metrics.footStrike,
       symmetry,

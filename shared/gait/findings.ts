@@ -4,6 +4,7 @@
  * says why it could not be evaluated. Cut-points are data (THRESHOLDS), each with its source;
  * where the literature gives no cut-off the source says so (gaitlensScreening).
  */
+import { FEET_LOST_GAIT_REASON } from './foot-tracking.ts';
 import { levelOf } from './confidence.ts';
 import { MEASURES, printedValue } from './measures.ts';
 import type { MeasureId, SideMeasureId } from './measures.ts';
@@ -55,6 +56,8 @@ export interface FindingContext {
    * strides are complete for a measured cadence (a slow-motion clip holding under two strides).
    */
   cycleCadenceSpm: number | null;
+  /** The pose model lost the feet (foot-tracking.ts): the step-by-step values are withheld, the feet's cycle still tells the step rate roughly. */
+  feetLost: boolean;
   /** The leg away from the camera in a side view (the least accurate), else null. */
   farSide: Side | null;
   /** What the text calls each labelled leg: left and right, or near and far leg while they are unconfirmed (legNames). */
@@ -171,6 +174,7 @@ function judgedCadence(ctx: FindingContext): { value: number; confidence: number
 const implausibleCadence = (ctx: FindingContext) => (judgedCadence(ctx)?.value ?? Infinity) < THRESHOLDS.implausibleCadenceSpm.value;
 
 function needsRunning(ctx: FindingContext): string | null {
+  if (ctx.feetLost) return FEET_LOST_GAIT_REASON;
   if (ctx.gait === 'walking') return 'The clip looks like walking: running findings do not apply.';
   if (ctx.gait === 'unknown') return 'No complete strides were found.';
   return null;
@@ -215,7 +219,8 @@ export const RULES: FindingRule[] = [
       if (!c || !implausibleCadence(ctx)) return { findings: [] };
       const t = judged('cadenceSpm', null, c.value, 'implausibleCadenceSpm');
       if (!crossed(t)) return { findings: [] };
-      const how = c.fromCycle ? ' (from the feet\'s cycle: too few complete strides to measure it step by step)' : '';
+      const why = ctx.feetLost ? 'the foot strikes themselves could not be timed' : 'too few complete strides to measure it step by step';
+      const how = c.fromCycle ? ` (from the feet's cycle: ${why})` : '';
       return {
         findings: [
           finding({

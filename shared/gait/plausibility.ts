@@ -4,16 +4,19 @@
  * combined values, progress and the client report unless the clinician includes it
  * (options.includedValues).
  *
- * Two rules:
- * 1. Outside the running range: where the literature gives runners' mean and SD, a value more than
+ * Three rules:
+ * 1. Feet lost: where the pose model lost the feet (foot-tracking.ts), every value timed or read at
+ *    a foot strike or toe-off; trunk lean, averaged over whole strides, is kept.
+ * 2. Outside the running range: where the literature gives runners' mean and SD, a value more than
  *    4 SD from it after the pose model's error (measure-error.ts) is a measurement failure, not the
  *    runner (RUNNING_DISTRIBUTIONS, runningRange; gaitlensPlausibility). Measures without a published distribution are
  *    not range-checked.
- * 2. Hidden far leg: in a side view, a far-leg value read where the near leg swings in front of it
+ * 3. Hidden far leg: in a side view, a far-leg value read where the near leg swings in front of it
  *    (MeasureDefinition.farLegFactor: peak knee flexion in stance, at the far leg's midstance).
  * And one note on the curves: a knee that reads hyperextended (below 0 by more than the pose
  * model's error) over a stride is marked on the chart; running does not hyperextend the knee.
  */
+import { FOOT_TRACKING_SOURCES, feetLostWhy, type FootTracking } from './foot-tracking.ts';
 import { MEASURES, type MeasureId, type SideMeasureId } from './measures.ts';
 import { poseModelErrorDeg } from './measure-error.ts';
 import type { SourceId } from './references.ts';
@@ -58,9 +61,15 @@ export function runningRange(id: MeasureId): RunningRange | null {
 
 const unitText = (unit: string) => (unit === 'deg' ? '°' : ` ${unit}`);
 
-/** Why a value is not reliable in this clip, or null. */
-export function notReliableWhy(id: MeasureId, summary: MetricSummary, leg: 'near' | 'far' | null, view: ViewKind): Omit<NotReliable, 'included'> | null {
+/** The one measure not timed from the feet: trunk lean, averaged over whole strides. */
+const NOT_FROM_FEET: readonly MeasureId[] = ['trunkLeanDeg'];
+
+/** Why a value is not reliable in this clip, or null; `feet` is how well the pose model followed the feet. */
+export function notReliableWhy(id: MeasureId, summary: MetricSummary, leg: 'near' | 'far' | null, view: ViewKind, feet: FootTracking | null = null): Omit<NotReliable, 'included'> | null {
   if (summary.mean === null) return null;
+  if (feet?.lost && !NOT_FROM_FEET.includes(id)) {
+    return { why: feetLostWhy(feet), sources: FOOT_TRACKING_SOURCES };
+  }
   const def = MEASURES[id];
   if (view === 'sagittal' && leg === 'far' && def.farLegFactor !== undefined) {
     return {
@@ -87,8 +96,16 @@ export interface IncludedValue {
 const isIncluded = (included: readonly IncludedValue[], id: string, side: Side | null) => included.some((v) => v.measureId === id && v.side === side);
 
 /** The summary with its reliability marked (notReliable), the clinician's inclusion kept. */
-export function marked(id: MeasureId, side: Side | null, summary: MetricSummary, leg: 'near' | 'far' | null, view: ViewKind, included: readonly IncludedValue[]): MetricSummary {
-  const why = notReliableWhy(id, summary, leg, view);
+export function marked(
+  id: MeasureId,
+  side: Side | null,
+  summary: MetricSummary,
+  leg: 'near' | 'far' | null,
+  view: ViewKind,
+  included: readonly IncludedValue[],
+  feet: FootTracking | null = null,
+): MetricSummary {
+  const why = notReliableWhy(id, summary, leg, view, feet);
   return { ...summary, notReliable: why ? { ...why, included: isIncluded(included, id, side) } : null };
 }
 

@@ -270,7 +270,8 @@ export const SOURCES = {
     id: 'novacheck1998',
     label: 'Novacheck 1998',
     citation: 'Novacheck TF. The biomechanics of running. Gait Posture 1998;7(1):77-95.',
-    usedFor: 'The sagittal knee angle through the running stride: the knee stays flexed in stance and swing; it does not hyperextend.',
+    usedFor:
+      'The sagittal knee angle through the running stride: the knee stays flexed in stance and swing; it does not hyperextend. The stance foot carried back under the hips at the running speed: how sharply a foot\'s path can turn at landing.',
   },
   gaitlensPlausibility: {
     id: 'gaitlensPlausibility',
@@ -279,6 +280,13 @@ export const SOURCES = {
       "GaitLens plausibility rule: a value more than 4 standard deviations from the published runners' mean, even after the pose model's error, is taken as a measurement failure, not the runner's movement; a product choice, not a validated threshold.",
     usedFor:
       'Which values are marked "not reliable in this clip" and kept out of findings and the client report unless the clinician includes them; the far leg\'s values read where the near leg hides it in a side view.',
+  },
+  gaitlensFootTracking: {
+    id: 'gaitlensFootTracking',
+    label: 'GaitLens foot-tracking check',
+    citation:
+      "GaitLens foot-tracking check: a foot landmark more than a quarter of a leg length from the midpoint of its positions 1/30 s before and after is off its path; a clip with more than 12% of its foot readings off their path has lost the feet. Set on the validation clips (docs/validation.md): 0-6% where the gait events matched the annotations, 19-26% where they did not; a product choice, not a validated threshold.",
+    usedFor: 'Which clips have their gait events and every value timed or read at them marked "not reliable in this clip".',
   },
   gaitlensChangeRule: {
     id: 'gaitlensChangeRule',

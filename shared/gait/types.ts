@@ -6,6 +6,7 @@ import type { MeasureError } from './measure-error.ts';
 import type { NearFarCall } from './near-far.ts';
 import type { SideMeasureId } from './measures.ts';
 import type { SourceId } from './references.ts';
+import type { FootTracking } from './foot-tracking.ts';
 
 export type Side = 'left' | 'right';
 export const SIDES = ['left', 'right'] as const satisfies readonly Side[];
@@ -272,6 +273,8 @@ export interface GaitAnalysis {
   gait: { kind: 'running' | 'walking' | 'unknown'; reason: string; dutyFactorPct: number | null };
   calibration: CalibrationResult;
   identity: IdentityResult;
+  /** How well the pose model followed the feet; where it lost them, every value timed from the feet is marked not reliable (foot-tracking.ts). */
+  footTracking: FootTracking;
   cleaning: CleaningResult;
   frames: { frame: number[]; tMs: number[] };
   /** Filtered angles, one value per frame (null where unknown). */

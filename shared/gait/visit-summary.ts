@@ -54,7 +54,8 @@ export const OVERALL_MEASURES = ['cadenceSpm', 'stepTimeMs', 'strideTimeMs', 'tr
 export type OverallMeasureId = (typeof OVERALL_MEASURES)[number];
 
 export interface VisitSummary {
-  videos: (ValueSource & { gait: GaitAnalysis['gait']['kind'] })[];
+  /** feetLost: the pose model lost the feet in this video, so nothing timed from them comes from it (foot-tracking.ts). */
+  videos: (ValueSource & { gait: GaitAnalysis['gait']['kind']; feetLost: boolean })[];
   overall: Record<OverallMeasureId, CombinedValue>;
   perSide: Record<Side, Record<SideMeasureId, CombinedValue>>;
   symmetry: Record<string, SymmetryEntry>;
@@ -148,7 +149,7 @@ export function summariseVisit(videos: readonly VisitVideoAnalysis[]): VisitSumm
     }
   }
   return {
-    videos: videos.map((v) => ({ ...sourceOf(v), gait: v.analysis.gait.kind })),
+    videos: videos.map((v) => ({ ...sourceOf(v), gait: v.analysis.gait.kind, feetLost: v.analysis.footTracking.lost })),
     overall,
     perSide,
     symmetry,

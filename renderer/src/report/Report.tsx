@@ -17,7 +17,7 @@ import type { DayTag, Plan, PlanItem } from '../../../shared/plan/types.ts';
 import { ageYears } from '../app/format.ts';
 import type { LoadedAnalysis, LoadedVisit } from '../app/load-analysis.ts';
 import { clipTime, formatNumber, formatValue, longDate, shortDate, viewName, withUnit } from './format.ts';
-import { Citations, chartAnalyses, isConfident, metricRows, plainSummary, sideRowGroups, type MetricRow, type RedFlagState, type SideRow } from './model.ts';
+import { Citations, chartAnalyses, isConfident, metricRows, nothingStoodOut, plainSummary, sideRowGroups, type MetricRow, type RedFlagState, type SideRow } from './model.ts';
 import { changeDetail, type ProgressRow } from './progress.ts';
 import { ReportCharts } from './ReportCharts.tsx';
 import { ReportFinding } from './ReportFinding.tsx';
@@ -439,7 +439,7 @@ function Findings({ summary, citations }: { summary: VisitSummary; citations: Ci
     <section className="report-section" aria-label="What we found">
       <h2>What we found</h2>
       {ordered.length === 0 ? (
-        <p>Nothing in the videos stood out from the typical values for runners.</p>
+        <p>{nothingStoodOut(summary)}</p>
       ) : (
         <p className="rp-intro">
           Each point in everyday words, then in clinical terms for your clinician or doctor, with the values it rests on and where they come from.

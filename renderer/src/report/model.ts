@@ -83,13 +83,19 @@ export function plainSummary(summary: VisitSummary | null, plan: Plan | null, re
   if (!summary) {
     if (!runAnalysed) lines.push('No running video of this visit has been analysed, so this report holds no measurements.');
   } else {
-    const views = [...new Set(summary.videos.map((v) => (v.view === 'sagittal' ? 'from the side' : v.viewSide === 'front' ? 'from the front' : 'from behind')))];
-    lines.push(`We filmed you running ${views.join(' and ')} and measured how you move at each step.`);
+    const viewOf = (v: VisitSummary['videos'][number]) => (v.view === 'sagittal' ? 'from the side' : v.viewSide === 'front' ? 'from the front' : 'from behind');
+    const views = [...new Set(summary.videos.map(viewOf))];
+    const lost = [...new Set(summary.videos.filter((v) => v.feetLost).map(viewOf))];
+    const allLost = summary.videos.every((v) => v.feetLost);
+    lines.push(`We filmed you running ${views.join(' and ')}${allLost ? '.' : ' and measured how you move at each step.'}`);
+    if (lost.length > 0) {
+      lines.push(`In the video ${lost.join(' and the video ')} your feet could not be followed clearly enough to time your steps, so no step measurements are taken from it.`);
+    }
     const cadence = summary.overall.cadenceSpm.summary.mean;
     if (cadence !== null) lines.push(`You took about ${roundCadence(cadence)} steps per minute.`);
     const confident = summary.findings.filter((f) => isConfident(f.finding));
     const others = summary.findings.length - confident.length;
-    if (summary.findings.length === 0) lines.push('Nothing in the way you run stood out from the typical values for runners.');
+    if (summary.findings.length === 0) lines.push(nothingStoodOut(summary));
     for (const { finding } of confident) lines.push(finding.plainText);
     if (others > 0) {
       lines.push(
@@ -111,6 +117,11 @@ export function plainSummary(summary: VisitSummary | null, plan: Plan | null, re
     if (parts.length > 0) lines.push(`Your plan: ${parts.join(', ')}.`);
   }
   return lines;
+}
+
+/** No finding: nothing stood out, in what could be measured where a video lost the feet. */
+export function nothingStoodOut(summary: VisitSummary): string {
+  return summary.videos.some((v) => v.feetLost) ? 'Nothing stood out in what could be measured.' : 'Nothing in the way you run stood out from the typical values for runners.';
 }
 
 /** Which leg faces the camera in a side view (the far leg is partly hidden). */
@@ -139,8 +150,10 @@ export function sideRowGroups(rows: readonly MetricRow[], analyses: readonly Loa
   return groups;
 }
 
-/** The analyses the charts are drawn from: the side view that gives the knee angles, and a rear (or front) view. */
-export function chartAnalyses(analyses: readonly LoadedAnalysis[], summary: VisitSummary | null): { sagittal: LoadedAnalysis | null; frontal: LoadedAnalysis | null } {
+/** The analyses the charts are drawn from: the side view that gives the knee angles, and a rear (or front) view; none whose feet were lost. */
+export function chartAnalyses(all: readonly LoadedAnalysis[], summary: VisitSummary | null): { sagittal: LoadedAnalysis | null; frontal: LoadedAnalysis | null } {
+  // the charts average strides from one foot strike to the next: not from a video whose feet were lost
+  const analyses = all.filter((a) => !a.analysis.footTracking.lost);
   const byId = (from: ValueSource | null) => (from ? (analyses.find((a) => a.video.id === from.videoId) ?? null) : null);
   const sagittal =
     (summary && (byId(summary.perSide.left.kneeFlexionAtIcDeg.from) ?? byId(summary.perSide.right.kneeFlexionAtIcDeg.from))) ??

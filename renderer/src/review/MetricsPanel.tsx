@@ -6,6 +6,7 @@
 import { memo } from 'react';
 import { MEASURES, SIDE_MEASURES, type MeasureId } from '../../../shared/gait/measures.ts';
 import { SOURCES, type SourceId } from '../../../shared/gait/references.ts';
+import { feetLostWhy } from '../../../shared/gait/foot-tracking.ts';
 import { describeCalibration } from '../../../shared/gait/calibration.ts';
 import { stated, type LegNames } from '../../../shared/gait/findings.ts';
 import { namesOf } from '../report/model.ts';
@@ -32,6 +33,7 @@ export type IncludeValue = (measureId: MeasureId, side: Side | null, included: b
 
 export const MetricsPanel = memo(function MetricsPanel({ analysis, onInclude }: { analysis: GaitAnalysis; onInclude: IncludeValue }) {
   const m = analysis.metrics;
+  const feetLost = analysis.footTracking.lost ? feetLostWhy(analysis.footTracking) : null;
   // rows with a value on at least one side; the rest are listed once, grouped by why they are missing
   const overallShown = OVERALL.filter((id) => m[id].mean !== null);
   const shown = SIDE_MEASURES.filter((id) => !sameAbsence(m.perSide.left[id], m.perSide.right[id]));
@@ -62,7 +64,7 @@ export const MetricsPanel = memo(function MetricsPanel({ analysis, onInclude }: 
                 <td colSpan={3}>
                   <Value summary={m[id]} />
                   <Confidence summary={m[id]} />
-                  <NotReliableMark summary={m[id]} onInclude={(included) => onInclude(id, null, included)} />
+                  <NotReliableMark summary={m[id]} said={feetLost} onInclude={(included) => onInclude(id, null, included)} />
                 </td>
               </tr>
             ))}
@@ -87,7 +89,7 @@ export const MetricsPanel = memo(function MetricsPanel({ analysis, onInclude }: 
                   <td key={side}>
                     <Value summary={m.perSide[side][id]} />
                     <Confidence summary={m.perSide[side][id]} />
-                    <NotReliableMark summary={m.perSide[side][id]} onInclude={(included) => onInclude(id, side, included)} />
+                    <NotReliableMark summary={m.perSide[side][id]} said={feetLost} onInclude={(included) => onInclude(id, side, included)} />
                   </td>
                 ))}
                 <td>
@@ -140,12 +142,15 @@ export const MetricsPanel = memo(function MetricsPanel({ analysis, onInclude }: 
  * A value the clip cannot have measured right: marked, with why and its sources, and left out of
  * the findings and the report until the clinician includes it.
  */
-function NotReliableMark({ summary, onInclude }: { summary: MetricSummary; onInclude: (included: boolean) => void }) {
+function NotReliableMark({ summary, said, onInclude }: { summary: MetricSummary; said: string | null; onInclude: (included: boolean) => void }) {
   const mark = summary.notReliable;
   if (!mark || summary.mean === null) return null;
+  // the reason said once above the review (the feet lost, with its sources) is only pointed to
+  const why = mark.why === said ? 'the pose model lost the feet (said above the video).' : mark.why;
   return (
     <span className={`not-reliable small block${mark.included ? ' included' : ''}`} data-testid="not-reliable">
-      <strong>{mark.included ? 'Included by you, though not reliable in this clip' : 'Not reliable in this clip'}</strong>: {mark.why} <Sources ids={mark.sources} />{' '}
+      <strong>{mark.included ? 'Included by you, though not reliable in this clip' : 'Not reliable in this clip'}</strong>: {why}{' '}
+      {why === mark.why && <Sources ids={mark.sources} />}{' '}
       {mark.included ? 'It counts in the findings and the report.' : 'Left out of the findings and the report.'}{' '}
       <button type="button" className="button-quiet button-small" onClick={() => onInclude(!mark.included)}>
         {mark.included ? 'Leave out' : 'Include anyway'}

@@ -17,6 +17,7 @@ import { useResult } from '../app/use-result.ts';
 import { ErrorNotice, Loading, PageHeader } from '../components/ui.tsx';
 import { AngleCharts } from './AngleCharts.tsx';
 import { CorrectionsPanel } from './CorrectionsPanel.tsx';
+import { FeetLostNotice } from './FeetLostNotice.tsx';
 import { LegQuestion } from './LegQuestion.tsx';
 import { EventBar } from './EventBar.tsx';
 import { adjacentEventFrame, frameClock, indexOfFrame } from './frame-time.ts';
@@ -272,6 +273,7 @@ function ReviewBody({ visit, video, track, corrections, client }: BodyProps) {
       </div>
       {corrections.error && <ErrorNotice title="The correction was not saved:" error={corrections.error} />}
       {fpsError && <ErrorNotice title="The capture rate was not saved for a re-analysis:" error={fpsError} />}
+      <FeetLostNotice analysis={analysis} model={track.model} />
       <LegQuestion analysis={analysis} options={options} apply={corrections.apply} />
       <div className="review-top">
         <VideoStage

@@ -34,12 +34,12 @@ export async function engineWith(page: Page, origin: string, path: string): Prom
 export async function analyseStored(
   page: Page,
   origin: string,
-  options: { visitVideoId: string; mediaId: string; model: 'lite' | 'full' | 'heavy'; startS: number; endS: number },
+  options: { visitVideoId: string; mediaId: string; model: 'lite' | 'full' | 'heavy'; startS: number; endS: number; captureFps?: number | null },
 ): Promise<{ status: string; message?: string }> {
   await page.goto(`${origin}/headless.html`);
   await page.waitForSelector('body[data-engine-ready]', { state: 'attached' });
   return page.evaluate(
     (o) => (window as unknown as { gaitlensEngine: { analyseAndSave(o: unknown): Promise<{ status: string; message?: string }> } }).gaitlensEngine.analyseAndSave(o),
-    { ...options, captureFps: null },
+    { captureFps: null, ...options },
   );
 }

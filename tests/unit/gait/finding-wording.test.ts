@@ -36,6 +36,7 @@ function contextWith(opts: { view?: FindingContext['view']; gait?: FindingContex
     calibrated: true,
     cadenceSpm: summary(base.metrics.cadenceSpm, opts.cadence ?? 172),
     cycleCadenceSpm: null,
+    feetLost: false,
     farSide: 'left',
     names: opts.names ?? legNames('right', true),
     trunkLeanDeg: summary(base.metrics.trunkLeanDeg, opts.trunk ?? 4),

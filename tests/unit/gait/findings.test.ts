@@ -137,7 +137,7 @@ test('an asymmetry within the stride-to-stride spread (the far leg\'s noisy valu
       left: { ...a.metrics.perSide.left, kneeFlexionAtIcDeg: knee('left', 20, sd, n) },
       right: { ...a.metrics.perSide.right, kneeFlexionAtIcDeg: knee('right', right, sd, n) },
     };
-    return { view: 'sagittal' as const, gait: 'running' as const, dutyFactorPct: 35, calibrated: true, cadenceSpm: a.metrics.cadenceSpm, cycleCadenceSpm: null, farSide: 'left' as const, names: legNames('right', true), trunkLeanDeg: a.metrics.trunkLeanDeg, perSide, symmetry: symmetryOf(['kneeFlexionAtIcDeg'], perSide.left, perSide.right) };
+    return { view: 'sagittal' as const, gait: 'running' as const, dutyFactorPct: 35, calibrated: true, cadenceSpm: a.metrics.cadenceSpm, cycleCadenceSpm: null, feetLost: false, farSide: 'left' as const, names: legNames('right', true), trunkLeanDeg: a.metrics.trunkLeanDeg, perSide, symmetry: symmetryOf(['kneeFlexionAtIcDeg'], perSide.left, perSide.right) };
   };
   const noisy = evaluateFindings(ctx(8, 4)).findings.find((f) => f.id === 'asymmetry')!;
   assert.ok(noisy, 'still shown');
@@ -160,7 +160,7 @@ test('an asymmetry within the two values\' event-timing errors (as on the 60 fps
       left: { ...a.metrics.perSide.left, contactTimeMs: contact('left', left) },
       right: { ...a.metrics.perSide.right, contactTimeMs: contact('right', right) },
     };
-    return { view: 'sagittal' as const, gait: 'running' as const, dutyFactorPct: 35, calibrated: true, cadenceSpm: a.metrics.cadenceSpm, cycleCadenceSpm: null, farSide: 'left' as const, names: legNames('right', true), trunkLeanDeg: a.metrics.trunkLeanDeg, perSide, symmetry: symmetryOf(['contactTimeMs'], perSide.left, perSide.right) };
+    return { view: 'sagittal' as const, gait: 'running' as const, dutyFactorPct: 35, calibrated: true, cadenceSpm: a.metrics.cadenceSpm, cycleCadenceSpm: null, feetLost: false, farSide: 'left' as const, names: legNames('right', true), trunkLeanDeg: a.metrics.trunkLeanDeg, perSide, symmetry: symmetryOf(['contactTimeMs'], perSide.left, perSide.right) };
   };
   // 40 ms apart (SI 17%): over the 10% cut-off, within 33 and 33 ms combined (46.7 ms)
   const within = evaluateFindings(ctx(260, 220)).findings.find((f) => f.id === 'asymmetry')!;
