@@ -16,7 +16,7 @@ import { printReportPage } from '../electron/bridge/print-report.ts';
 import { startBridge, type Bridge } from '../electron/bridge/server.ts';
 import { ServiceError } from '../shared/contract/dispatch.ts';
 import type { ErrorCode } from '../shared/contract/result.ts';
-import { feetLostAdvice } from '../shared/gait/foot-tracking.ts';
+import { feetLostAdvice, heavyRetryText, type HeavyRetry } from '../shared/gait/foot-tracking.ts';
 import { analyseTrack } from '../shared/gait/analyse.ts';
 import { summariseVisit } from '../shared/gait/visit-summary.ts';
 import { draftPlan } from '../shared/plan/generate.ts';
@@ -276,6 +276,8 @@ async function run({ bridge, browser, videoPath, model, captureFps, startS, endA
     analyseStretch(page, basename(videoPath), { visitVideoId: video.id, mediaId: video.mediaId, model, captureFps: capture.fps === probe.fileFps ? null : capture.fps, workers, ...window }, progress, pageErrors);
   const body = { heightCm, legLengthCm: null };
   let gait: GaitAnalysis;
+  /** The model of the analysis the measures come from (the heavy one where it kept the feet the chosen model lost). */
+  let gaitModel: PoseModel;
   let run: RunDrift | null = null;
   const outFile = join(outDir, 'analysis.json');
   if (windows === null) {
@@ -283,6 +285,7 @@ async function run({ bridge, browser, videoPath, model, captureFps, startS, endA
     const track = decodeTrack(await bridge.services.analyses.track(summary.id));
     // the height is on the client record, which calibrates the video as it does in the app and the report
     gait = analyseTrack(track, {}, body);
+    gaitModel = summary.model;
     writeFileSync(outFile, JSON.stringify(analysisJson(basename(videoPath), track, summary, gait)));
   } else {
     const spans = windows === 'auto' ? proposeWindows(probe.durationS) : windows.map((w) => ({ startS: w.startS, endS: Math.min(w.endS, probe.durationS) }));
@@ -313,6 +316,7 @@ async function run({ bridge, browser, videoPath, model, captureFps, startS, endA
     );
     // the visit's measures are those of the first window, the runner before tiring (as in the app)
     gait = first.gait;
+    gaitModel = first.summary.model;
     writeFileSync(outFile, JSON.stringify(analysisJson(basename(videoPath), first.track, first.summary, gait)));
     const runFile = join(outDir, 'run.json');
     writeFileSync(runFile, JSON.stringify({ format: 'gaitlens-run', version: 1, video: basename(videoPath), drift: run }));
@@ -328,7 +332,7 @@ async function run({ bridge, browser, videoPath, model, captureFps, startS, endA
   );
   if (gait.footTracking.lost) {
     console.log(
-      `${basename(videoPath)}: the pose model lost the feet in ${gait.footTracking.offPathPct}% of their readings: the foot strikes, the toe-offs and every value timed from them (all but trunk lean) are marked not reliable and left out of the findings and the report. ${feetLostAdvice(model)}`,
+      `${basename(videoPath)}: the pose model lost the feet in ${gait.footTracking.offPathPct}% of their readings: the foot strikes, the toe-offs and every value timed from them (all but trunk lean) are marked not reliable and left out of the findings and the report. ${feetLostAdvice(gaitModel)}`,
     );
   }
 
@@ -372,7 +376,7 @@ async function analyseStretch(
   const outcome = await page.evaluate(
     (o) => {
       const w = window as unknown as {
-        gaitlensEngine: { analyseAndSave: (o: unknown) => Promise<{ status: string; summary?: AnalysisSummary; message?: string; frames?: number; code?: string }> };
+        gaitlensEngine: { analyseAndSave: (o: unknown) => Promise<{ status: string; summary?: AnalysisSummary; retry?: HeavyRetry | null; message?: string; frames?: number; code?: string }> };
         reportProgress: (done: number, total: number) => void;
         reportDelegate: (reason: string) => void;
       };
@@ -392,7 +396,8 @@ async function analyseStretch(
     throw new Failure(EXIT.noRunner, `no runner was found in any of the ${outcome.frames} frames analysed: nothing was written. Check that the person is in the picture, or try --model heavy.`);
   }
   if (outcome.status !== 'saved' || !outcome.summary) throw new Failure(EXIT.internal, outcome.message ?? `the analysis was not saved${pageErrors.length ? ` (${pageErrors.join('; ')})` : ''}.`);
-  console.log(`${name}: pose found in ${outcome.summary.framesWithPose} of ${outcome.summary.frames} frames (${options.model} model), ${clock(options.startS)}-${clock(outcome.summary.endS)} of the file`);
+  if (outcome.retry) console.log(`${name}: ${heavyRetryText(outcome.retry)}`);
+  console.log(`${name}: pose found in ${outcome.summary.framesWithPose} of ${outcome.summary.frames} frames (${outcome.summary.model} model), ${clock(options.startS)}-${clock(outcome.summary.endS)} of the file`);
   return outcome.summary;
 }
 

@@ -6,7 +6,11 @@
  * (crf 18 and 28) of those clips against each original.
  *
  *   npm run validate -- [--mode tracking-smoothed|tracking|per-frame] [--model lite|full|heavy]
- *                       [--workers 1|2] [--delegate CPU|GPU] [--clip TEXT] [--events]
+ *                       [--workers 1|2] [--delegate CPU|GPU] [--clip TEXT] [--events] [--no-heavy-retry]
+ *
+ * As the app does, a clip whose feet the model lost (shared/gait/foot-tracking.ts) is analysed again
+ * with the heavy model, and the track that followed the feet better is used (the "pose" column);
+ * --no-heavy-retry keeps the chosen model's track.
  *
  * --delegate: where the pose model runs (default the CPU, whatever the machine has: the app's
  * automatic choice would make the results depend on it; with GPU the browser may use a graphics
@@ -26,7 +30,7 @@ import { analyseTrack } from '../../shared/gait/analyse.ts';
 import { extractBody } from '../../shared/gait/body.ts';
 import { applyLegSwap, legSwapMask } from '../../shared/gait/identity.ts';
 import { eventTimingErrorMs } from '../../shared/gait/measure-error.ts';
-import type { PoseModel } from '../../shared/pose/track.ts';
+import type { LandmarkTrack, PoseModel } from '../../shared/pose/track.ts';
 import type { PoseDelegate } from '../../renderer/src/analysis/delegate.ts';
 import { DEFAULT_POSE_MODE, type PoseMode } from '../../renderer/src/analysis/protocol.ts';
 import { annotatedCadenceSpm, compareKind, contactErrorsMs, detectedCadenceSpm, dutyFactorErrorsPct, mean, nearLabelOf, stanceLabelFromFeet, summariseErrors, type Annotation, type IdentityEvidence, type KindResult } from './compare.ts';
@@ -49,6 +53,7 @@ const { values } = parseArgs({
     events: { type: 'boolean', default: false },
     delegate: { type: 'string', default: 'CPU' },
     clip: { type: 'string', default: '' },
+    'no-heavy-retry': { type: 'boolean', default: false },
   },
 });
 const mode = values.mode as PoseMode;
@@ -113,23 +118,33 @@ async function main(): Promise<void> {
   const missing = annotations.filter((a) => !existsSync(join(VIDEOS, a.video)));
   if (missing.length > 0) throw new Error(`clips not found in ${VIDEOS}: ${missing.map((a) => a.video).join(', ')} (set GAITLENS_TEST_VIDEOS)`);
   const runner = await PoseRunner.start(delegate === 'GPU');
+  /** The track the app keeps for a clip: the chosen model's, or the heavy model's where it followed the feet the first one lost better (renderer/src/app/analyse-and-save.ts). */
+  const appTrack = async (video: string, captureFps: number): Promise<LandmarkTrack> => {
+    const log = (line: string) => console.error(line);
+    const first = await runner.track(video, { model, mode, workers, delegate, captureFps }, log);
+    if (model === 'heavy' || values['no-heavy-retry']) return first;
+    const feet = analyseTrack(first, { captureFps }).footTracking;
+    if (!feet.lost) return first;
+    const heavy = await runner.track(video, { model: 'heavy', mode, workers, delegate, captureFps }, log);
+    return analyseTrack(heavy, { captureFps }).footTracking.offPathPct < feet.offPathPct ? heavy : first;
+  };
   try {
     const runs: Run[] = annotations.flatMap((annotation) => {
       const video = join(VIDEOS, annotation.video);
       const base: Run = { annotation, label: annotation.video.replace(/\.mp4$/, ''), video, k: 1, fps: annotation.captureFps };
       return [base, ...(SUBSAMPLING[annotation.video] ?? []).map((k) => ({ ...base, video: subsampled(video, k, runner.cacheDir), k, fps: annotation.captureFps / k }))];
     });
-    const widths = [44, 5, 6, 4, 5, 5, 6, 6, 6, 4, 5, 5, 6, 6, 8, 8, 7, 6, 8, 8, 6, 8, 11];
+    const widths = [44, 5, 6, 4, 5, 5, 6, 6, 6, 4, 5, 5, 6, 6, 8, 8, 7, 6, 8, 8, 6, 8, 11, 6];
     const lines = [
-      `GaitLens validation ${new Date().toISOString().slice(0, 10)}: pose ${model}, ${mode}, ${workers} worker(s), ${delegate} delegate`,
+      `GaitLens validation ${new Date().toISOString().slice(0, 10)}: pose ${model}${model === 'heavy' || values['no-heavy-retry'] ? '' : ' (heavy where it lost the feet)'}, ${mode}, ${workers} worker(s), ${delegate} delegate`,
       'IC/TO: matched/annotated, missed, extra, median |error| (frames), mean signed error (frames, ms); contact time: mean signed and mean |error| (ms), and the error the app states at this rate;',
       'duty factor: mean signed error (percentage points); cadence (steps/min) over the annotated range: detected, annotated, error; and the whole clip\'s as the app shows it;',
-      'feet off: the share of foot readings off their path (%; "lost" above 12%: the app marks the timing values not reliable, shared/gait/foot-tracking.ts)',
-      row(['clip', 'fps', 'IC n', 'miss', 'extra', 'med|e|', 'mean', 'ms', 'TO n', 'miss', 'extra', 'med|e|', 'mean', 'ms', 'contact', '|contact|', 'stated', 'duty', 'cadence', 'annot.', 'error', 'clip', 'feet off'], widths),
+      'feet off: the share of foot readings off their path (%; "lost" above 12%: the app marks the timing values not reliable, shared/gait/foot-tracking.ts); pose: the model whose track is used',
+      row(['clip', 'fps', 'IC n', 'miss', 'extra', 'med|e|', 'mean', 'ms', 'TO n', 'miss', 'extra', 'med|e|', 'mean', 'ms', 'contact', '|contact|', 'stated', 'duty', 'cadence', 'annot.', 'error', 'clip', 'feet off', 'pose'], widths),
     ];
     const details: string[] = [];
     for (const run of runs) {
-      const track = await runner.track(run.video, { model, mode, workers, delegate, captureFps: run.fps }, (line) => console.error(line));
+      const track = await appTrack(run.video, run.fps);
       const analysis = analyseTrack(track, { captureFps: run.fps });
       const detected = analysis.events.map((e) => ({ side: e.side, type: e.type, frame: e.frame }));
       const cadence = annotatedCadenceSpm(run.annotation);
@@ -156,6 +171,7 @@ async function main(): Promise<void> {
             f1(detectedCadence === null || cadence === null ? null : detectedCadence - cadence),
             f1(analysis.metrics.cadenceSpm.mean),
             `${analysis.footTracking.offPathPct.toFixed(1)}${analysis.footTracking.lost ? ' lost' : ''}`,
+            track.model,
           ],
           widths,
         ),
@@ -179,7 +195,7 @@ async function main(): Promise<void> {
         continue;
       }
       const cadenceOf = async (path: string) => {
-        const track = await runner.track(path, { model, mode, workers, delegate, captureFps: clip.fps }, (line) => console.error(line));
+        const track = await appTrack(path, clip.fps);
         return analyseTrack(track, { captureFps: clip.fps }).metrics.cadenceSpm.mean;
       };
       const original = await cadenceOf(video);
@@ -204,7 +220,7 @@ async function main(): Promise<void> {
         lines.push(`${clip.video}: not found in ${VIDEOS}, skipped`);
         continue;
       }
-      const track = await runner.track(video, { model, mode, workers, delegate, captureFps: clip.captureFps }, (line) => console.error(line));
+      const track = await appTrack(video, clip.captureFps);
       const analysis = analyseTrack(track, { captureFps: clip.captureFps });
       const call = analysis.identity.nearFar;
       const occlusionCue = call?.cues.find((c) => c.id === 'occlusion');

@@ -88,3 +88,26 @@ export function feetLostAdvice(model: PoseModel): string {
     ? `To measure this runner, ${film}.`
     : `Analyse the video again with the Heavy pose model (on the slow-motion validation clip it kept the feet the Full model lost), or ${film}.`;
 }
+
+/** The heavy model's second pass over a window whose feet the first model lost (renderer/src/app/analyse-and-save.ts). */
+export interface HeavyRetry {
+  first: { model: PoseModel; feet: FootTracking };
+  /** How the heavy model followed the feet; null when its pass was cancelled or found no pose. */
+  heavy: FootTracking | null;
+  /** The model whose analysis was saved: the heavy one where fewer of its foot readings left their path. */
+  kept: PoseModel;
+}
+
+/** How the text names each pose model. */
+export const MODEL_NAMES: Record<PoseModel, string> = { lite: 'Lite', full: 'Full', heavy: 'Heavy' };
+
+/** What the second pass did, in a sentence for the clinician. */
+export function heavyRetryText(retry: HeavyRetry): string {
+  const first = `The ${MODEL_NAMES[retry.first.model]} pose model lost the runner's feet (${retry.first.feet.offPathPct}% of their readings off their path)`;
+  if (retry.heavy === null) return `${first}; analysing it again with the Heavy model did not finish, so the ${MODEL_NAMES[retry.first.model]} model's analysis is saved, with its timing values marked not reliable.`;
+  if (retry.kept === 'heavy') {
+    const still = retry.heavy.lost ? ' It lost them too, so the timing values are still marked not reliable.' : '';
+    return `${first}, so the video was analysed again with the Heavy model, which kept them better (${retry.heavy.offPathPct}% off): its analysis is saved.${still}`;
+  }
+  return `${first}. Analysed again with the Heavy model it did no better (${retry.heavy.offPathPct}% off), so the ${MODEL_NAMES[retry.first.model]} model's analysis is saved, with its timing values marked not reliable.`;
+}

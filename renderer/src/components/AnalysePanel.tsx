@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { containerNeedsConversion } from '../../../shared/contract/containers.ts';
 import type { AnalysisSummary, VisitVideo } from '../../../shared/contract/entities.ts';
 import type { PoseModel } from '../../../shared/pose/track.ts';
+import { heavyRetryText, MODEL_NAMES, type FootTracking } from '../../../shared/gait/foot-tracking.ts';
 import { AnalysisError, probeVideo, type VideoProbe } from '../analysis/index.ts';
 import type { DelegateChoice } from '../analysis/delegate.ts';
 import { codecName } from '../analysis/errors.ts';
@@ -33,7 +34,15 @@ type State =
   | { status: 'convert'; what: string }
   | { status: 'idle'; probe: VideoProbe }
   /** delegate: where the pose model runs and why (analysis/delegate.ts), once the engine has chosen. */
-  | { status: 'running'; probe: VideoProbe; progress: ProgressTracker; startedAt: number; delegate: DelegateChoice | null };
+  | {
+      status: 'running';
+      probe: VideoProbe;
+      progress: ProgressTracker;
+      startedAt: number;
+      delegate: DelegateChoice | null;
+      /** The first model lost the feet and the heavy model is on the same window (renderer/src/app/analyse-and-save.ts). */
+      retrying: { model: PoseModel; feet: FootTracking } | null;
+    };
 
 /** Seconds since `start` (performance.now() ms). */
 const since = (start: number) => (performance.now() - start) / 1000;
@@ -116,7 +125,8 @@ export function AnalysePanel({ video, onSaved }: { video: VisitVideo; onSaved: (
     const startedAt = performance.now();
     const update = (next: (p: ProgressTracker) => ProgressTracker) =>
       setState((s) => (s.status === 'running' ? { ...s, progress: next(s.progress) } : s));
-    setState({ status: 'running', probe, progress: startProgress(), startedAt, delegate: null });
+    setState({ status: 'running', probe, progress: startProgress(), startedAt, delegate: null, retrying: null });
+    let passStartedAt = startedAt;
     try {
       const outcome = await analyseAndSave(host.api, {
         visitVideoId: video.id,
@@ -126,9 +136,13 @@ export function AnalysePanel({ video, onSaved }: { video: VisitVideo; onSaved: (
         startS: start,
         endS: end,
         signal: controller.signal,
-        onProgress: (p) => update((tracker) => withFrames(tracker, since(startedAt), p.framesDone, p.framesTotal, p.parts)),
+        onProgress: (p) => update((tracker) => withFrames(tracker, since(passStartedAt), p.framesDone, p.framesTotal, p.parts)),
         onDelegate: (delegate) => setState((s) => (s.status === 'running' ? { ...s, delegate } : s)),
-        onSaving: () => update((tracker) => saving(tracker, since(startedAt))),
+        onRetry: (first) => {
+          passStartedAt = performance.now();
+          setState((s) => (s.status === 'running' ? { ...s, retrying: first, progress: startProgress(), startedAt: passStartedAt } : s));
+        },
+        onSaving: () => update((tracker) => saving(tracker, since(passStartedAt))),
       });
       setState({ status: 'idle', probe });
       if (outcome.status === 'no-pose') {
@@ -138,9 +152,11 @@ export function AnalysePanel({ video, onSaved }: { video: VisitVideo; onSaved: (
       }
       if (outcome.status === 'not-saved') return setError(outcome.message);
       const { framesWithPose, frames } = outcome.summary;
-      if (framesWithPose / frames < LOW_POSE_SHARE) {
-        setNotice(`The runner was found in only ${framesWithPose} of ${frames} frames. Measures from the missing stretches will be less certain.`);
-      }
+      const notes = [
+        ...(outcome.retry ? [heavyRetryText(outcome.retry)] : []),
+        ...(framesWithPose / frames < LOW_POSE_SHARE ? [`The runner was found in only ${framesWithPose} of ${frames} frames. Measures from the missing stretches will be less certain.`] : []),
+      ];
+      if (notes.length > 0) setNotice(notes.join(' '));
       onSaved();
     } catch (e) {
       setState({ status: 'idle', probe });
@@ -179,6 +195,12 @@ export function AnalysePanel({ video, onSaved }: { video: VisitVideo; onSaved: (
           {state.delegate && (
             <p className="small muted" data-testid="pose-delegate">
               {state.delegate.reason}
+            </p>
+          )}
+          {state.retrying && (
+            <p className="small" data-testid="pose-retry">
+              The {MODEL_NAMES[state.retrying.model]} pose model lost the runner’s feet ({state.retrying.feet.offPathPct}% of their readings off
+              their path): analysing the window again with the Heavy model, which takes longer.
             </p>
           )}
           <button type="button" className="button-secondary" onClick={() => abort.current?.abort()}>

@@ -8,6 +8,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { VisitVideo } from '../../../shared/contract/entities.ts';
 import { clock, parseClock, proposeWindows, type WindowSpan } from '../../../shared/endurance/windows.ts';
+import { heavyRetryText } from '../../../shared/gait/foot-tracking.ts';
 import { AnalysisError, probeVideo } from '../analysis/index.ts';
 import { analyseAndSave } from '../app/analyse-and-save.ts';
 import { useHost } from '../app/host-context.tsx';
@@ -104,6 +105,7 @@ export function RunPanel({ video, onSaved }: { video: VisitVideo; onSaved: () =>
     setError(null);
     setNotice(null);
     const todo = video.runWindows.filter((w) => w.analysis === null);
+    const retries: string[] = [];
     const controller = new AbortController();
     abort.current = controller;
     try {
@@ -119,16 +121,21 @@ export function RunPanel({ video, onSaved }: { video: VisitVideo; onSaved: () =>
           runWindowId: w.id,
           signal: controller.signal,
           onProgress: (p) => setProgress({ window: k + 1, of: todo.length, framesDone: p.framesDone, framesTotal: p.framesTotal }),
+          onRetry: () => setProgress({ window: k + 1, of: todo.length, framesDone: 0, framesTotal: 0 }),
         });
         if (outcome.status === 'no-pose') {
           setError(`No person was found in the window ${clock(w.startS)}-${clock(w.endS)}: move it to where the runner is in view. The other windows are kept.`);
           continue;
         }
         if (outcome.status === 'not-saved') return setError(outcome.message);
+        if (outcome.retry) {
+          retries.push(`Window ${clock(w.startS)}-${clock(w.endS)}: ${heavyRetryText(outcome.retry)}`);
+          setNotice(retries.join(' '));
+        }
         onSaved();
       }
     } catch (e) {
-      if (e instanceof AnalysisError && e.code === 'cancelled') setNotice('Analysis cancelled. The windows analysed before it are kept.');
+      if (e instanceof AnalysisError && e.code === 'cancelled') setNotice([...retries, 'Analysis cancelled. The windows analysed before it are kept.'].join(' '));
       else setError(e instanceof Error ? e.message : String(e));
     } finally {
       abort.current = null;

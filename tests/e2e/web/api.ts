@@ -34,7 +34,7 @@ export async function engineWith(page: Page, origin: string, path: string): Prom
 export async function analyseStored(
   page: Page,
   origin: string,
-  options: { visitVideoId: string; mediaId: string; model: 'lite' | 'full' | 'heavy'; startS: number; endS: number; captureFps?: number | null },
+  options: { visitVideoId: string; mediaId: string; model: 'lite' | 'full' | 'heavy'; startS: number; endS: number; captureFps?: number | null; retryHeavy?: boolean },
 ): Promise<{ status: string; message?: string }> {
   await page.goto(`${origin}/headless.html`);
   await page.waitForSelector('body[data-engine-ready]', { state: 'attached' });

@@ -3,7 +3,9 @@
  * lab clip the full model's foot landmarks leave their path in about a fifth of their readings,
  * and its gait events miss the annotations by several frames. The review says so above the
  * measures and marks every value timed from the feet; the report leaves them out, says why in
- * plain words and draws no stride charts from those strides.
+ * plain words and draws no stride charts from those strides. Analysed from the visit screen, the
+ * window is analysed again with the heavy model, which keeps the feet there, and its analysis is
+ * saved.
  */
 import { analyseTrack } from '../../../shared/gait/analyse.ts';
 import { fromBase64 } from '../../../shared/contract/wire.ts';
@@ -20,8 +22,8 @@ test('the slow-motion clip with the full model: the review says the feet were lo
   if (!('path' in found)) return;
   const ids = await visitWithVideo(app, found.path);
   await apiCall(app, 'videos.setCaptureFps', { visitVideoId: ids.videoId, captureFps: 240 });
-  // the whole clip: 4 s of running at 240 fps, 4 strides of each foot
-  const outcome = await analyseStored(app, bridge.origin, { visitVideoId: ids.videoId, mediaId: ids.mediaId, model: 'full', startS: 0, endS: 31.6, captureFps: 240 });
+  // the whole clip: 4 s of running at 240 fps, 4 strides of each foot; the full model's analysis kept (no second pass with the heavy model)
+  const outcome = await analyseStored(app, bridge.origin, { visitVideoId: ids.videoId, mediaId: ids.mediaId, model: 'full', startS: 0, endS: 31.6, captureFps: 240, retryHeavy: false });
   expect(outcome.status, outcome.message).toBe('saved');
   const video = (await apiCall(app, 'visits.get', { id: ids.visitId })).videos[0];
   const track = decodeTrack(fromBase64((await apiCall<{ $bytes: string }>(app, 'analyses.track', { analysisId: video.analysis.id })).$bytes));
@@ -59,4 +61,32 @@ test('the slow-motion clip with the full model: the review says the feet were lo
   const report = testInfo.outputPath('feet-lost-report.png');
   await app.screenshot({ path: report, fullPage: true });
   await testInfo.attach('feet-lost-report', { path: report, contentType: 'image/png' });
+});
+
+test('analysed from the visit screen with the full model, the slow-motion clip is analysed again with the heavy model, which keeps the feet, and that analysis is saved', async ({ app, bridge }, testInfo) => {
+  const found = testVideo(VIDEOS.treadmillSlowmo);
+  test.skip('skip' in found, 'skip' in found ? found.skip : '');
+  if (!('path' in found)) return;
+  const ids = await visitWithVideo(app, found.path);
+  await app.goto(`${bridge.origin}/#/visits/${ids.visitId}`);
+  const panel = app.getByLabel(`Analysis of ${VIDEOS.treadmillSlowmo}`);
+  await panel.getByLabel('Filmed at (fps)').fill('240');
+  await panel.getByLabel('Pose model').selectOption('full');
+  // 16 s of the file: 2 s of running at 240 fps
+  await panel.getByLabel('To (s)').fill('16');
+  await panel.getByRole('button', { name: 'Analyse' }).click();
+  const retrying = panel.getByTestId('pose-retry');
+  await expect(retrying).toContainText(/^The Full pose model lost the runner’s feet \(\d+(\.\d)?% of their readings off their path\): analysing the window again with the Heavy model/, { timeout: 120_000 });
+  const summary = panel.getByTestId('analysis-summary');
+  await expect(summary).toContainText('with the heavy model', { timeout: 180_000 });
+  await expect(panel.getByRole('status')).toContainText(/so the video was analysed again with the Heavy model, which kept them better \(\d+(\.\d)?% off\): its analysis is saved\./);
+  const shot = testInfo.outputPath('heavy-retry.png');
+  await app.screenshot({ path: shot, fullPage: true });
+
+  // the saved track is the heavy model's, and it kept the feet
+  const video = (await apiCall(app, 'visits.get', { id: ids.visitId })).videos[0];
+  const track = decodeTrack(fromBase64((await apiCall<{ $bytes: string }>(app, 'analyses.track', { analysisId: video.analysis.id })).$bytes));
+  expect(track.model).toBe('heavy');
+  const feet = analyseTrack(track).footTracking;
+  expect(feet.lost, JSON.stringify(feet)).toBe(false);
 });

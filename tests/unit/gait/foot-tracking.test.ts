@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyseTrack } from '../../../shared/gait/analyse.ts';
-import { FEET_LOST_GAIT_REASON, footTracking, FEET_LOST_SHARE } from '../../../shared/gait/foot-tracking.ts';
+import { FEET_LOST_GAIT_REASON, footTracking, FEET_LOST_SHARE, heavyRetryText } from '../../../shared/gait/foot-tracking.ts';
 import { extractBody } from '../../../shared/gait/body.ts';
 import { SIDE_MEASURES } from '../../../shared/gait/measures.ts';
 import { SOURCES } from '../../../shared/gait/references.ts';
@@ -106,4 +106,19 @@ test('the report\'s summary says the steps could not be timed from a video that 
   const keptLines = plainSummary(summariseVisit([{ videoId: 'v', videoName: 'side.mp4', analysis: analyseTrack(track) }]), null, redFlagState(null));
   assert.equal(keptLines[0], 'We filmed you running from the side and measured how you move at each step.');
   assert.ok(!keptLines.some((l) => /could not be followed|what could be measured/.test(l)), keptLines.join(' | '));
+});
+
+test('the second pass with the heavy model is told as it went: kept, no better, or not finished', () => {
+  const lost = { readings: 5598, offPathPct: 25.8, lost: true };
+  const first = { model: 'full' as const, feet: lost };
+  assert.equal(
+    heavyRetryText({ first, heavy: { readings: 5598, offPathPct: 4.8, lost: false }, kept: 'heavy' }),
+    "The Full pose model lost the runner's feet (25.8% of their readings off their path), so the video was analysed again with the Heavy model, which kept them better (4.8% off): its analysis is saved.",
+  );
+  assert.match(heavyRetryText({ first, heavy: { readings: 5598, offPathPct: 14, lost: true }, kept: 'heavy' }), /its analysis is saved\. It lost them too, so the timing values are still marked not reliable\.$/);
+  assert.equal(
+    heavyRetryText({ first, heavy: { readings: 186, offPathPct: 30, lost: true }, kept: 'full' }),
+    "The Full pose model lost the runner's feet (25.8% of their readings off their path). Analysed again with the Heavy model it did no better (30% off), so the Full model's analysis is saved, with its timing values marked not reliable.",
+  );
+  assert.match(heavyRetryText({ first, heavy: null, kept: 'full' }), /analysing it again with the Heavy model did not finish, so the Full model's analysis is saved/);
 });
