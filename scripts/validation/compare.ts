@@ -134,6 +134,19 @@ export function contactErrorsMs(ic: KindResult, to: KindResult, annotation: Anno
   return out;
 }
 
+/** The annotated contact time (ms) of the foot on this side: the mean over its stances (IC to its next TO), or null without one. */
+export function annotatedContactMs(annotation: Annotation, side: 'left' | 'right'): number | null {
+  const foot = annotation.feet.find((f) => f.side === side);
+  if (!foot) return null;
+  const frames = foot.ic
+    .map((e) => {
+      const next = foot.to.map((t) => t.frame).filter((f) => f > e.frame).sort((a, b) => a - b)[0];
+      return next === undefined ? null : next - e.frame;
+    })
+    .filter((x): x is number => x !== null);
+  return frames.length === 0 ? null : (frames.reduce((a, b) => a + b, 0) / frames.length) * (1000 / annotation.captureFps);
+}
+
 /** Cadence (steps/min) of initial contacts of both feet at fps, by the app's estimator (shared/gait/cadence.ts). */
 export function cadenceOfContactsSpm(contacts: readonly { frame: number; side: 'left' | 'right' }[], fps: number): number | null {
   return cadenceFromContacts(contacts.map((c) => ({ tMs: (c.frame * 1000) / fps, side: c.side })))?.spm ?? null;

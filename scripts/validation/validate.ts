@@ -33,7 +33,7 @@ import { eventTimingErrorMs } from '../../shared/gait/measure-error.ts';
 import type { LandmarkTrack, PoseModel } from '../../shared/pose/track.ts';
 import type { PoseDelegate } from '../../renderer/src/analysis/delegate.ts';
 import { DEFAULT_POSE_MODE, type PoseMode } from '../../renderer/src/analysis/protocol.ts';
-import { annotatedCadenceSpm, compareKind, contactErrorsMs, detectedCadenceSpm, dutyFactorErrorsPct, mean, nearLabelOf, stanceLabelFromFeet, summariseErrors, type Annotation, type IdentityEvidence, type KindResult } from './compare.ts';
+import { annotatedCadenceSpm, annotatedContactMs, compareKind, contactErrorsMs, detectedCadenceSpm, dutyFactorErrorsPct, mean, nearLabelOf, stanceLabelFromFeet, summariseErrors, type Annotation, type IdentityEvidence, type KindResult } from './compare.ts';
 import { PoseRunner, sha256File } from './pose-runner.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -134,13 +134,14 @@ async function main(): Promise<void> {
       const base: Run = { annotation, label: annotation.video.replace(/\.mp4$/, ''), video, k: 1, fps: annotation.captureFps };
       return [base, ...(SUBSAMPLING[annotation.video] ?? []).map((k) => ({ ...base, video: subsampled(video, k, runner.cacheDir), k, fps: annotation.captureFps / k }))];
     });
-    const widths = [44, 5, 6, 4, 5, 5, 6, 6, 6, 4, 5, 5, 6, 6, 8, 8, 7, 6, 8, 8, 6, 8, 11, 6];
+    const widths = [44, 5, 6, 4, 5, 5, 6, 6, 6, 4, 5, 5, 6, 6, 8, 8, 7, 6, 8, 8, 6, 8, 11, 6, 14];
     const lines = [
       `GaitLens validation ${new Date().toISOString().slice(0, 10)}: pose ${model}${model === 'heavy' || values['no-heavy-retry'] ? '' : ' (heavy where it lost the feet)'}, ${mode}, ${workers} worker(s), ${delegate} delegate`,
       'IC/TO: matched/annotated, missed, extra, median |error| (frames), mean signed error (frames, ms); contact time: mean signed and mean |error| (ms), and the error the app states at this rate;',
       'duty factor: mean signed error (percentage points); cadence (steps/min) over the annotated range: detected, annotated, error; and the whole clip\'s as the app shows it;',
-      'feet off: the share of foot readings off their path (%; "lost" above 12%: the app marks the timing values not reliable, shared/gait/foot-tracking.ts); pose: the model whose track is used',
-      row(['clip', 'fps', 'IC n', 'miss', 'extra', 'med|e|', 'mean', 'ms', 'TO n', 'miss', 'extra', 'med|e|', 'mean', 'ms', 'contact', '|contact|', 'stated', 'duty', 'cadence', 'annot.', 'error', 'clip', 'feet off', 'pose'], widths),
+      'feet off: the share of foot readings off their path (%; "lost" above 12%: the app marks the timing values not reliable, shared/gait/foot-tracking.ts); pose: the model whose track is used;',
+      'shown L / R: the contact time the app shows for each leg (its mean over the strides) minus the annotated foot\'s mean (ms; by the side names, "x" where the app marks it not reliable)',
+      row(['clip', 'fps', 'IC n', 'miss', 'extra', 'med|e|', 'mean', 'ms', 'TO n', 'miss', 'extra', 'med|e|', 'mean', 'ms', 'contact', '|contact|', 'stated', 'duty', 'cadence', 'annot.', 'error', 'clip', 'feet off', 'pose', 'shown L / R'], widths),
     ];
     const details: string[] = [];
     for (const run of runs) {
@@ -172,6 +173,14 @@ async function main(): Promise<void> {
             f1(analysis.metrics.cadenceSpm.mean),
             `${analysis.footTracking.offPathPct.toFixed(1)}${analysis.footTracking.lost ? ' lost' : ''}`,
             track.model,
+            (['left', 'right'] as const)
+              .map((side) => {
+                const shown = analysis.metrics.perSide[side].contactTimeMs;
+                const truth = annotatedContactMs(run.annotation, side);
+                if (shown.mean === null || truth === null) return '-';
+                return `${shown.mean - truth >= 0 ? '+' : ''}${(shown.mean - truth).toFixed(0)}${shown.notReliable && !shown.notReliable.included ? 'x' : ''}`;
+              })
+              .join(' / '),
           ],
           widths,
         ),

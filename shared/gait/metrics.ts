@@ -197,7 +197,9 @@ export function computeMetrics(input: MetricInput): MetricResult {
     }
   }
   const strideMedian = median(candidates.map((c) => tMs[c.next]! - tMs[c.ic]!));
-  const strides = candidates.filter((c) => inRange(tMs[c.next]! - tMs[c.ic]!, strideMedian));
+  const regular = candidates.filter((c) => inRange(tMs[c.next]! - tMs[c.ic]!, strideMedian));
+  const stanceMedian = median(regular.map((c) => tMs[c.to]! - tMs[c.ic]!));
+  const strides = regular.filter((c) => inRange(tMs[c.to]! - tMs[c.ic]!, stanceMedian));
 
   for (const st of strides) {
     const { side: s, ic, to, next } = st;

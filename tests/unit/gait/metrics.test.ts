@@ -136,3 +136,19 @@ test('side view: the far leg peak knee flexion in stance is always low confidenc
     assert.notEqual(a.metrics.perSide[far].kneeFlexionAtIcDeg.level, 'low');
   }
 });
+
+test('a spurious initial contact in the middle of a stance (the pose losing a foot) does not make a stride with a stance a few frames long', () => {
+  // the heavy model on the slow-motion lab clip paired an extra contact with the stance's own toe-off: 25 and 54 ms stances
+  // among 250-370 ms ones, which took the legs' mean contact times 75 and 140 ms short (docs/validation.md, experiment 16)
+  const fps = 60;
+  const { track, truth } = generateTrack(runningSpec({ fps, durationS: 6 }));
+  const clean = analyseTrack(track);
+  const stride = clean.strides.find((s) => s.side === 'right')!;
+  const stanceFrames = stride.toFrame - stride.icFrame;
+  const extra = stride.icFrame + Math.round(0.8 * stanceFrames);
+  const a = analyseTrack(track, { eventEdits: { add: [{ side: 'right', type: 'IC', frame: extra }] } });
+  assert.ok(a.events.some((e) => e.side === 'right' && e.type === 'IC' && e.frame === extra));
+  assert.ok(!a.strides.some((s) => s.icFrame === extra), 'no stride from the spurious contact to the stance\'s toe-off');
+  const contact = a.metrics.perSide.right.contactTimeMs.mean!;
+  assert.ok(Math.abs(contact - truth.contactTimeMs) < 1000 / fps, `right contact ${contact} against ${truth.contactTimeMs}`);
+});
