@@ -86,7 +86,7 @@ export function feetLostAdvice(model: PoseModel): string {
   const film = 'film again with the runner larger in the frame and the feet in clear view, in good light';
   return model === 'heavy'
     ? `To measure this runner, ${film}.`
-    : `Analyse the video again with the Heavy pose model (on the slow-motion validation clip it kept the feet the Full model lost), or ${film}.`;
+    : `Where the Heavy pose model has not been tried on this video, analyse it again with it (on the slow-motion validation clip it kept the feet the Full model lost); where it did no better, ${film}.`;
 }
 
 /** The heavy model's second pass over a window whose feet the first model lost (renderer/src/app/analyse-and-save.ts). */

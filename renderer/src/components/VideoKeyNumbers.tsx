@@ -2,7 +2,7 @@
  * On the visit screen, under an analysed video: its key numbers (cadence, contact time and knee
  * flexion at initial contact per leg) and how many findings it raised, as the review computes them
  * (stored track, saved corrections, the client's height on file). Values not reliable in the clip
- * are left out here as in the report.
+ * are left out here as in the report, and a video whose feet the pose model lost says so.
  */
 import type { VisitVideo } from '../../../shared/contract/entities.ts';
 import { trusted } from '../../../shared/gait/plausibility.ts';
@@ -40,6 +40,12 @@ export function VideoKeyNumbers({ clientId, video }: { clientId: string; video: 
         {findings === 0 ? 'no findings' : `${findings} finding${findings === 1 ? '' : 's'}`}
         {findings > 0 && ` (${confident} of moderate or high confidence)`}
       </strong>
+      {analysis.footTracking.lost && (
+        <span className="block" data-testid="key-numbers-feet-lost">
+          The pose model lost the runner’s feet in this analysis ({analysis.footTracking.offPathPct}% of their readings off their path): its
+          timing values are withheld; the review says what to do.
+        </span>
+      )}
     </p>
   );
 }

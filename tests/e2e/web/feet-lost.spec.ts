@@ -30,11 +30,16 @@ test('the slow-motion clip with the full model: the review says the feet were lo
   const feet = analyseTrack(track).footTracking;
   expect(feet.lost, JSON.stringify(feet)).toBe(true);
 
+  // the visit screen's key numbers withhold the timing values and say why
+  await app.goto(`${bridge.origin}/#/visits/${ids.visitId}`);
+  await expect(app.getByTestId('video-key-numbers')).toContainText(/Cadence — · contact time (near|far|left|right) —, (near|far|left|right) —/);
+  await expect(app.getByTestId('key-numbers-feet-lost')).toContainText(`The pose model lost the runner’s feet in this analysis (${feet.offPathPct}% of their readings off their path)`);
+
   await app.goto(`${bridge.origin}/#/visits/${ids.visitId}/review/${ids.videoId}`);
   const notice = app.getByTestId('feet-lost');
   await expect(notice).toBeVisible({ timeout: 60_000 });
   await expect(notice).toContainText(`The pose model lost the runner’s feet in this clip. ${feet.offPathPct}% of the foot landmarks’ readings leave their path`);
-  await expect(notice).toContainText('Analyse the video again with the Heavy pose model');
+  await expect(notice).toContainText('Where the Heavy pose model has not been tried on this video, analyse it again with it');
   await expect(notice).toContainText('GaitLens foot-tracking check');
   const cadence = app.getByTestId('metrics-overall').locator('tr[data-measure="cadenceSpm"]');
   // said in full once, above; each value points to it

@@ -91,5 +91,9 @@ test('the slow-motion lab clip at its file rate (no capture rate given): asked t
   const duty = (['left', 'right'] as const).map((s) => a.metrics.perSide[s].dutyFactorPct.mean);
   expect(ids, `findings ${ids}, duty factor ${duty}`).toContain('check-capture-rate');
   expect(ids).not.toContain('walking-gait');
-  for (const d of duty) expect(d!, `duty factor ${duty}`).toBeLessThan(50);
+  // a leg whose strides are too few once the implausible stances are dropped has no value (docs/validation.md, experiment 16)
+  const known = duty.filter((d): d is number => d !== null);
+  expect(known.length, `duty factor ${duty}`).toBeGreaterThan(0);
+  for (const d of known) expect(d, `duty factor ${duty}`).toBeLessThan(50);
+  expect(a.gait.kind, a.gait.reason).toBe('running');
 });
