@@ -17,7 +17,7 @@ import type { DayTag, Plan, PlanItem } from '../../../shared/plan/types.ts';
 import { ageYears } from '../app/format.ts';
 import type { LoadedAnalysis, LoadedVisit } from '../app/load-analysis.ts';
 import { clipTime, formatNumber, formatValue, longDate, shortDate, viewName, withUnit } from './format.ts';
-import { Citations, chartAnalyses, isConfident, metricRows, nothingStoodOut, plainSummary, sideRowGroups, type MetricRow, type RedFlagState, type SideRow } from './model.ts';
+import { Citations, chartAnalyses, isConfident, metricRows, missingOnOneLeg, nothingStoodOut, plainSummary, sideRowGroups, type MetricRow, type RedFlagState, type SideRow } from './model.ts';
 import { changeDetail, type ProgressRow } from './progress.ts';
 import { ReportCharts } from './ReportCharts.tsx';
 import { ReportFinding } from './ReportFinding.tsx';
@@ -259,7 +259,7 @@ function Value({ value, citations }: { value: CombinedValue; citations: Citation
       </span>
     );
   }
-  if (mean === null) return <span className="muted">—</span>;
+  if (mean === null) return <span className="muted">—†</span>;
   return (
     <span className={level === 'low' ? 'rp-value rp-value-low' : 'rp-value'}>
       {formatValue(mean, unit)}
@@ -385,6 +385,7 @@ function MetricsTables({ rows, citations, analyses }: { rows: MetricRow[]; citat
         </table>
       ))}
       <NotReliableNotes groups={groups} />
+      <MissingSideNotes groups={groups} />
       <p className="rp-table-note muted">
         The error combines the timing of foot contact and toe-off, as validated at the video's frame rate, with the pose model's angle error.
         Difference: the gap between the two legs; SI is the symmetry index, that gap as a % of their mean. Healthy runners differ by 2-3°
@@ -411,6 +412,24 @@ function NotReliableNotes({ groups }: { groups: { names: LegNames; rows: SideRow
       <ul>
         {notes.map((n) => (
           <li key={n.key}>{n.text}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Why a leg has no value in a row whose other leg has one (model.ts `missingOnOneLeg`). */
+function MissingSideNotes({ groups }: { groups: { names: LegNames; rows: SideRow[] }[] }) {
+  const notes = missingOnOneLeg(groups);
+  if (notes.length === 0) return null;
+  return (
+    <div className="rp-table-note muted" data-testid="rp-missing-side">
+      † Not measured on one leg:
+      <ul>
+        {notes.map((n) => (
+          <li key={`${n.leg}|${n.reason}`}>
+            {n.leg}, {n.labels.join(', ')}: {n.reason}
+          </li>
         ))}
       </ul>
     </div>

@@ -150,6 +150,25 @@ export function sideRowGroups(rows: readonly MetricRow[], analyses: readonly Loa
   return groups;
 }
 
+/** Why a leg has no value in a row whose other leg has one, grouped by leg and reason (the table shows "—†"). */
+export function missingOnOneLeg(groups: readonly { names: LegNames; rows: readonly SideRow[] }[]): { leg: string; reason: string; labels: string[] }[] {
+  const notes = new Map<string, { leg: string; reason: string; labels: string[] }>();
+  for (const { names, rows } of groups) {
+    for (const row of rows) {
+      for (const side of ['left', 'right'] as const) {
+        const s = row[side].summary;
+        if (s.mean !== null || s.notReliable) continue;
+        const reason = s.reasonIfAbsent ?? 'Not measured.';
+        const key = `${names[side].title}|${reason}`;
+        const note = notes.get(key) ?? { leg: names[side].title, reason, labels: [] };
+        note.labels.push(MEASURES[row.id].label.toLowerCase());
+        notes.set(key, note);
+      }
+    }
+  }
+  return [...notes.values()];
+}
+
 /** The analyses the charts are drawn from: the side view that gives the knee angles, and a rear (or front) view; none whose feet were lost. */
 export function chartAnalyses(all: readonly LoadedAnalysis[], summary: VisitSummary | null): { sagittal: LoadedAnalysis | null; frontal: LoadedAnalysis | null } {
   // the charts average strides from one foot strike to the next: not from a video whose feet were lost
