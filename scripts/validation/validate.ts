@@ -28,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { analyseTrack } from '../../shared/gait/analyse.ts';
 import { extractBody } from '../../shared/gait/body.ts';
+import { heavyKeptBetter } from '../../shared/gait/foot-tracking.ts';
 import { applyLegSwap, legSwapMask } from '../../shared/gait/identity.ts';
 import { eventTimingErrorMs } from '../../shared/gait/measure-error.ts';
 import type { LandmarkTrack, PoseModel } from '../../shared/pose/track.ts';
@@ -126,7 +127,7 @@ async function main(): Promise<void> {
     const feet = analyseTrack(first, { captureFps }).footTracking;
     if (!feet.lost) return first;
     const heavy = await runner.track(video, { model: 'heavy', mode, workers, delegate, captureFps }, log);
-    return analyseTrack(heavy, { captureFps }).footTracking.offPathPct < feet.offPathPct ? heavy : first;
+    return heavyKeptBetter(feet, analyseTrack(heavy, { captureFps }).footTracking) ? heavy : first;
   };
   try {
     const runs: Run[] = annotations.flatMap((annotation) => {

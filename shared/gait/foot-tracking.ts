@@ -98,6 +98,11 @@ export interface HeavyRetry {
   kept: PoseModel;
 }
 
+/** Whether the heavy model's pass is kept over the first one: it kept more of the foot readings on their path. */
+export function heavyKeptBetter(first: FootTracking, heavy: FootTracking | null): boolean {
+  return heavy !== null && heavy.offPathPct < first.offPathPct;
+}
+
 /** How the text names each pose model. */
 export const MODEL_NAMES: Record<PoseModel, string> = { lite: 'Lite', full: 'Full', heavy: 'Heavy' };
 

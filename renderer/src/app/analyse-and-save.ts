@@ -2,7 +2,7 @@
 import type { GaitLensApi } from '../../../shared/contract/api.ts';
 import type { AnalysisSummary } from '../../../shared/contract/entities.ts';
 import { analyseTrack } from '../../../shared/gait/analyse.ts';
-import type { FootTracking, HeavyRetry } from '../../../shared/gait/foot-tracking.ts';
+import { heavyKeptBetter, type FootTracking, type HeavyRetry } from '../../../shared/gait/foot-tracking.ts';
 import type { LandmarkTrack, PoseModel } from '../../../shared/pose/track.ts';
 import { encodeTrack } from '../../../shared/pose/track-codec.ts';
 import { AnalysisError, analyseVideo, type AnalyseOptions } from '../analysis/index.ts';
@@ -53,7 +53,7 @@ export async function analyseAndSave(api: GaitLensApi, options: AnalyseAndSaveOp
       throw error;
     });
     const heavyFeet = heavy && heavy.frames.some((f) => f.landmarks) ? feetOf(heavy) : null;
-    const better = heavy !== null && heavyFeet !== null && heavyFeet.offPathPct < feet.offPathPct;
+    const better = heavy !== null && heavyKeptBetter(feet, heavyFeet);
     if (better) track = heavy;
     retry = { first: { model: options.model, feet }, heavy: heavyFeet, kept: better ? 'heavy' : options.model };
   }

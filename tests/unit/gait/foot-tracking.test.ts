@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyseTrack } from '../../../shared/gait/analyse.ts';
-import { FEET_LOST_GAIT_REASON, footTracking, FEET_LOST_SHARE, heavyRetryText } from '../../../shared/gait/foot-tracking.ts';
+import { FEET_LOST_GAIT_REASON, footTracking, FEET_LOST_SHARE, heavyKeptBetter, heavyRetryText } from '../../../shared/gait/foot-tracking.ts';
 import { extractBody } from '../../../shared/gait/body.ts';
 import { SIDE_MEASURES } from '../../../shared/gait/measures.ts';
 import { SOURCES } from '../../../shared/gait/references.ts';
@@ -121,4 +121,11 @@ test('the second pass with the heavy model is told as it went: kept, no better, 
     "The Full pose model lost the runner's feet (25.8% of their readings off their path). Analysed again with the Heavy model it did no better (30% off), so the Full model's analysis is saved, with its timing values marked not reliable.",
   );
   assert.match(heavyRetryText({ first, heavy: null, kept: 'full' }), /analysing it again with the Heavy model did not finish, so the Full model's analysis is saved/);
+});
+
+test('the heavy model\'s pass is kept only where it kept more of the foot readings on their path', () => {
+  const first = { readings: 5598, offPathPct: 25.8, lost: true };
+  assert.equal(heavyKeptBetter(first, { readings: 5598, offPathPct: 4.8, lost: false }), true);
+  assert.equal(heavyKeptBetter(first, { readings: 5598, offPathPct: 25.8, lost: true }), false);
+  assert.equal(heavyKeptBetter(first, null), false, 'cancelled or no pose');
 });
