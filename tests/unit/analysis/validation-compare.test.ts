@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { annotatedCadenceSpm, compareKind, contactErrorsMs, detectedCadenceSpm, dutyFactorErrorsPct, nearLabelOf, stanceLabelFromFeet, summariseErrors, truthOnCopy, type Annotation } from '../../../scripts/validation/compare.ts';
+import { annotatedCadenceSpm, annotatedContactMs, compareKind, contactErrorsMs, detectedCadenceSpm, dutyFactorErrorsPct, nearLabelOf, stanceLabelFromFeet, summariseErrors, truthOnCopy, type Annotation } from '../../../scripts/validation/compare.ts';
 
 const annotation: Annotation = {
   video: 'clip.mp4',
@@ -80,4 +80,12 @@ test('near leg at a crossing: the stance leg (the lower foot) when it is drawn i
   assert.equal(nearLabelOf('left', 'stance'), 'left');
   assert.equal(nearLabelOf('left', 'swing'), 'right');
   assert.equal(nearLabelOf(null, 'swing'), null);
+});
+
+test('the annotated contact time of a side: the mean of its stances (IC to its next TO) in ms at the capture rate; none for an unknown side or no stance', () => {
+  // A: 10 -> 45 (35 frames); 90 has no TO after it. B: 50 -> 85 (35 frames)
+  assert.equal(annotatedContactMs(annotation, 'left'), (35 * 1000) / 240);
+  assert.equal(annotatedContactMs(annotation, 'right'), (35 * 1000) / 240);
+  assert.equal(annotatedContactMs({ ...annotation, feet: [{ ...annotation.feet[0]!, to: [] }] }, 'left'), null);
+  assert.equal(annotatedContactMs({ ...annotation, feet: [annotation.feet[0]!] }, 'right'), null);
 });
