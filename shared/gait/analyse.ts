@@ -53,7 +53,7 @@ export function analyseTrack(track: LandmarkTrack, options: AnalysisOptions = {}
 
   const raw0 = extractBody(track);
   const legGuess = segmentLengthsPx(raw0, 'frontal', null).legLength;
-  const auto = options.autoSwapFix === false ? null : detectLegSwaps(raw0, legGuess, frameIndex);
+  const auto = options.autoSwapFix === false ? null : detectLegSwaps(raw0, legGuess, frameIndex, sampleRateHz);
   const afterAuto = auto ? applyLegSwap(raw0, auto.swapped) : raw0;
   const manualMask = stretchesToMask(options.swapStretches ?? [], frameIndex);
   const raw = applyLegSwap(afterAuto, manualMask);

@@ -90,8 +90,17 @@ function decisiveExchange(a: LegFrame, b: LegFrame, ratio = DECISIVE_RATIO): boo
  */
 export const GLITCH_FLOOR = 0.1;
 
-/** Frames without both legs after which the labelling starts afresh (a product choice: longer than a glitch, shorter than a step at 30 fps). */
-export const MAX_GAP_FRAMES = 5;
+/**
+ * The neighbours a glitch is read against are this far away in time, at least one frame. Above
+ * 90 fps a pose model's glitches last several frames (the heavy model on the slow-motion clip at
+ * 240 fps: both legs' landmarks drawn together in frames 343, 344 and 346, around a sound 345),
+ * and frames one apart share them; a sixtieth of a second is still short for the foot's path to
+ * bend (shared/gait/foot-tracking.ts).
+ */
+const GLITCH_SPAN_S = 1 / 60;
+
+/** Time without both legs after which the labelling starts afresh (a product choice: longer than a glitch, shorter than a step; 5 frames at 30 fps). */
+export const MAX_GAP_S = 1 / 6;
 
 /** Squared distance of frame c from the midpoint of p and q (q paired to p as fits best), c paired as fits best. */
 function offLine(p: LegFrame, c: LegFrame, q: LegFrame): number {
@@ -103,17 +112,25 @@ function offLine(p: LegFrame, c: LegFrame, q: LegFrame): number {
   return Math.min(fit.same, fit.cross);
 }
 
-/** Indices (into frames) of single-frame glitches: frames further off their neighbours' line than the floor and than either neighbour. */
-function glitchFrames(frames: readonly LegFrame[], scale2: number): Set<number> {
-  const score = frames.map((c, t) => (t > 0 && t + 1 < frames.length ? offLine(frames[t - 1]!, c, frames[t + 1]!) : 0));
+/**
+ * Indices (into frames) of glitches: frames further than the floor off their neighbours' line,
+ * the neighbours `span` frames away. With neighbours one frame away (up to 90 fps) a glitch is a
+ * single frame, further off than either neighbour. Further apart, the glitch also sits off the
+ * line of the neighbours twice as far away: a sound frame next to a glitch is off the one line
+ * through it, but not off both.
+ */
+function glitchFrames(frames: readonly LegFrame[], scale2: number, span: number): Set<number> {
+  const off = (t: number, m: number) => (t - m >= 0 && t + m < frames.length ? offLine(frames[t - m]!, frames[t]!, frames[t + m]!) : Number.NaN);
+  const score = frames.map((_, t) => (span === 1 ? off(t, 1) : Math.min(off(t, span), off(t, 2 * span))));
   const out = new Set<number>();
-  for (let t = 1; t + 1 < frames.length; t++) {
-    if (score[t]! > GLITCH_FLOOR * scale2 && score[t]! > score[t - 1]! && score[t]! > score[t + 1]!) out.add(t);
+  for (let t = 0; t < frames.length; t++) {
+    if (!(score[t]! > GLITCH_FLOOR * scale2)) continue;
+    if (span > 1 || (score[t]! > score[t - 1]! && score[t]! > score[t + 1]!)) out.add(t);
   }
   return out;
 }
 
-export function detectLegSwaps(body: BodySeries, legLengthPx: number, frameIndex: readonly number[]): SwapDetection {
+export function detectLegSwaps(body: BodySeries, legLengthPx: number, frameIndex: readonly number[], sampleRateHz: number): SwapDetection {
   const swapped = new Array<boolean>(body.n).fill(false);
   if (!(legLengthPx > 0)) return { swapped, stretches: [], framesChanged: 0 };
   const scale2 = legLengthPx * legLengthPx;
@@ -129,15 +146,16 @@ export function detectLegSwaps(body: BodySeries, legLengthPx: number, frameIndex
     }
   }
   // glitch frames take no part in the labelling (cleaning rejects them as outliers)
-  const glitches = glitchFrames(all, scale2);
+  const glitches = glitchFrames(all, scale2, Math.max(1, Math.round(sampleRateHz * GLITCH_SPAN_S)));
   const valid = candidates.filter((_, i) => !glitches.has(i));
   const frames = all.filter((_, i) => !glitches.has(i));
   // Across a long stretch without legs (the runner out of view) constant velocity predicts
   // nothing: each run of frames between such gaps is labelled on its own.
   const states: number[] = [];
+  const maxGap = Math.max(1, Math.round(sampleRateHz * MAX_GAP_S));
   let from = 0;
   for (let t = 1; t <= valid.length; t++) {
-    if (t < valid.length && valid[t]! - valid[t - 1]! <= MAX_GAP_FRAMES) continue;
+    if (t < valid.length && valid[t]! - valid[t - 1]! <= maxGap) continue;
     states.push(...labelRun(frames.slice(from, t), valid.slice(from, t), scale2));
     from = t;
   }

@@ -61,6 +61,18 @@ test('a glitch (one swapped frame, then one with the legs merged) is not taken f
   }
 });
 
+test('a glitch lasting several frames at 240 fps (legs exchanged and merged by turns) is not taken for a long swap', () => {
+  // as the heavy model drew the slow-motion clip's legs in frames 343-346 at 240 fps, a sound frame between glitches
+  const fps = 240;
+  const glitchFrames = [0.3, 1.37, 2.61, 3.08, 4.55].flatMap((s) => [Math.round(s * fps), Math.round(s * fps) + 2]);
+  const { track, truth } = generateTrack(runningSpec({ fps, durationS: 5, noise: { seed: 13, jitterPx: 1, glitchFrames } }));
+  const a = analyseTrack(track);
+  // each glitch run is the frames k to k + 3 (exchanged, merged, exchanged, merged): exchanging its labels back is right, past it wrong
+  const inGlitch = (s: { startFrame: number; endFrame: number }) => glitchFrames.some((k) => s.startFrame >= k && s.endFrame <= k + 3);
+  assert.ok(a.identity.autoStretches.every(inGlitch), `exchanged ${JSON.stringify(a.identity.autoStretches)}`);
+  assert.ok(Math.abs(a.metrics.cadenceSpm.mean! - truth.cadenceSpm) < 1, `cadence ${a.metrics.cadenceSpm.mean} against ${truth.cadenceSpm}`);
+});
+
 test('manual swap stretches are applied after the automatic fix and reported', () => {
   const { track, truth } = generateTrack(runningSpec({ fps: 60, durationS: 4 }));
   const manual = analyseTrack(track, { swapStretches: [{ startFrame: 50, endFrame: 59 }] });
@@ -83,7 +95,7 @@ test('mask and stretches convert both ways; applyLegSwap exchanges the legs only
   assert.equal(swapped.left.knee.x[1], body.right.knee.x[1]);
   assert.equal(swapped.left.knee.x[0], body.left.knee.x[0]);
   assert.equal(swapped.left.shoulder.x[1], body.left.shoulder.x[1], 'shoulders are not leg landmarks');
-  const redo = detectLegSwaps(swapped, 80, frames);
+  const redo = detectLegSwaps(swapped, 80, frames, 60);
   assert.equal(redo.swapped.length, body.n);
 });
 
