@@ -94,7 +94,7 @@ export function analyseTrack(track: LandmarkTrack, options: AnalysisOptions = {}
   const angles = computeAngles(filtered, view.kind);
   const anglesRaw = computeAngles(rawOriented, view.kind);
 
-  const detection = detectEvents({ filtered, filled, view: view.kind, legLengthPx: seg.legLength, shoeMotion: motion });
+  const detection = detectEvents({ filtered, filled, view: view.kind, legLengthPx: seg.legLength, model: track.model, shoeMotion: motion });
   const events = eventList(detection, frameIndex, tMs, options.eventEdits);
   const metrics = computeMetrics({
     view: view.kind,

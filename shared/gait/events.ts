@@ -7,7 +7,8 @@
  * window the foot's lowest point (the lower of heel and toe landmarks, image y down) sits on
  * the ground: the contact plateau. TO is where the flat foot starts to rise, refined to the
  * frame by a continuous flat-then-parabola (hinge) fit of its vertical position on the
- * unsmoothed samples. IC is timed from the heel's horizontal motion instead: from the forward
+ * unsmoothed samples, and with models that draw the toe behind the shoe's tip, to the last frame
+ * the foot's landmarks are still within TOE_OFF_RISE_LEG of the ground. IC is timed from the heel's horizontal motion instead: from the forward
  * extreme on, the first frame from which the heel is carried back at (nearly) its stance speed,
  * the belt's or the runner's. The heel landmark's height settles 1-2 frames after the heel is
  * down on real clips, and the foot hovers low over the belt before it lands, so a vertical
@@ -21,6 +22,7 @@
  * All windows scale with the stride period found by autocorrelation, so they hold at any frame
  * rate, including slow-motion files whose capture rate is wrong.
  */
+import type { PoseModel } from '../pose/track.ts';
 import { midpoint } from './body.ts';
 import type { BodySeries, Limb } from './body.ts';
 import { argMax, argMin, median, percentile } from './series.ts';
@@ -221,6 +223,8 @@ export interface EventInput {
   filled: BodySeries;
   view: ViewKind;
   legLengthPx: number;
+  /** The pose model the landmarks come from: where each places the toe's landmark differs. */
+  model: PoseModel;
   /** The shoes' motion read from the pixels (shoe-motion.ts), labelled and oriented as the body; absent for tracks without it. */
   shoeMotion?: ShoeMotion;
 }
@@ -355,6 +359,24 @@ function pixelLandingFrame(back: readonly number[], ic: number, from: number, to
   return null;
 }
 
+/**
+ * How far the foot's lowest landmark may rise from its ground level, in leg lengths, while the
+ * toe is still on the ground, per pose model. The foot rolls over its toes before it lifts, so a
+ * landmark behind the toe's tip rises while the tip still touches: the full model's toe-off from
+ * the lift's knot alone came 0.35-0.82 frame early on the annotated treadmill clips (contact time
+ * 2-20 ms short, one leg 40 ms), the heavy model's was unbiased (-0.09 to +0.17 frame) and came
+ * late with any allowance (docs/validation.md, experiment 18). The lite model is taken as the
+ * full one (its toe-off was early too: -1.74 frames on the 30 fps clip).
+ */
+export const TOE_OFF_RISE_LEG: Record<PoseModel, number> = { lite: 0.02, full: 0.02, heavy: 0 };
+
+/** The last frame from `from` on, before the clip's last, in which the foot's height over its ground level (y down) is within `risePx` of it. */
+function lastOnGround(overGround: readonly number[], from: number, risePx: number): number {
+  let k = from;
+  while (risePx > 0 && k + 2 < overGround.length && overGround[k + 1]! >= -risePx) k++;
+  return k;
+}
+
 interface Stance {
   /** The ankle's forward extreme relative to the hip (late swing). */
   a: number;
@@ -420,7 +442,8 @@ function sagittalFoot(input: EventInput, side: Side, period: number): FootEvents
           )
         : null;
     const ic = fromPixels ?? fromLandmarks;
-    const toe = e < n - 1 ? hingeFrame(lowRaw, Math.max(0, e - w), Math.min(n - 1, e + w), 'lifting') : null;
+    const lift = e < n - 1 ? hingeFrame(lowRaw, Math.max(0, e - w), Math.min(n - 1, e + w), 'lifting') : null;
+    const toe = lift === null ? null : lastOnGround(lowRaw, lift, TOE_OFF_RISE_LEG[input.model] * input.legLengthPx);
     if (ic !== null && ic > 0) out.ic.push(ic);
     // the foot leaves the ground after it has landed (a plateau cut short by the clip's end can put the fit before it)
     if (toe !== null && toe > s && toe < n - 1) out.to.push(toe);
