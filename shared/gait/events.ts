@@ -326,19 +326,22 @@ function landingFrame(heelX: readonly number[], a: number, end: number, stanceSp
  * The same rule on the shoe's own image (pose/foot-motion.ts): the fraction of its stance speed
  * at which the shoe counts as landed. The patch moves with the shoe, without the landmarks'
  * smoothing: before contact it moves back at about half its stance speed (foot retraction), on
- * the ground at the full speed, so contact is where the speed crosses the middle. On the
+ * the ground at the full speed, so contact is where the speed crosses between them. On the
  * annotated treadmill clips 0.65-0.8 all put IC within 0.5 frame on average at 30 and 60 fps
- * (docs/validation.md, experiment 13).
+ * (experiment 13); with landings whose shoe was not read bridged (experiment 19), 0.65 put IC
+ * within 0.4 frame on average on each real-rate clip and the contact time each leg shows within
+ * 15 ms, 0.75 the 60 fps clip's IC 0.56 frame late (docs/validation.md).
  */
-const PIXEL_LANDED_SPEED_FRACTION = 0.75;
+const PIXEL_LANDED_SPEED_FRACTION = 0.65;
 
 /**
  * Initial contact from the shoe's pixels, near the landmarks' estimate `ic`: the shoe patch's
  * motion back relative to the hip (`back`, pixels per frame from k to k + 1) against its speed
- * just after `ic`. The first two frames running carried at PIXEL_LANDED_SPEED_FRACTION or more of
- * it place contact: the speed over k..k+1 belongs to time k + 0.5, the crossing is interpolated
- * from the frame before, and IC is the first frame at or after it (the first frame on the
- * ground). Null where the pixels were not read well enough around it: `ic` stands.
+ * just after `ic`. The first two readings running carried at PIXEL_LANDED_SPEED_FRACTION or more
+ * of it place contact: the speed over k..k+1 belongs to time k + 0.5, the crossing is interpolated
+ * from the reading before (across frames not read: the landing often blurs the shoe for a frame
+ * or two), and IC is the first frame at or after it (the first frame on the ground). Null where
+ * the pixels were not read well enough around it: `ic` stands.
  */
 function pixelLandingFrame(back: readonly number[], ic: number, from: number, to: number, stanceTo: number): number | null {
   const stance: number[] = [];
@@ -349,11 +352,13 @@ function pixelLandingFrame(back: readonly number[], ic: number, from: number, to
   const threshold = PIXEL_LANDED_SPEED_FRACTION * speed;
   const known: number[] = [];
   for (let k = from; k <= stanceTo; k++) if (Number.isFinite(back[k])) known.push(k);
-  for (let j = 0; j + 1 < known.length && known[j]! <= to; j++) {
+  for (let j = 0; j + 1 < known.length; j++) {
     const k = known[j]!;
+    // the crossing may lie in frames not read (the landing blurs the shoe): it is bound by the reading before it
+    const b = j > 0 ? known[j - 1]! : null;
+    if ((b ?? k) > to) break;
     if (back[k]! < threshold || back[known[j + 1]!]! < threshold) continue;
-    const before = k > 0 ? back[k - 1]! : Number.NaN;
-    const t = Number.isFinite(before) && before < threshold ? k - 0.5 + (threshold - before) / (back[k]! - before) : k;
+    const t = b !== null && back[b]! < threshold ? b + 0.5 + ((threshold - back[b]!) / (back[k]! - back[b]!)) * (k - b) : k;
     return Math.ceil(t);
   }
   return null;

@@ -4,8 +4,8 @@
  * - Event timing (our validation, docs/validation.md): in a side view, initial contact and
  *   toe-off within 33 ms, one frame at 30 fps and more frames above: IC and TO median |error| at
  *   most 1 frame on the 30 and 60 fps treadmill clips, 17-21 ms (2 and 5 frames) on the
- *   slow-motion clip's 120 and 240 fps versions; the contact time shown per leg within 4-19 ms at
- *   30 fps and 10-18 ms at 60 fps of the annotated one (full model). A time between two events
+ *   slow-motion clip's 120 and 240 fps versions; the contact time shown per leg within 15 ms of
+ *   the annotated one on the 30 and 60 fps clips (full model). A time between two events
  *   takes that error; a value read at an event takes the change of its curve over that time,
  *   from the clip's own curves; cadence, step and stride time take it over the span of steps
  *   they are fitted to. Rear-view events are not validated (initial contact comes 4-5 frames
