@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { analyseTrack } from '../../../shared/gait/analyse.ts';
 import type { LandmarkTrack } from '../../../shared/pose/track.ts';
-import { compareKind, contactErrorsMs, summariseErrors, type Annotation } from '../../../scripts/validation/compare.ts';
+import { annotatedContactMs, compareKind, contactErrorsMs, summariseErrors, type Annotation } from '../../../scripts/validation/compare.ts';
 import { REPO_ROOT, testVideo, VIDEOS } from '../../support/videos.ts';
 import { engineWith } from './api.ts';
 import { expect, test } from './fixtures.ts';
@@ -34,15 +34,26 @@ function compared(video: string, track: LandmarkTrack, maxGap: number) {
   const to = compareKind(annotation, detected, 'TO', 1, maxGap);
   const icErrors = summariseErrors(ic);
   const toErrors = summariseErrors(to);
-  return { annotation, ic, to, icErrors, toErrors, feet: analysis.footTracking, report: `IC ${JSON.stringify(icErrors)}, TO ${JSON.stringify(toErrors)}, extra IC ${ic.extra.map((e) => e.frame)}` };
+  // the contact time each leg shows (its mean over the app's strides) minus the annotated foot's mean
+  const shownContactMs = (['left', 'right'] as const).map((side) => (analysis.metrics.perSide[side].contactTimeMs.mean ?? Number.NaN) - (annotatedContactMs(annotation, side) ?? Number.NaN));
+  return {
+    annotation,
+    ic,
+    to,
+    icErrors,
+    toErrors,
+    shownContactMs,
+    feet: analysis.footTracking,
+    report: `IC ${JSON.stringify(icErrors)}, TO ${JSON.stringify(toErrors)}, extra IC ${ic.extra.map((e) => e.frame)}, shown contact time minus annotated L / R ${shownContactMs.map((v) => v.toFixed(0)).join(' / ')} ms`,
+  };
 }
 
-test('the 30 fps treadmill clip: every initial contact found, within a frame at the median and half a frame on average, toe-offs within a frame', async ({ app, bridge }) => {
+test('the 30 fps treadmill clip: every initial contact found, within a frame at the median and half a frame on average, toe-offs within a frame, the contact time of each leg within 30 ms', async ({ app, bridge }) => {
   const found = testVideo(VIDEOS.treadmillLeft30);
   test.skip('skip' in found, 'skip' in found ? found.skip : '');
   if (!('path' in found)) return;
   // half a step (10.7 frames at 168 steps/min): the same event of the other foot is a step away
-  const { ic, to, icErrors, toErrors, feet, report } = compared(VIDEOS.treadmillLeft30, await poseTrack(app, bridge.origin, found.path), 5);
+  const { ic, to, icErrors, toErrors, shownContactMs, feet, report } = compared(VIDEOS.treadmillLeft30, await poseTrack(app, bridge.origin, found.path), 5);
   // the pose model kept the feet (2.8% of readings off their path in validation): the timing values are not marked
   expect(feet.lost, JSON.stringify(feet)).toBe(false);
   expect(ic.missed, report).toBe(0);
@@ -52,9 +63,11 @@ test('the 30 fps treadmill clip: every initial contact found, within a frame at 
   expect(Math.abs(icErrors.meanSignedFrames!), report).toBeLessThanOrEqual(0.5);
   expect(to.missed, report).toBe(0);
   expect(toErrors.medianAbsFrames!, report).toBeLessThanOrEqual(1);
+  // issue 20's 30 ms at 30 fps, on what the clinician reads: -17 / -21 ms before toe-off allowed for where the full model draws the toe (+1 / -1 since)
+  for (const error of shownContactMs) expect(Math.abs(error), report).toBeLessThanOrEqual(30);
 });
 
-test('the 60 fps treadmill clip: every initial contact found, initial contacts and toe-offs within a frame, contact time within 15 ms on average', async ({ app, bridge }) => {
+test('the 60 fps treadmill clip: every initial contact found, initial contacts and toe-offs within a frame, contact time within 15 ms on average and on each leg', async ({ app, bridge }) => {
   // a heel landmark off the ground for 3 frames mid-stance (frames 81-83) ended one stance early: a toe-off 11 frames
   // early (counted as missed) and contact time 22 ms short on average, beyond issue 20's 15 ms at 60 fps;
   // from the landmarks alone the near foot's initial contacts came 2.2 frames late (median |error| 2, mean +0.56)
@@ -62,7 +75,7 @@ test('the 60 fps treadmill clip: every initial contact found, initial contacts a
   test.skip('skip' in found, 'skip' in found ? found.skip : '');
   if (!('path' in found)) return;
   // half a step (21 frames at 168 steps/min): the same event of the other foot is a step away
-  const { annotation, ic, to, icErrors, toErrors, feet, report: events } = compared(VIDEOS.treadmillRight60, await poseTrack(app, bridge.origin, found.path), 10);
+  const { annotation, ic, to, icErrors, toErrors, shownContactMs, feet, report: events } = compared(VIDEOS.treadmillRight60, await poseTrack(app, bridge.origin, found.path), 10);
   expect(feet.lost, JSON.stringify(feet)).toBe(false);
   const contactMs = contactErrorsMs(ic, to, annotation, 1, 60);
   const meanContactMs = contactMs.reduce((a, b) => a + b, 0) / contactMs.length;
@@ -78,6 +91,8 @@ test('the 60 fps treadmill clip: every initial contact found, initial contacts a
   expect(Math.abs(toErrors.meanSignedFrames!), report).toBeLessThanOrEqual(0.5);
   expect(contactMs.length, report).toBeGreaterThanOrEqual(15);
   expect(Math.abs(meanContactMs), report).toBeLessThanOrEqual(15);
+  // what the clinician reads per leg: +16 / -21 ms before the far foot's unread landings were bridged and toe-off allowed for where the full model draws the toe (-5 / -4 since)
+  for (const error of shownContactMs) expect(Math.abs(error), report).toBeLessThanOrEqual(15);
 });
 
 test('the slow-motion lab clip at its file rate (no capture rate given): asked to check the capture rate, not called walking', async ({ app, bridge }) => {
