@@ -8,11 +8,12 @@
  * the ground: the contact plateau. TO is where the flat foot starts to rise, refined to the
  * frame by a continuous flat-then-parabola (hinge) fit of its vertical position on the
  * unsmoothed samples, and with models that draw the toe behind the shoe's tip, to the last frame
- * the foot's landmarks are still within TOE_OFF_RISE_LEG of the ground. IC is timed from the heel's horizontal motion instead: from the forward
- * extreme on, the first frame from which the heel is carried back at (nearly) its stance speed,
- * the belt's or the runner's. The heel landmark's height settles 1-2 frames after the heel is
- * down on real clips, and the foot hovers low over the belt before it lands, so a vertical
- * criterion put IC 2-3 frames late at 30 fps (docs/validation.md). Where the track holds the
+ * the foot's landmarks are still within TOE_OFF_RISE_LEG of the ground. IC is timed from the
+ * heel's horizontal motion instead: from the forward extreme on, the first frame from which the
+ * heel is carried back at (nearly) its stance speed, the belt's or the runner's. The heel
+ * landmark's height settles 1-2 frames after the heel is down on real clips, and the foot hovers
+ * low over the belt before it lands, so a vertical criterion put IC 2-3 frames late at 30 fps
+ * (docs/validation.md). Where the track holds the
  * shoes' motion read from the pixels (shoe-motion.ts), IC is then refined by the same rule on the
  * shoe's own image, which the landmarks' smoothing does not delay.
  * Rear/front view (depth is not seen): toe-off is where the toe is lowest in the image (the
