@@ -5,6 +5,7 @@
  * frame at or after the annotated one, TO = the last kept frame at or before it.
  */
 import { cadenceFromContacts } from '../../shared/gait/cadence.ts';
+import { contactMs, landingMs } from '../../shared/gait/event-time.ts';
 
 export type EventKind = 'IC' | 'TO';
 
@@ -134,17 +135,24 @@ export function contactErrorsMs(ic: KindResult, to: KindResult, annotation: Anno
   return out;
 }
 
-/** The annotated contact time (ms) of the foot on this side: the mean over its stances (IC to its next TO), or null without one. */
+/** Frame times (ms) of frames 0..last + 1 at a constant rate. */
+const frameTimesMs = (last: number, fps: number) => Array.from({ length: last + 2 }, (_, f) => (f * 1000) / fps);
+
+/**
+ * The annotated contact time (ms) of the foot on this side, as the app times a contact
+ * (shared/gait/event-time.ts): the mean over its stances (IC to its next TO), or null without one.
+ */
 export function annotatedContactMs(annotation: Annotation, side: 'left' | 'right'): number | null {
   const foot = annotation.feet.find((f) => f.side === side);
   if (!foot) return null;
-  const frames = foot.ic
+  const tMs = frameTimesMs(annotation.frames, annotation.captureFps);
+  const stances = foot.ic
     .map((e) => {
       const next = foot.to.map((t) => t.frame).filter((f) => f > e.frame).sort((a, b) => a - b)[0];
-      return next === undefined ? null : next - e.frame;
+      return next === undefined ? null : contactMs(tMs, e.frame, next);
     })
     .filter((x): x is number => x !== null);
-  return frames.length === 0 ? null : (frames.reduce((a, b) => a + b, 0) / frames.length) * (1000 / annotation.captureFps);
+  return stances.length === 0 ? null : stances.reduce((a, b) => a + b, 0) / stances.length;
 }
 
 /** Cadence (steps/min) of initial contacts of both feet at fps, by the app's estimator (shared/gait/cadence.ts). */
@@ -185,7 +193,8 @@ export function dutyFactorErrorsPct(ic: KindResult, to: KindResult, annotation: 
       const truth = { ic: truthOnCopy('IC', ics[i]!, k), to: truthOnCopy('TO', toFrame, k), next: truthOnCopy('IC', ics[i + 1]!, k) };
       const d = { ic: matched(ic, foot.id, truth.ic), to: matched(to, foot.id, truth.to), next: matched(ic, foot.id, truth.next) };
       if (!d.ic || !d.to || !d.next || d.next.frame <= d.ic.frame) continue;
-      const duty = (x: { ic: number; to: number; next: number }) => (100 * (x.to - x.ic)) / (x.next - x.ic);
+      const tMs = frameTimesMs(Math.max(d.next.frame, truth.next), 1);
+      const duty = (x: { ic: number; to: number; next: number }) => (100 * contactMs(tMs, x.ic, x.to)) / (landingMs(tMs, x.next) - landingMs(tMs, x.ic));
       out.push(duty({ ic: d.ic.frame, to: d.to.frame, next: d.next.frame }) - duty(truth));
     }
   }

@@ -132,14 +132,14 @@ export const MEASURES = {
   }),
   contactTimeMs: m({
     id: 'contactTimeMs', label: 'Ground contact time', unit: 'ms',
-    definition: 'Initial contact to toe-off of the same foot.',
+    definition: 'Initial contact to toe-off of the same foot, each half a frame out: the foot lands between the frame before its first on the ground and that frame, and lifts between its last and the next.',
     sign: 'none', view: 'any', bilateral: true,
     reference: { text: '160-300 ms; elite under 200 ms.', sources: ['garmin'] },
     spreadScale: 20, needsCalibration: false,
   }),
   flightTimeMs: m({
     id: 'flightTimeMs', label: 'Flight time', unit: 'ms',
-    definition: 'Toe-off of this foot to the next initial contact of the other foot (negative = double support, walking).',
+    definition: 'Toe-off of this foot to the next initial contact of the other foot, each half a frame out as for contact time (negative = double support, walking).',
     sign: 'negative = both feet on the ground', view: 'any', bilateral: true,
     reference: { text: 'Positive in running, negative (double support) in walking.', sources: ['young2023'] },
     spreadScale: 20, needsCalibration: false,

@@ -9,6 +9,7 @@ import type { AngleSeries } from './angles.ts';
 import { LEG_JOINTS, midpoint } from './body.ts';
 import type { BodySeries } from './body.ts';
 import { cadenceFromContacts, type CadenceFit } from './cadence.ts';
+import { contactMs, flightMs, landingMs } from './event-time.ts';
 import { measureError, type TimingContext } from './measure-error.ts';
 import { MIN_STRIDES, confidenceOf } from './confidence.ts';
 import { MEASURES, SIDE_MEASURES } from './measures.ts';
@@ -198,6 +199,7 @@ export function computeMetrics(input: MetricInput): MetricResult {
   }
   const strideMedian = median(candidates.map((c) => tMs[c.next]! - tMs[c.ic]!));
   const regular = candidates.filter((c) => inRange(tMs[c.next]! - tMs[c.ic]!, strideMedian));
+  // stances far from the median, frame to frame (the bounds' setting), are a missed or extra event
   const stanceMedian = median(regular.map((c) => tMs[c.to]! - tMs[c.ic]!));
   const strides = regular.filter((c) => inRange(tMs[c.to]! - tMs[c.ic]!, stanceMedian));
 
@@ -205,9 +207,9 @@ export function computeMetrics(input: MetricInput): MetricResult {
     const { side: s, ic, to, next } = st;
     const v = st.values;
     const otherIc = nextIcOf(other(s), ic);
-    v.contactTimeMs = tMs[to]! - tMs[ic]!;
-    v.dutyFactorPct = ((tMs[to]! - tMs[ic]!) / (tMs[next]! - tMs[ic]!)) * 100;
-    if (otherIc !== undefined && otherIc < next) v.flightTimeMs = tMs[otherIc]! - tMs[to]!;
+    v.contactTimeMs = contactMs(tMs, ic, to);
+    v.dutyFactorPct = (v.contactTimeMs / (landingMs(tMs, next) - landingMs(tMs, ic))) * 100;
+    if (otherIc !== undefined && otherIc < next) v.flightTimeMs = flightMs(tMs, to, otherIc);
     if (view === 'sagittal') {
       const aheadPx = (k: number) => body[s].ankle.x[k]! - hip.x[k]!;
       const rate = (at: (k: number) => number, k: number) => Math.abs(at(k + 1) - at(k - 1)) / 2;

@@ -82,10 +82,10 @@ test('near leg at a crossing: the stance leg (the lower foot) when it is drawn i
   assert.equal(nearLabelOf(null, 'swing'), null);
 });
 
-test('the annotated contact time of a side: the mean of its stances (IC to its next TO) in ms at the capture rate; none for an unknown side or no stance', () => {
-  // A: 10 -> 45 (35 frames); 90 has no TO after it. B: 50 -> 85 (35 frames)
-  assert.equal(annotatedContactMs(annotation, 'left'), (35 * 1000) / 240);
-  assert.equal(annotatedContactMs(annotation, 'right'), (35 * 1000) / 240);
+test('the annotated contact time of a side: the mean of its stances (IC to its next TO, each half a frame out, as the app times them) in ms at the capture rate; none for an unknown side or no stance', () => {
+  // A: 10 -> 45 (35 frames apart: on the ground from half way between 9 and 10 to half way between 45 and 46); 90 has no TO after it. B: 50 -> 85
+  assert.equal(annotatedContactMs(annotation, 'left'), (36 * 1000) / 240);
+  assert.equal(annotatedContactMs(annotation, 'right'), (36 * 1000) / 240);
   assert.equal(annotatedContactMs({ ...annotation, feet: [{ ...annotation.feet[0]!, to: [] }] }, 'left'), null);
   assert.equal(annotatedContactMs({ ...annotation, feet: [annotation.feet[0]!] }, 'right'), null);
 });

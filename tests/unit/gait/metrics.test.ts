@@ -19,16 +19,27 @@ function trueVerticalOscillationCm(truth: SyntheticTruth, fps: number): number {
   return vos.reduce((a, b) => a + b, 0) / vos.length;
 }
 
+/**
+ * A contact time (or the share of the stride it takes, or the flight it leaves, negated) against
+ * the synthetic runner's: the app takes each event half a frame out, as IC and TO are the first and
+ * last frames on the ground on real clips (shared/gait/event-time.ts, docs/validation.md); the
+ * synthetic runner's events are detected within half a frame of the true moments (no pose model's
+ * lag: IC 0.1-0.2 frame early on average, TO 0.1-0.3 late at 60 and 120 fps), so its contacts read
+ * 1-1.5 frames long.
+ */
+const withinSyntheticTiming = (errorMs: number, frameMs: number) => errorMs > -frameMs && errorMs <= 2 * frameMs;
+
 test('side-view running measures recover what was put in (120 fps, noise-free)', () => {
   const fps = 120;
   const { track, truth } = generateTrack(runningSpec({ fps }));
   const a = analyseTrack(track, { calibration: { kind: 'height', heightCm: 178 } });
   assert.equal(a.gait.kind, 'running');
+  const frameMs = 1000 / fps;
   for (const side of ['left', 'right'] as const) {
     const m = a.metrics.perSide[side];
-    assert.ok(Math.abs(m.contactTimeMs.mean! - truth.contactTimeMs) < 1000 / fps, `${side} contact ${m.contactTimeMs.mean}`);
-    assert.ok(Math.abs(m.dutyFactorPct.mean! - truth.dutyFactor * 100) < 1);
-    assert.ok(Math.abs(m.flightTimeMs.mean! - (truth.strideTimeMs / 2 - truth.contactTimeMs)) < 1000 / fps);
+    assert.ok(withinSyntheticTiming(m.contactTimeMs.mean! - truth.contactTimeMs, frameMs), `${side} contact ${m.contactTimeMs.mean}`);
+    assert.ok(withinSyntheticTiming(((m.dutyFactorPct.mean! - truth.dutyFactor * 100) / 100) * truth.strideTimeMs, frameMs), `${side} duty factor ${m.dutyFactorPct.mean}`);
+    assert.ok(withinSyntheticTiming(truth.strideTimeMs / 2 - truth.contactTimeMs - m.flightTimeMs.mean!, frameMs), `${side} flight ${m.flightTimeMs.mean}`);
     // curve inputs at initial contact: knee 18, thigh 26, foot 14 (rearfoot); hip extension 10 at toe-off
     assert.ok(Math.abs(m.kneeFlexionAtIcDeg.mean! - 18) < 1.5, `${side} knee at IC ${m.kneeFlexionAtIcDeg.mean}`);
     assert.ok(Math.abs(m.shankAngleAtIcDeg.mean! - 8) < 1.5);
@@ -150,5 +161,5 @@ test('a spurious initial contact in the middle of a stance (the pose losing a fo
   assert.ok(a.events.some((e) => e.side === 'right' && e.type === 'IC' && e.frame === extra));
   assert.ok(!a.strides.some((s) => s.icFrame === extra), 'no stride from the spurious contact to the stance\'s toe-off');
   const contact = a.metrics.perSide.right.contactTimeMs.mean!;
-  assert.ok(Math.abs(contact - truth.contactTimeMs) < 1000 / fps, `right contact ${contact} against ${truth.contactTimeMs}`);
+  assert.ok(withinSyntheticTiming(contact - truth.contactTimeMs, 1000 / fps), `right contact ${contact} against ${truth.contactTimeMs}`);
 });
