@@ -168,16 +168,6 @@ export function annotatedCadenceSpm(annotation: Annotation): number | null {
   );
 }
 
-/** Cadence (steps/min) from the detected ICs inside the annotated range, so that it compares with the annotated one. */
-export function detectedCadenceSpm(annotation: Annotation, detected: readonly DetectedEvent[], k: number, fps: number): number | null {
-  const first = Math.ceil(annotation.annotatedFrames.first / k);
-  const last = Math.floor(annotation.annotatedFrames.last / k);
-  return cadenceOfContactsSpm(
-    detected.filter((e) => e.type === 'IC' && e.frame >= first && e.frame <= last),
-    fps,
-  );
-}
-
 /**
  * Duty factor errors (percentage points): for each annotated stride (an IC, the same foot's next
  * TO and next IC) whose three events were all matched, detected contact / stride minus annotated.

@@ -34,7 +34,7 @@ import { eventTimingErrorMs } from '../../shared/gait/measure-error.ts';
 import type { LandmarkTrack, PoseModel } from '../../shared/pose/track.ts';
 import type { PoseDelegate } from '../../renderer/src/analysis/delegate.ts';
 import { DEFAULT_POSE_MODE, type PoseMode } from '../../renderer/src/analysis/protocol.ts';
-import { annotatedCadenceSpm, annotatedContactMs, compareKind, contactErrorsMs, detectedCadenceSpm, dutyFactorErrorsPct, mean, nearLabelOf, stanceLabelFromFeet, summariseErrors, type Annotation, type IdentityEvidence, type KindResult } from './compare.ts';
+import { annotatedCadenceSpm, annotatedContactMs, compareKind, contactErrorsMs, dutyFactorErrorsPct, mean, nearLabelOf, stanceLabelFromFeet, summariseErrors, type Annotation, type IdentityEvidence, type KindResult } from './compare.ts';
 import { PoseRunner, sha256File } from './pose-runner.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -135,14 +135,14 @@ async function main(): Promise<void> {
       const base: Run = { annotation, label: annotation.video.replace(/\.mp4$/, ''), video, k: 1, fps: annotation.captureFps };
       return [base, ...(SUBSAMPLING[annotation.video] ?? []).map((k) => ({ ...base, video: subsampled(video, k, runner.cacheDir), k, fps: annotation.captureFps / k }))];
     });
-    const widths = [44, 5, 6, 4, 5, 5, 6, 6, 6, 4, 5, 5, 6, 6, 8, 8, 7, 6, 8, 8, 6, 8, 11, 6, 14];
+    const widths = [44, 5, 6, 4, 5, 5, 6, 6, 6, 4, 5, 5, 6, 6, 8, 8, 7, 6, 8, 8, 6, 11, 6, 14];
     const lines = [
       `GaitLens validation ${new Date().toISOString().slice(0, 10)}: pose ${model}${model === 'heavy' || values['no-heavy-retry'] ? '' : ' (heavy where it lost the feet)'}, ${mode}, ${workers} worker(s), ${delegate} delegate`,
       'IC/TO: matched/annotated, missed, extra, median |error| (frames), mean signed error (frames, ms); contact time: mean signed and mean |error| (ms), and the error the app states at this rate;',
-      'duty factor: mean signed error (percentage points); cadence (steps/min) over the annotated range: detected, annotated, error; and the whole clip\'s as the app shows it;',
+      'duty factor: mean signed error (percentage points); cadence (steps/min): the whole clip\'s as the app shows it, the annotated contacts\' by the same lattice fit, error ("-" where the annotations do not cover the clip);',
       'feet off: the share of foot readings off their path (%; "lost" above 12%: the app marks the timing values not reliable, shared/gait/foot-tracking.ts); pose: the model whose track is used;',
       'shown L / R: the contact time the app shows for each leg (its mean over the strides) minus the annotated foot\'s mean (ms; by the side names, "x" where the app marks it not reliable)',
-      row(['clip', 'fps', 'IC n', 'miss', 'extra', 'med|e|', 'mean', 'ms', 'TO n', 'miss', 'extra', 'med|e|', 'mean', 'ms', 'contact', '|contact|', 'stated', 'duty', 'cadence', 'annot.', 'error', 'clip', 'feet off', 'pose', 'shown L / R'], widths),
+      row(['clip', 'fps', 'IC n', 'miss', 'extra', 'med|e|', 'mean', 'ms', 'TO n', 'miss', 'extra', 'med|e|', 'mean', 'ms', 'contact', '|contact|', 'stated', 'duty', 'cadence', 'annot.', 'error', 'feet off', 'pose', 'shown L / R'], widths),
     ];
     const details: string[] = [];
     for (const run of runs) {
@@ -156,7 +156,8 @@ async function main(): Promise<void> {
       const to = compareKind(run.annotation, detected, 'TO', run.k, maxGap);
       const contact = contactErrorsMs(ic, to, run.annotation, run.k, run.fps);
       const duty = dutyFactorErrorsPct(ic, to, run.annotation, run.k);
-      const detectedCadence = detectedCadenceSpm(run.annotation, detected, run.k, run.fps);
+      const shownCadence = analysis.metrics.cadenceSpm.mean;
+      const whole = run.annotation.annotatedFrames.first === 0 && run.annotation.annotatedFrames.last === run.annotation.frames - 1;
       lines.push(
         row(
           [
@@ -168,10 +169,9 @@ async function main(): Promise<void> {
             f1(mean(contact.map(Math.abs))),
             `±${eventTimingErrorMs(run.fps).toFixed(0)}`,
             f1(mean(duty)),
-            f1(detectedCadence),
+            f1(shownCadence),
             f1(cadence),
-            f1(detectedCadence === null || cadence === null ? null : detectedCadence - cadence),
-            f1(analysis.metrics.cadenceSpm.mean),
+            f1(!whole || shownCadence === null || cadence === null ? null : shownCadence - cadence),
             `${analysis.footTracking.offPathPct.toFixed(1)}${analysis.footTracking.lost ? ' lost' : ''}`,
             track.model,
             (['left', 'right'] as const)

@@ -17,6 +17,13 @@ import { SIDES, type Side } from './types.ts';
 /** A contact further than this fraction of a step from its lattice point is set aside. */
 export const OFF_LATTICE_FRACTION = 0.25;
 
+/** An initial contact: its frame time, and where known a finer time (landing-align.ts) for the fit. */
+export interface Contact {
+  tMs: number;
+  side: Side;
+  fineMs?: number;
+}
+
 export interface CadenceFit {
   /** Steps per minute: 60000 / step time. */
   spm: number;
@@ -37,10 +44,12 @@ export interface CadenceFit {
 interface Point {
   t: number;
   k: number;
+  /** The contact's index in the sorted list. */
+  i: number;
 }
 
 /** Least-squares line t = a + step * k. */
-function fitLine(points: readonly Point[]): { a: number; step: number } | null {
+function fitLine(points: readonly Omit<Point, 'i'>[]): { a: number; step: number } | null {
   const n = points.length;
   const mk = points.reduce((s, p) => s + p.k, 0) / n;
   const mt = points.reduce((s, p) => s + p.t, 0) / n;
@@ -91,16 +100,16 @@ function spacings(times: readonly number[], seed: number): { a: number; step: nu
 
 /** For each lattice point, the contact nearest it, if within OFF_LATTICE_FRACTION of a step. */
 function onLattice(times: readonly number[], line: { a: number; step: number }): Point[] {
-  const best = new Map<number, { t: number; r: number }>();
-  for (const t of times) {
+  const best = new Map<number, { t: number; r: number; i: number }>();
+  times.forEach((t, i) => {
     const u = (t - line.a) / line.step;
     const k = Math.round(u);
     const r = Math.abs(u - k);
-    if (r > OFF_LATTICE_FRACTION) continue;
+    if (r > OFF_LATTICE_FRACTION) return;
     const had = best.get(k);
-    if (!had || r < had.r) best.set(k, { t, r });
-  }
-  return [...best.entries()].map(([k, { t }]) => ({ t, k })).sort((p, q) => p.k - q.k);
+    if (!had || r < had.r) best.set(k, { t, r, i });
+  });
+  return [...best.entries()].map(([k, { t, i }]) => ({ t, k, i })).sort((p, q) => p.k - q.k);
 }
 
 /** The contacts on this lattice, refined until it holds still; null when under three span two steps. */
@@ -127,8 +136,8 @@ function latticeFrom(times: readonly number[], start: { a: number; step: number 
  * contacts carry one leg's label and its spacing is near twice expectedStepMs, they are one
  * foot's only (the other leg hidden for the whole clip) and each spacing is a stride.
  */
-export function cadenceFromContacts(contacts: readonly { tMs: number; side: Side }[], expectedStepMs: number | null = null): CadenceFit | null {
-  const times = contacts.map((c) => c.tMs);
+export function cadenceFromContacts(contacts: readonly Contact[], expectedStepMs: number | null = null): CadenceFit | null {
+  const times = contacts.map((c) => ({ tMs: c.tMs, fineMs: c.fineMs ?? c.tMs }));
   const steps = fitLattice(times, expectedStepMs, 1);
   const oneLabel = SIDES.some((side) => contacts.every((c) => c.side === side));
   return steps && oneLabel && expectedStepMs !== null && steps.stepMs > ONE_FOOT_RATIO * expectedStepMs ? fitLattice(times, expectedStepMs, 2) : steps;
@@ -137,9 +146,13 @@ export function cadenceFromContacts(contacts: readonly { tMs: number; side: Side
 /** A lattice spacing over this many expected steps is a stride: one foot's contacts. */
 const ONE_FOOT_RATIO = 1.6;
 
-/** The fit with a lattice point every stepsPerContact steps. */
-function fitLattice(contactMs: readonly number[], expectedStepMs: number | null, stepsPerContact: 1 | 2): CadenceFit | null {
-  const times = contactMs.filter((t) => Number.isFinite(t)).sort((p, q) => p - q);
+/**
+ * The fit with a lattice point every stepsPerContact steps: the contacts on the lattice are
+ * numbered by their frame times, and the line is fitted to their finer times.
+ */
+function fitLattice(contactMs: readonly { tMs: number; fineMs: number }[], expectedStepMs: number | null, stepsPerContact: 1 | 2): CadenceFit | null {
+  const sorted = contactMs.filter((c) => Number.isFinite(c.tMs) && Number.isFinite(c.fineMs)).sort((p, q) => p.tMs - q.tMs);
+  const times = sorted.map((c) => c.tMs);
   if (times.length < 3) return null;
   const interval = median(times.slice(1).map((t, i) => t - times[i]!));
   const expected = expectedStepMs !== null && expectedStepMs > 0 ? expectedStepMs * stepsPerContact : null;
@@ -157,15 +170,16 @@ function fitLattice(contactMs: readonly number[], expectedStepMs: number | null,
       points = candidate;
     }
   }
-  const line = points ? fitLine(points) : null;
-  if (!points || !line) return null;
-  const first = points[0]!;
-  const last = points[points.length - 1]!;
-  const byK = new Map(points.map((p) => [p.k, p.t]));
+  const fine = points?.map((p) => ({ t: sorted[p.i]!.fineMs, k: p.k })) ?? null;
+  const line = fine ? fitLine(fine) : null;
+  if (!points || !fine || !line) return null;
+  const first = fine[0]!;
+  const last = fine[fine.length - 1]!;
+  const byK = new Map(fine.map((p) => [p.k, p.t]));
   /** Cadence over each run of `steps` steps between contacts used. */
   const perSpan = (steps: number) => {
     if (steps % stepsPerContact !== 0) return [];
-    return points.flatMap((p) => {
+    return fine.flatMap((p) => {
       const t = byK.get(p.k + steps / stepsPerContact);
       return t === undefined ? [] : [(60000 * steps) / (t - p.t)];
     });

@@ -31,7 +31,7 @@ const m = (d: MeasureDefinition): MeasureDefinition => d;
 export const MEASURES = {
   cadenceSpm: m({
     id: 'cadenceSpm', label: 'Cadence', unit: 'steps/min',
-    definition: 'Steps (both feet) per minute: 60000 / step time, the step time fitted to the initial contacts of both feet as a regular rhythm (contacts off it set aside, a missed one bridged; metrics.cadenceBasis); SD over strides.',
+    definition: 'Steps (both feet) per minute: 60000 / step time, the step time fitted to the initial contacts of both feet as a regular rhythm (contacts off it set aside, a missed one bridged; metrics.cadenceBasis); in side views of running each landing is timed for the fit against the same foot\'s neighbouring landings, from the heel\'s path around them; SD over strides.',
     sign: 'none', view: 'any', bilateral: false,
     reference: { text: 'Raising step rate 5-10% lowers knee load; under about 120 steps/min in a running clip suggests a wrong capture rate.', sources: ['heiderscheit2011', 'anderson2022'] },
     spreadScale: 8, needsCalibration: false,

@@ -7,9 +7,10 @@
  */
 import type { AngleSeries } from './angles.ts';
 import { LEG_JOINTS, midpoint } from './body.ts';
-import type { BodySeries } from './body.ts';
+import type { BodySeries, PointSeries } from './body.ts';
 import { cadenceFromContacts, type CadenceFit } from './cadence.ts';
 import { contactMs, flightMs, landingMs } from './event-time.ts';
+import { alignedLandings } from './landing-align.ts';
 import { measureError, type TimingContext } from './measure-error.ts';
 import { MIN_STRIDES, confidenceOf } from './confidence.ts';
 import { MEASURES, SIDE_MEASURES } from './measures.ts';
@@ -168,6 +169,30 @@ function withError(id: MeasureId, summary: MetricSummary, ctx: Omit<TimingContex
   return summary.mean === null ? summary : { ...summary, error: measureError(id, summary.unit, { ...ctx, value: summary.mean }) };
 }
 
+/**
+ * The time of each initial contact for the cadence fit: in a side view of running, each foot's
+ * landings aligned on one another from the heel's path around them (landing-align.ts), so a
+ * landing the pose model put frames early does not bend the rhythm. Walking keeps the contacts'
+ * frame times: overground passes turn, limp and change speed, so one landing's path need not
+ * match the next, and its events are not validated (docs/validation.md); so does a rear view,
+ * and a clip whose stride period is unknown.
+ */
+function landingTimesMs(input: MetricInput, hip: PointSeries, ics: Record<Side, number[]>, sampleRateHz: number, gait: MetricResult['gait']['kind']): Record<Side, Map<number, number>> {
+  const { body, tMs } = input;
+  const strideFrames = input.expectedStepMs !== null ? (2 * input.expectedStepMs * sampleRateHz) / 1000 : Number.NaN;
+  const timeAt = (t: number) => {
+    const i = Math.max(0, Math.min(tMs.length - 2, Math.floor(t)));
+    return tMs[i]! + (tMs[i + 1]! - tMs[i]!) * (t - i);
+  };
+  const perSide = (s: Side) => {
+    if (input.view !== 'sagittal' || gait !== 'running' || !(strideFrames > 0) || tMs.length < 2) return new Map<number, number>();
+    const heelX = body[s].heel.x.map((x, i) => (Number.isFinite(x) ? x : body[s].ankle.x[i]!) - hip.x[i]!);
+    const aligned = alignedLandings(heelX, ics[s], strideFrames);
+    return new Map(ics[s].map((k, i) => [k, timeAt(aligned[i]!)]));
+  };
+  return { left: perSide('left'), right: perSide('right') };
+}
+
 export function computeMetrics(input: MetricInput): MetricResult {
   const { view, tMs, angles: a, body, pxPerCm, legLengthPx } = input;
   const sampleRateHz = tMs.length > 1 && tMs[tMs.length - 1]! > tMs[0]! ? ((tMs.length - 1) * 1000) / (tMs[tMs.length - 1]! - tMs[0]!) : Number.NaN;
@@ -274,8 +299,16 @@ export function computeMetrics(input: MetricInput): MetricResult {
   const stepMedian = median(rawSteps.map((x) => x.ms));
   const steps = rawSteps.filter((x) => inRange(x.ms, stepMedian) && !isExcluded(x.from.s, x.from.k));
   const stepVis = mean(steps.map((x) => legVisibility(body, x.to.s, x.to.k, x.to.k)));
+  const duty = mean(used.map((st) => st.values.dutyFactorPct ?? Number.NaN));
+  const gait: MetricResult['gait'] = !Number.isFinite(duty)
+    ? { kind: 'unknown', reason: 'No complete strides were found.', dutyFactorPct: null }
+    : duty < 50
+      ? { kind: 'running', reason: `Duty factor ${duty.toFixed(0)}% (under 50%: a flight phase).`, dutyFactorPct: duty }
+      : { kind: 'walking', reason: `Duty factor ${duty.toFixed(0)}% (over 50%: double support); running measures and findings do not apply.`, dutyFactorPct: duty };
+
+  const alignedMs = landingTimesMs(input, hip, ics, sampleRateHz, gait.kind);
   const cadenceFit = cadenceFromContacts(
-    allIcs.filter((x) => !isExcluded(x.s, x.k)).map((x) => ({ tMs: tMs[x.k]!, side: x.s })),
+    allIcs.filter((x) => !isExcluded(x.s, x.k)).map((x) => ({ tMs: tMs[x.k]!, side: x.s, fineMs: alignedMs[x.s].get(x.k) })),
     input.expectedStepMs,
   );
   const contactVis = mean(allIcs.map((x) => legVisibility(body, x.s, x.k, x.k)));
@@ -297,13 +330,6 @@ export function computeMetrics(input: MetricInput): MetricResult {
       if (fa !== undefined && Number.isFinite(fa)) footStrike[st.side][footStrikeOf(fa)]++;
     }
   }
-
-  const duty = mean(used.map((st) => st.values.dutyFactorPct ?? Number.NaN));
-  const gait: MetricResult['gait'] = !Number.isFinite(duty)
-    ? { kind: 'unknown', reason: 'No complete strides were found.', dutyFactorPct: null }
-    : duty < 50
-      ? { kind: 'running', reason: `Duty factor ${duty.toFixed(0)}% (under 50%: a flight phase).`, dutyFactorPct: duty }
-      : { kind: 'walking', reason: `Duty factor ${duty.toFixed(0)}% (over 50%: double support); running measures and findings do not apply.`, dutyFactorPct: duty };
 
   return {
     strides: strides.map((st) => ({
