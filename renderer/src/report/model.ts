@@ -87,7 +87,9 @@ export function plainSummary(summary: VisitSummary | null, plan: Plan | null, re
     const views = [...new Set(summary.videos.map(viewOf))];
     const lost = [...new Set(summary.videos.filter((v) => v.feetLost).map(viewOf))];
     const allLost = summary.videos.every((v) => v.feetLost);
-    lines.push(`We filmed you running ${views.join(' and ')}${allLost ? '.' : ' and measured how you move at each step.'}`);
+    // the gait each video was told to show (duty factor): a visit of walking videos only was walked
+    const moving = summary.videos.every((v) => v.gait === 'walking') ? 'walking' : 'running';
+    lines.push(`We filmed you ${moving} ${views.join(' and ')}${allLost ? '.' : ' and measured how you move at each step.'}`);
     if (lost.length > 0) {
       lines.push(`In the video ${lost.join(' and the video ')} your feet could not be followed clearly enough to time your steps, so no step measurements are taken from it.`);
     }
