@@ -9,7 +9,9 @@
  *   takes that error; a value read at an event takes the change of its curve over that time,
  *   from the clip's own curves; cadence, step and stride time take it over the span of steps
  *   they are fitted to. Rear-view events are not validated (initial contact comes 4-5 frames
- *   early on the synthetic runners), so neither are their values' errors.
+ *   early on the synthetic runners), so neither are their values' errors; nor are walking's (the
+ *   annotated clips are running; on a limping walk the contacts came twice as often as the
+ *   landings seen by eye, docs/validation.md), so a walking clip's timing part is not given.
  * - The pose model's own error, where published: 2D markerless against marker-based joint angles,
  *   knee 5.6 and hip 4.0 deg mean absolute error (Stenum 2021). A segment's angle to the vertical
  *   (shank, foot, trunk) takes the knee's figure, a product choice: a joint angle combines two
@@ -20,7 +22,7 @@
 import type { MeasureId } from './measures.ts';
 import type { SourceId } from './references.ts';
 import { toJsonNumber } from './series.ts';
-import type { ViewKind } from './types.ts';
+import type { GaitKind, ViewKind } from './types.ts';
 
 /** The pose model's error of an angle measure in degrees (Stenum 2021), or null where none is taken. */
 export function poseModelErrorDeg(id: MeasureId): number | null {
@@ -88,6 +90,8 @@ export interface MeasureError {
 /** What the clip gives for the timing part. */
 export interface TimingContext {
   view: ViewKind;
+  /** Running or walking, by the duty factor (metrics.ts); walking's events are not validated. */
+  gait: GaitKind;
   sampleRateHz: number;
   /** The measure's value (its mean), for the rhythm measures' relative error. */
   value: number;
@@ -102,7 +106,7 @@ export interface TimingContext {
 const f1 = (x: number) => (Math.abs(x) >= 10 ? x.toFixed(0) : x.toFixed(1));
 
 function timingPart(kind: TimingKind, ctx: TimingContext): { value: number; text: string } | null {
-  if (kind === 'none' || ctx.view !== 'sagittal' || !(ctx.sampleRateHz > 0)) return null;
+  if (kind === 'none' || ctx.view !== 'sagittal' || ctx.gait === 'walking' || !(ctx.sampleRateHz > 0)) return null;
   const ms = eventTimingErrorMs(ctx.sampleRateHz);
   const fps = Math.round(ctx.sampleRateHz);
   const events = ms > 1000 / ctx.sampleRateHz ? `events within ${f1(ms)} ms at ${fps} fps` : `events within ${EVENT_TIMING_ERROR.frames} frame at ${fps} fps`;

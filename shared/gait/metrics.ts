@@ -17,7 +17,7 @@ import { MEASURES, SIDE_MEASURES } from './measures.ts';
 import type { MeasureDefinition, MeasureId } from './measures.ts';
 import { mean, median, sd, toJsonNumber } from './series.ts';
 import { SIDES } from './types.ts';
-import type { CadenceBasis, FootStrike, GaitEvent, MetricSummary, Side, SideMetrics, StrideRecord, ViewKind } from './types.ts';
+import type { CadenceBasis, FootStrike, GaitEvent, GaitKind, MetricSummary, Side, SideMetrics, StrideRecord, ViewKind } from './types.ts';
 
 export const FOOT_STRIKE_BANDS = { rearfootAboveDeg: 8, forefootBelowDeg: -1.6 } as const;
 
@@ -66,7 +66,7 @@ export interface MetricResult {
   trunkLeanDeg: MetricSummary;
   stepWidthCm: MetricSummary;
   footStrike: Record<Side, Record<FootStrike, number>>;
-  gait: { kind: 'running' | 'walking' | 'unknown'; reason: string; dutyFactorPct: number | null };
+  gait: { kind: GaitKind; reason: string; dutyFactorPct: number | null };
 }
 
 /**
@@ -274,6 +274,13 @@ export function computeMetrics(input: MetricInput): MetricResult {
   }
 
   const used = strides.filter((st) => !st.excluded);
+  const duty = mean(used.map((st) => st.values.dutyFactorPct ?? Number.NaN));
+  const gait: MetricResult['gait'] = !Number.isFinite(duty)
+    ? { kind: 'unknown', reason: 'No complete strides were found.', dutyFactorPct: null }
+    : duty < 50
+      ? { kind: 'running', reason: `Duty factor ${duty.toFixed(0)}% (under 50%: a flight phase).`, dutyFactorPct: duty }
+      : { kind: 'walking', reason: `Duty factor ${duty.toFixed(0)}% (over 50%: double support); running measures and findings do not apply.`, dutyFactorPct: duty };
+
   const sideMetrics = (s: Side): SideMetrics => {
     const mine = used.filter((st) => st.side === s);
     const vis = mean(mine.map((st) => st.visibility));
@@ -282,7 +289,7 @@ export function computeMetrics(input: MetricInput): MetricResult {
     const entries = SIDE_MEASURES.map((id) => {
       const summary = summarise(id, mine.map((st) => st.values[id] ?? Number.NaN), vis, far, view, pxPerCm);
       const perSample = mean(mine.flatMap((st) => (st.perSample[id] === undefined ? [] : [st.perSample[id]])));
-      return [id, withError(id, summary, { view, sampleRateHz, strideMs, perSample })] as const;
+      return [id, withError(id, summary, { view, gait: gait.kind, sampleRateHz, strideMs, perSample })] as const;
     });
     return Object.fromEntries(entries) as SideMetrics;
   };
@@ -299,13 +306,6 @@ export function computeMetrics(input: MetricInput): MetricResult {
   const stepMedian = median(rawSteps.map((x) => x.ms));
   const steps = rawSteps.filter((x) => inRange(x.ms, stepMedian) && !isExcluded(x.from.s, x.from.k));
   const stepVis = mean(steps.map((x) => legVisibility(body, x.to.s, x.to.k, x.to.k)));
-  const duty = mean(used.map((st) => st.values.dutyFactorPct ?? Number.NaN));
-  const gait: MetricResult['gait'] = !Number.isFinite(duty)
-    ? { kind: 'unknown', reason: 'No complete strides were found.', dutyFactorPct: null }
-    : duty < 50
-      ? { kind: 'running', reason: `Duty factor ${duty.toFixed(0)}% (under 50%: a flight phase).`, dutyFactorPct: duty }
-      : { kind: 'walking', reason: `Duty factor ${duty.toFixed(0)}% (over 50%: double support); running measures and findings do not apply.`, dutyFactorPct: duty };
-
   const alignedMs = landingTimesMs(input, hip, ics, sampleRateHz, gait.kind);
   const cadenceFit = cadenceFromContacts(
     allIcs.filter((x) => !isExcluded(x.s, x.k)).map((x) => ({ tMs: tMs[x.k]!, side: x.s, fineMs: alignedMs[x.s].get(x.k) })),
@@ -321,7 +321,7 @@ export function computeMetrics(input: MetricInput): MetricResult {
         })
       : [];
   const allVis = mean(used.map((st) => st.visibility));
-  const rhythm = { view, sampleRateHz, spanMs: cadenceFit?.spanMs ?? null };
+  const rhythm = { view, gait: gait.kind, sampleRateHz, spanMs: cadenceFit?.spanMs ?? null };
 
   const footStrike = { left: { rearfoot: 0, midfoot: 0, forefoot: 0 }, right: { rearfoot: 0, midfoot: 0, forefoot: 0 } };
   if (view === 'sagittal') {

@@ -11,6 +11,9 @@ import type { FootTracking } from './foot-tracking.ts';
 export type Side = 'left' | 'right';
 export const SIDES = ['left', 'right'] as const satisfies readonly Side[];
 
+/** Running (a flight phase) or walking (double support), told by the duty factor; unknown without complete strides. */
+export type GaitKind = 'running' | 'walking' | 'unknown';
+
 export type ViewKind = 'sagittal' | 'frontal';
 /** Sagittal: the runner's side that faces the camera. Frontal: camera behind (rear) or in front. */
 export type ViewSide = 'left' | 'right' | 'rear' | 'front';
@@ -270,7 +273,7 @@ export interface GaitAnalysis {
   schemaVersion: 1;
   input: { frames: number; fileFps: number; captureFps: number; captureFpsOrigin: 'track' | 'override'; durationMs: number };
   view: ViewResult;
-  gait: { kind: 'running' | 'walking' | 'unknown'; reason: string; dutyFactorPct: number | null };
+  gait: { kind: GaitKind; reason: string; dutyFactorPct: number | null };
   calibration: CalibrationResult;
   identity: IdentityResult;
   /** How well the pose model followed the feet; where it lost them, every value timed from the feet is marked not reliable (foot-tracking.ts). */

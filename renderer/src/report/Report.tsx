@@ -391,6 +391,12 @@ function MetricsTables({ rows, citations, analyses }: { rows: MetricRow[]; citat
         Difference: the gap between the two legs; SI is the symmetry index, that gap as a % of their mean. Healthy runners differ by 2-3°
         between sides. Values in grey are of low confidence.
       </p>
+      {analyses.some((a) => a.analysis.gait.kind === 'walking') && (
+        <p className="rp-table-note muted" data-testid="rp-walking-note">
+          Walking: the timing of foot contact is validated on running videos only, so the step rate and the other timing values of a walking
+          video are shown without an error.
+        </p>
+      )}
     </>
   );
 }

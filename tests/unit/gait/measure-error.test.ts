@@ -14,7 +14,7 @@ test('event timing error: one frame at 30 fps, 33 ms at higher rates (the valida
 });
 
 test('each kind of measure takes its timing part: an interval the event error, duty factor over the stride, cadence over the span, a value at an event from its curve', () => {
-  const side = { view: 'sagittal' as const, sampleRateHz: 60 };
+  const side = { view: 'sagittal' as const, gait: 'running' as const, sampleRateHz: 60 };
   assert.ok(Math.abs(measureError('contactTimeMs', 'ms', { ...side, value: 250 })!.value - 33) < 0.01);
   assert.ok(Math.abs(measureError('dutyFactorPct', '%', { ...side, value: 35, strideMs: 700 })!.value - (100 * 33) / 700) < 0.01);
   // 2 x 33 ms over 10 s of steps at 170 steps/min: 1.1 steps/min
@@ -25,11 +25,11 @@ test('each kind of measure takes its timing part: an interval the event error, d
   assert.equal(ahead.model, null);
   assert.deepEqual(ahead.sources, ['gaitlensValidation']);
   // at 240 fps the 33 ms floor is 7.92 samples
-  assert.ok(Math.abs(measureError('footAheadOfHipAtIcCm', 'cm', { view: 'sagittal', sampleRateHz: 240, value: 20, perSample: 1 })!.value - 7.92) < 0.01);
+  assert.ok(Math.abs(measureError('footAheadOfHipAtIcCm', 'cm', { view: 'sagittal', gait: 'running', sampleRateHz: 240, value: 20, perSample: 1 })!.value - 7.92) < 0.01);
 });
 
 test('an angle at an event combines its timing part with the pose model error (root of the sum of squares), with both sources named', () => {
-  const e = measureError('kneeFlexionAtIcDeg', 'deg', { view: 'sagittal', sampleRateHz: 30, value: 20, perSample: 4 })!;
+  const e = measureError('kneeFlexionAtIcDeg', 'deg', { view: 'sagittal', gait: 'running', sampleRateHz: 30, value: 20, perSample: 4 })!;
   assert.equal(e.timing, 4);
   assert.equal(e.model, 5.6);
   assert.ok(Math.abs(e.value - Math.hypot(4, 5.6)) < 0.01);
@@ -39,9 +39,28 @@ test('an angle at an event combines its timing part with the pose model error (r
 });
 
 test('rear-view timing is not validated: no timing part; measures with neither part have no error', () => {
-  assert.equal(measureError('contactTimeMs', 'ms', { view: 'frontal', sampleRateHz: 60, value: 250 }), null);
-  assert.equal(measureError('pelvicDropDeg', 'deg', { view: 'frontal', sampleRateHz: 60, value: 5 }), null);
-  assert.equal(measureError('verticalOscillationCm', 'cm', { view: 'sagittal', sampleRateHz: 60, value: 9 }), null);
+  assert.equal(measureError('contactTimeMs', 'ms', { view: 'frontal', gait: 'running', sampleRateHz: 60, value: 250 }), null);
+  assert.equal(measureError('pelvicDropDeg', 'deg', { view: 'frontal', gait: 'running', sampleRateHz: 60, value: 5 }), null);
+  assert.equal(measureError('verticalOscillationCm', 'cm', { view: 'sagittal', gait: 'running', sampleRateHz: 60, value: 9 }), null);
+});
+
+test("walking's timing is not validated: no timing part, so a timing measure has no error and an angle keeps the pose model's", () => {
+  const walking = { view: 'sagittal' as const, gait: 'walking' as const, sampleRateHz: 30 };
+  assert.equal(measureError('cadenceSpm', 'steps/min', { ...walking, value: 100, spanMs: 6000 }), null);
+  assert.equal(measureError('contactTimeMs', 'ms', { ...walking, value: 650 }), null);
+  const knee = measureError('kneeFlexionAtIcDeg', 'deg', { ...walking, value: 5, perSample: 2 })!;
+  assert.equal(knee.timing, null);
+  assert.equal(knee.value, 5.6);
+  assert.deepEqual(knee.sources, ['stenum2021']);
+});
+
+test('a walking analysis (synthetic, side view) states no timing error', () => {
+  const { track } = generateTrack(runningSpec({ fps: 60, gait: 'walking', cadenceSpm: 110, contactTimeMs: 650 }));
+  const a = analyseTrack(track);
+  assert.equal(a.gait.kind, 'walking');
+  assert.ok(a.metrics.cadenceSpm.mean !== null);
+  assert.equal(a.metrics.cadenceSpm.error, null);
+  assert.equal(a.metrics.perSide.left.contactTimeMs.error, null);
 });
 
 test('a side-view analysis carries an error with every timing, angle and at-contact measure it reports, at its frame rate', () => {
