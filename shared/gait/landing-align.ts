@@ -20,7 +20,7 @@ import { median, percentile } from './series.ts';
 
 /** The window around each landing, as fractions of the stride: late swing before, early stance after. */
 export const ALIGN_WINDOW_STRIDE = { before: 0.15, after: 0.25 } as const;
-/** The furthest a landing is shifted, as a fraction of the stride (16 frames at 240 fps, 1.7 at 30). */
+/** The furthest a landing is shifted, as a fraction of the stride (20 frames at 240 fps, 2 at 30). */
 export const ALIGN_RANGE_STRIDE = 0.1;
 /** The template of a landing: its path and those of this many of the same foot's landings each side (five in all). */
 export const TEMPLATE_NEIGHBOURS = 2;

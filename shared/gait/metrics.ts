@@ -177,7 +177,7 @@ function withError(id: MeasureId, summary: MetricSummary, ctx: Omit<TimingContex
  * match the next, and its events are not validated (docs/validation.md); so does a rear view,
  * and a clip whose stride period is unknown.
  */
-function landingTimesMs(input: MetricInput, hip: PointSeries, ics: Record<Side, number[]>, sampleRateHz: number, gait: MetricResult['gait']['kind']): Record<Side, Map<number, number>> {
+function landingTimesMs(input: MetricInput, hip: PointSeries, ics: Record<Side, number[]>, sampleRateHz: number, gait: GaitKind): Record<Side, Map<number, number>> {
   const { body, tMs } = input;
   const strideFrames = input.expectedStepMs !== null ? (2 * input.expectedStepMs * sampleRateHz) / 1000 : Number.NaN;
   const timeAt = (t: number) => {
